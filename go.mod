@@ -1,0 +1,3 @@
+module lemstep
+
+go 1.26
