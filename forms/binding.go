@@ -1,0 +1,154 @@
+package forms
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+
+	"lemstep/api"
+	"lemstep/safetext"
+)
+
+// binding ties one editable field to the widget that edits it. The widget
+// holds text as it can display it (control sequences removed, CRLF shown as
+// LF, tabs turned into spaces by the widget); shown is that display form of
+// the step's own value. As long as the widget still holds shown, the field is
+// untouched and the step's exact value is kept: nothing from the network is
+// altered just by opening the form.
+type binding struct {
+	field api.Field
+	spec  fieldSpec
+	crlf  bool // the step's copy uses CRLF line endings; edits keep them
+
+	// String-valued widgets (inputs, text areas, selects).
+	shown   string
+	current string
+
+	// The yes/no widget.
+	flag, flagShown bool
+}
+
+// newBinding prepares field f showing value, where original is the step as
+// lemlist has it (the reference for "untouched").
+func newBinding(f api.Field, original, value api.Step) *binding {
+	spec := fieldSpecs[f]
+	b := &binding{field: f, spec: spec}
+	ov, ook := api.StepValue(original, f)
+	vv, vok := api.StepValue(value, f)
+	if spec.kind == kindYesNo {
+		b.flagShown, _ = ov.(bool)
+		b.flag, _ = vv.(bool)
+		return b
+	}
+	if s, ok := ov.(string); ok && strings.Contains(s, "\r\n") {
+		b.crlf = true
+	}
+	b.shown = displayForm(spec.kind, ov, ook)
+	b.current = displayForm(spec.kind, vv, vok)
+	return b
+}
+
+// displayForm is value as the widget of kind shows it.
+func displayForm(kind widgetKind, v any, ok bool) string {
+	if !ok {
+		return ""
+	}
+	switch kind {
+	case kindDays:
+		n, _ := v.(int)
+		return strconv.Itoa(n)
+	case kindMedia:
+		l, _ := v.([]string)
+		return inTextarea(safetext.Clean(strings.Join(l, "\n")))
+	case kindText:
+		s, _ := v.(string)
+		return inTextarea(safetext.Clean(strings.ReplaceAll(s, "\r\n", "\n")))
+	case kindLine:
+		s, _ := v.(string)
+		return inTextinput(safetext.Clean(s))
+	}
+	s, _ := v.(string)
+	return s
+}
+
+// inTextarea is s as huh's Text widget stores it (the same bubbles
+// textarea sanitizes its input: tabs become spaces, controls are dropped).
+func inTextarea(s string) string {
+	ta := textarea.New()
+	ta.SetValue(s)
+	return ta.Value()
+}
+
+// inTextinput is s as huh's Input widget stores it.
+func inTextinput(s string) string {
+	ti := textinput.New()
+	ti.SetValue(s)
+	return ti.Value()
+}
+
+// touched reports whether the user changed the widget's value.
+func (b *binding) touched() bool {
+	if b.spec.kind == kindYesNo {
+		return b.flag != b.flagShown
+	}
+	return b.current != b.shown
+}
+
+// value is the widget's current value in the update body's type, or the
+// reason it cannot be sent (only a delay that is not a whole number).
+func (b *binding) value() (any, error) {
+	return parseValue(b.spec.kind, b.current, b.flag, b.crlf)
+}
+
+func parseValue(kind widgetKind, raw string, flag, crlf bool) (any, error) {
+	switch kind {
+	case kindYesNo:
+		return flag, nil
+	case kindDays:
+		return parseDays(raw)
+	case kindMedia:
+		return parseLinks(raw), nil
+	case kindText:
+		if crlf {
+			return strings.ReplaceAll(raw, "\n", "\r\n"), nil
+		}
+	}
+	return raw, nil
+}
+
+// parseDays reads a delay typed as digits only.
+func parseDays(raw string) (int, error) {
+	msg := "The delay must be a whole number of days from 0 to " + strconv.Itoa(api.MaxDelay)
+	if raw == "" {
+		return 0, fieldError(msg + ".")
+	}
+	for _, r := range raw {
+		if r < '0' || r > '9' {
+			return 0, fieldError(msg + "; " + strconv.Quote(raw) + " is not.")
+		}
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil {
+		return 0, fieldError(msg + "; " + raw + " is far more than that.")
+	}
+	return n, nil
+}
+
+// parseLinks reads one link per line; surrounding spaces and blank lines
+// are layout, not content.
+func parseLinks(raw string) []string {
+	links := []string{}
+	for line := range strings.SplitSeq(raw, "\n") {
+		if l := strings.TrimSpace(line); l != "" {
+			links = append(links, l)
+		}
+	}
+	return links
+}
+
+// fieldError is a widget's refusal, shown under the form.
+type fieldError string
+
+func (e fieldError) Error() string { return string(e) }

@@ -1,0 +1,80 @@
+package forms
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"lemstep/api"
+)
+
+// ErrNothingToSubmit is returned by Changes when the edited step carries the
+// same values as the original in every field its type may change.
+var ErrNothingToSubmit = errors.New("nothing to submit: no field of this step changed")
+
+// Changes returns the update body that turns original into edited: the
+// step's type plus only the editable fields whose value differs. Values are
+// read with api.StepValue on both steps, so a conditional step is compared on
+// its "yes" condition. It returns ErrNothingToSubmit when nothing changed.
+//
+// A media list that goes from some links to none is sent as [], which clears
+// it; an absent list and an empty one are the same. A delay or a yes/no that
+// disappears cannot be sent (the endpoint has no way to remove them), which
+// is an error rather than a silent no-op.
+func Changes(original, edited api.Step) (api.StepUpdate, error) {
+	if edited.Type != original.Type {
+		return api.StepUpdate{}, fmt.Errorf("a %s step cannot become a %s step; delete it and add a new step instead", original.Type, edited.Type)
+	}
+	if !original.Supported() {
+		return api.StepUpdate{}, fmt.Errorf("lemstep cannot edit a step of type %q", original.Type)
+	}
+	u := api.StepUpdate{Type: original.Type}
+	for _, f := range api.EditableFields(original.Type) {
+		before, hadBefore := api.StepValue(original, f)
+		after, hasAfter := api.StepValue(edited, f)
+		if sameValue(before, hadBefore, after, hasAfter) {
+			continue
+		}
+		if !hasAfter {
+			zero, ok := clearedValue(f)
+			if !ok {
+				return api.StepUpdate{}, fmt.Errorf("the %s of a step can be changed but not removed", f)
+			}
+			after = zero
+		}
+		if !u.Set(f, after) {
+			return api.StepUpdate{}, fmt.Errorf("%s: a value of type %T cannot be sent", f, after)
+		}
+	}
+	if u.Empty() {
+		return u, ErrNothingToSubmit
+	}
+	return u, nil
+}
+
+// sameValue compares two api.StepValue results. Text that is absent equals
+// "" (StepValue reports "" as absent) and a media list that is absent equals
+// an empty one.
+func sameValue(a any, aok bool, b any, bok bool) bool {
+	al, aList := a.([]string)
+	bl, bList := b.([]string)
+	if aList || bList || (!aok && !bok) {
+		return slices.Equal(al, bl)
+	}
+	if aok != bok {
+		return false
+	}
+	return a == b
+}
+
+// clearedValue is what an update sends for a field whose value was removed,
+// when the endpoint can express that.
+func clearedValue(f api.Field) (any, bool) {
+	switch f {
+	case api.FieldImages, api.FieldVideos:
+		return []string{}, true
+	case api.FieldDelay, api.FieldEndorseAnyFallback:
+		return nil, false
+	}
+	return "", true
+}

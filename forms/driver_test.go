@@ -1,0 +1,146 @@
+package forms
+
+import (
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// driver feeds a Form key presses the way a Bubble Tea program would: each
+// command the form returns is run and its message fed back, until none is
+// left. Timers (cursor blink, spinners, ticks) are never run: they only
+// animate, and running them would make a test wait on the clock.
+type driver struct {
+	t    testing.TB
+	form *Form
+}
+
+func newDriver(t testing.TB, f *Form) *driver {
+	t.Helper()
+	d := &driver{t: t, form: f}
+	d.settle(f.Init())
+	return d
+}
+
+// timerCmd reports whether cmd only waits for the clock.
+func timerCmd(cmd tea.Cmd) bool {
+	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
+	for _, timer := range []string{"bubbles/v2/cursor.", "bubbles/v2/spinner.", "bubbletea/v2.Tick", "bubbletea/v2.Every"} {
+		if strings.Contains(name, timer) {
+			return true
+		}
+	}
+	return false
+}
+
+var cmdSliceType = reflect.TypeFor[[]tea.Cmd]()
+
+// settle runs cmd and everything it leads to, in order.
+func (d *driver) settle(cmd tea.Cmd) {
+	d.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 10000 {
+			d.t.Fatal("the form never settles: its commands keep producing messages")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil || timerCmd(c) {
+			continue
+		}
+		msg := c()
+		if msg == nil {
+			continue
+		}
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			queue = append(queue, batch...)
+			continue
+		}
+		// tea.Sequence's message type is unexported; it is a []tea.Cmd.
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().ConvertibleTo(cmdSliceType) {
+			queue = append(queue, v.Convert(cmdSliceType).Interface().([]tea.Cmd)...)
+			continue
+		}
+		var next tea.Cmd
+		d.form, next = d.form.Update(msg)
+		queue = append(queue, next)
+	}
+}
+
+// press sends one key, named as tea.KeyPressMsg.String() names it.
+func (d *driver) press(keys ...string) {
+	d.t.Helper()
+	for _, k := range keys {
+		msg := keyMsg(d.t, k)
+		if msg.String() != k {
+			d.t.Fatalf("key %q is built as %q", k, msg.String())
+		}
+		var cmd tea.Cmd
+		d.form, cmd = d.form.Update(msg)
+		d.settle(cmd)
+	}
+}
+
+// typeText types s one character at a time.
+func (d *driver) typeText(s string) {
+	d.t.Helper()
+	for _, r := range s {
+		var cmd tea.Cmd
+		d.form, cmd = d.form.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		d.settle(cmd)
+	}
+}
+
+// repeat presses k n times.
+func (d *driver) repeat(k string, n int) {
+	d.t.Helper()
+	for range n {
+		d.press(k)
+	}
+}
+
+// focus tabs forward until field f has the focus.
+func (d *driver) focus(f string) {
+	d.t.Helper()
+	for range len(d.form.Fields()) + 1 {
+		if string(d.form.Focused()) == f {
+			return
+		}
+		d.press("tab")
+	}
+	d.t.Fatalf("field %s never got the focus (stuck on %s; problems: %v)", f, d.form.Focused(), d.form.Problems())
+}
+
+// plain is the form as text, without colours or styles.
+func (d *driver) plain() string { return ansi.Strip(d.form.View()) }
+
+func keyMsg(t testing.TB, k string) tea.KeyPressMsg {
+	t.Helper()
+	special := map[string]tea.KeyPressMsg{
+		"tab":       {Code: tea.KeyTab},
+		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+		"enter":     {Code: tea.KeyEnter},
+		"alt+enter": {Code: tea.KeyEnter, Mod: tea.ModAlt},
+		"esc":       {Code: tea.KeyEscape},
+		"backspace": {Code: tea.KeyBackspace},
+		"down":      {Code: tea.KeyDown},
+		"up":        {Code: tea.KeyUp},
+		"left":      {Code: tea.KeyLeft},
+		"right":     {Code: tea.KeyRight},
+		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
+		"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
+		"ctrl+e":    {Code: 'e', Mod: tea.ModCtrl},
+	}
+	if m, ok := special[k]; ok {
+		return m
+	}
+	if len([]rune(k)) == 1 {
+		return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+	}
+	t.Fatalf("no key %q in the test driver", k)
+	return tea.KeyPressMsg{}
+}

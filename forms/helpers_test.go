@@ -1,0 +1,7 @@
+package forms
+
+import "strings"
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+

@@ -1,0 +1,94 @@
+package forms
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"lemstep/api"
+	"lemstep/safetext"
+)
+
+// Notices are the sentences the form shows above its fields: what an edit
+// will and will not reach. View draws them; a caller that lays them out
+// itself can read them here.
+func (f *Form) Notices() []string {
+	var ns []string
+	if !f.original.Supported() {
+		ns = append(ns, fmt.Sprintf("lemstep cannot edit %s steps: this step is shown read-only.",
+			safetext.Clean(string(f.original.Type))))
+		return ns
+	}
+	if f.opts.CampaignStatus == "running" {
+		ns = append(ns, "This campaign is running: your edit reaches only leads not yet scheduled for this step.")
+	}
+	if f.original.ABTest.Active() {
+		ns = append(ns, "This step is A/B tested: you are editing variant A.")
+	}
+	return ns
+}
+
+// View renders the notices, then the fields (or, for a read-only step, a
+// summary of what it holds).
+func (f *Form) View() string {
+	styles := f.theme().Theme(f.isDark)
+	var parts []string
+	for _, n := range f.Notices() {
+		parts = append(parts, styles.Focused.Title.Width(f.width).Render("! "+n))
+	}
+	switch {
+	case f.form == nil:
+		parts = append(parts, f.summary())
+	case f.Completed():
+		// huh draws nothing once done; keep the fields visible behind the review.
+		parts = append(parts, f.group.View())
+	default:
+		parts = append(parts, f.form.View())
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// summaryFields are the fields a read-only step is summarised with, in the
+// order of the update body.
+var summaryFields = []api.Field{
+	api.FieldSubject, api.FieldTitle, api.FieldMessage, api.FieldAltMessage,
+	api.FieldMethod, api.FieldURL, api.FieldDelay, api.FieldCampaignID,
+	api.FieldImages, api.FieldVideos, api.FieldSkillName,
+	api.FieldEndorseAnyFallback, api.FieldRecordMode,
+}
+
+// summary shows a step lemstep cannot edit: every known field it carries,
+// with control sequences removed.
+func (f *Form) summary() string {
+	styles := f.theme().Theme(f.isDark)
+	label := styles.Focused.Title
+	text := lipgloss.NewStyle().Width(f.width).PaddingLeft(2)
+	lines := []string{label.Render("Type") + "\n" + text.Render(safetext.Clean(string(f.original.Type)))}
+	for _, field := range summaryFields {
+		v, ok := api.StepValue(f.original, field)
+		if !ok {
+			continue
+		}
+		lines = append(lines, label.Render(string(field))+"\n"+text.Render(safetext.Clean(summaryValue(v))))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func summaryValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case int:
+		return strconv.Itoa(v)
+	case bool:
+		if v {
+			return "yes"
+		}
+		return "no"
+	case []string:
+		return strings.Join(v, "\n")
+	}
+	return fmt.Sprint(v)
+}

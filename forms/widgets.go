@@ -1,0 +1,109 @@
+package forms
+
+import (
+	"os"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"lemstep/api"
+	"lemstep/safetext"
+)
+
+// textAccessor lets a huh widget read and write a binding's text.
+type textAccessor struct{ b *binding }
+
+func (a textAccessor) Get() string  { return a.b.current }
+func (a textAccessor) Set(v string) { a.b.current = v }
+
+// flagAccessor lets a huh Confirm read and write a binding's yes/no.
+type flagAccessor struct{ b *binding }
+
+func (a flagAccessor) Get() bool  { return a.b.flag }
+func (a flagAccessor) Set(v bool) { a.b.flag = v }
+
+// widget builds the huh field editing b. Every field's key is its api name,
+// so the focused field maps back to an api.Field.
+func (f *Form) widget(b *binding) huh.Field {
+	key := string(b.field)
+	switch b.spec.kind {
+	case kindText, kindMedia:
+		return f.textWidget(b).Key(key)
+	case kindChoice:
+		return huh.NewSelect[string]().Key(key).Title(b.spec.title).
+			Description(b.spec.description).
+			Options(choiceOptions(b.spec.choices, b.current)...).
+			Accessor(textAccessor{b}).Validate(f.validator(b))
+	case kindCampaign:
+		return f.campaignWidget(b).Key(key)
+	case kindYesNo:
+		return huh.NewConfirm().Key(key).Title(b.spec.title).
+			Description(b.spec.description).
+			Affirmative("Yes").Negative("No").Accessor(flagAccessor{b})
+	}
+	return f.lineWidget(b).Key(key)
+}
+
+func (f *Form) lineWidget(b *binding) *huh.Input {
+	in := huh.NewInput().Title(b.spec.title).Accessor(textAccessor{b}).
+		Validate(f.validator(b))
+	switch {
+	case b.spec.counted:
+		count := func() string { return counter(b) }
+		in.Description(count()).DescriptionFunc(count, &b.current)
+	case b.spec.kind == kindDays:
+		in.Description(delayDescription(f.original.Type)).Placeholder("not set")
+	default:
+		in.Description(b.spec.description)
+	}
+	return in
+}
+
+func (f *Form) textWidget(b *binding) *huh.Text {
+	t := huh.NewText().Title(b.spec.title).Lines(b.spec.lines).
+		Accessor(textAccessor{b}).Validate(f.validator(b))
+	if b.spec.kind == kindMedia {
+		help := func() string { return mediaHelp(b) }
+		return t.Description(help()).DescriptionFunc(help, &b.current).
+			ExternalEditor(false)
+	}
+	desc, ext := b.spec.description, "txt"
+	if f.original.Type.IsEmail() {
+		desc, ext = "HTML. "+desc, "html"
+	}
+	t.Description(desc).EditorExtension(ext)
+	if editor := f.editorCommand(); len(editor) > 0 {
+		t.Editor(editor...)
+	}
+	return t
+}
+
+// editorCommand is the external editor: Options.Editor, else $VISUAL, else
+// $EDITOR (huh falls back to nano when all are empty).
+func (f *Form) editorCommand() []string {
+	for _, cmd := range []string{f.opts.Editor, os.Getenv("VISUAL"), os.Getenv("EDITOR")} {
+		if fields := strings.Fields(cmd); len(fields) > 0 {
+			return fields
+		}
+	}
+	return nil
+}
+
+// choiceOptions offers every value the endpoint accepts, by its label. A
+// current value outside them (absent, or one lemlist added since) is offered
+// too, so opening the form never changes it.
+func choiceOptions(choices []api.Choice, current string) []huh.Option[string] {
+	opts := make([]huh.Option[string], 0, len(choices)+1)
+	known := false
+	for _, c := range choices {
+		opts = append(opts, huh.NewOption(c.Label, c.Value))
+		known = known || c.Value == current
+	}
+	switch {
+	case current == "":
+		opts = append([]huh.Option[string]{huh.NewOption("(not set)", "")}, opts...)
+	case !known:
+		opts = append(opts, huh.NewOption(safetext.Clean(current)+" (not accepted by lemlist)", current))
+	}
+	return opts
+}
