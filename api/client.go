@@ -1,0 +1,189 @@
+package api
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// Defaults of Config.
+const (
+	DefaultBaseURL    = "https://api.lemlist.com/api"
+	DefaultRateLimit  = 20 // lemlist allows 20 requests per 2 seconds and per key
+	DefaultRateWindow = 2 * time.Second
+	DefaultMaxRetries = 4
+	DefaultBackoff    = 250 * time.Millisecond
+	DefaultUserAgent  = "lemstep"
+)
+
+// Config says how a Client reaches lemlist. Zero fields take the defaults above.
+type Config struct {
+	BaseURL    string
+	APIKey     string
+	HTTPClient *http.Client
+	// RateLimit requests at most per RateWindow, shared by every goroutine
+	// using the Client.
+	RateLimit  int
+	RateWindow time.Duration
+	// MaxRetries is how many times a request is repeated after a 429, a
+	// network failure or a 502/503/504; 0 means DefaultMaxRetries and a
+	// negative value turns retries off.
+	MaxRetries int
+	// Backoff is the first pause before retrying a failure; it doubles on
+	// each attempt.
+	Backoff time.Duration
+	// DebugLog, when set, receives one line per request with its method,
+	// path, status and duration. The API key is never written to it.
+	DebugLog  io.Writer
+	UserAgent string
+}
+
+// ErrNoAPIKey is returned by NewClient when the key is empty.
+var ErrNoAPIKey = errors.New("No lemlist API key was given: set LEMLIST_API_KEY to a key from lemlist → Settings → Integrations, or run with --demo to try lemstep on sample data.")
+
+// Client talks to the lemlist REST API. It is safe for use by many
+// goroutines; they share one rate limiter.
+type Client struct {
+	base       string // scheme://host/path, without a trailing slash
+	host       string
+	auth       string // Authorization header value; never logged
+	secrets    []string
+	http       *http.Client
+	limiter    *rate.Limiter
+	maxRetries int
+	backoff    time.Duration
+	userAgent  string
+	debug      *debugLog
+}
+
+// NewClient checks cfg and returns a Client for it.
+func NewClient(cfg Config) (*Client, error) {
+	base, err := parseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	key := strings.TrimSpace(cfg.APIKey)
+	if key == "" {
+		return nil, ErrNoAPIKey
+	}
+	encoded := base64.StdEncoding.EncodeToString([]byte(":" + key))
+	c := &Client{
+		base:       strings.TrimRight(base.String(), "/"),
+		host:       base.Host,
+		auth:       "Basic " + encoded,
+		secrets:    secretsOf(key, encoded),
+		http:       cfg.HTTPClient,
+		limiter:    newLimiter(orInt(cfg.RateLimit, DefaultRateLimit), orDuration(cfg.RateWindow, DefaultRateWindow)),
+		maxRetries: retriesOf(cfg.MaxRetries),
+		backoff:    orDuration(cfg.Backoff, DefaultBackoff),
+		userAgent:  cfg.UserAgent,
+	}
+	if c.http == nil {
+		c.http = &http.Client{Timeout: 60 * time.Second}
+	}
+	if c.userAgent == "" {
+		c.userAgent = DefaultUserAgent
+	}
+	if cfg.DebugLog != nil {
+		c.debug = &debugLog{w: cfg.DebugLog, scrub: c.scrub}
+	}
+	return c, nil
+}
+
+// BaseURL returns the address requests are sent to.
+func (c *Client) BaseURL() string { return c.base }
+
+// parseBaseURL accepts an https URL, or a plain http one only when it points
+// at this machine (the sandbox, a test server): anywhere else plain http
+// would carry the API key unencrypted.
+func parseBaseURL(raw string) (*url.URL, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		raw = DefaultBaseURL
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, fmt.Errorf("The base URL %q is not a web address; use one like %s.", raw, DefaultBaseURL)
+	}
+	if u.User != nil {
+		return nil, fmt.Errorf("The base URL must not carry a user name or password; give the API key through LEMLIST_API_KEY instead.")
+	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return nil, fmt.Errorf("The base URL %s uses plain http, which would send the API key unencrypted; use https (plain http is allowed only for a server on this machine, such as 127.0.0.1 or localhost).", u.Redacted())
+	}
+	u.RawQuery, u.Fragment = "", ""
+	return u, nil
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// newLimiter returns a limiter that never lets more than n requests into any
+// window of the given length, wherever lemlist's own windows start.
+//
+// A token bucket admits up to burst + rate×window requests in one window, so
+// the obvious "burst n, refill n per window" admits 2n in the first window and
+// earns 429s. With a burst of 1, requests are spaced at least 1/rate apart and
+// a window holds at most ceil(rate×window) of them. The spacing is set so
+// that n+1 consecutive requests span the window plus 5% of it: that slack
+// (100ms at lemlist's 2s) absorbs network jitter, and the sustained rate is
+// still 95% of the ceiling.
+func newLimiter(n int, window time.Duration) *rate.Limiter {
+	span := window + window/20
+	return rate.NewLimiter(rate.Every(span/time.Duration(n)), 1)
+}
+
+func retriesOf(n int) int {
+	switch {
+	case n < 0:
+		return 0
+	case n == 0:
+		return DefaultMaxRetries
+	}
+	return n
+}
+
+func orInt(v, def int) int {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
+
+func orDuration(v, def time.Duration) time.Duration {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
+
+// secretsOf lists the forms in which the key could leak into text. Keys too
+// short to be real are not scrubbed, as that would mangle ordinary words.
+func secretsOf(key, encoded string) []string {
+	if len(key) < 6 {
+		return nil
+	}
+	return []string{key, encoded, url.QueryEscape(key)}
+}
+
+// scrub removes the API key from text that leaves the client (server
+// messages may echo what they were sent).
+func (c *Client) scrub(s string) string {
+	for _, secret := range c.secrets {
+		s = strings.ReplaceAll(s, secret, "REDACTED")
+	}
+	return s
+}
