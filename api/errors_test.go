@@ -18,26 +18,34 @@ func TestErrorCarriesTheServersWords(t *testing.T) {
 		want   string // the whole sentence
 	}{
 		{
-			name:   "plain text",
-			answer: func(w http.ResponseWriter, r *http.Request) { writeText(w, 400, "Delay between the steps can't be greater than 1500 days\n") },
+			name: "plain text",
+			answer: func(w http.ResponseWriter, r *http.Request) {
+				writeText(w, 400, "Delay between the steps can't be greater than 1500 days\n")
+			},
 			status: 400,
 			want:   "lemlist refused PATCH /sequences/seq_x/steps/stp_y (400): Delay between the steps can't be greater than 1500 days",
 		},
 		{
-			name:   "JSON message",
-			answer: func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 400, `{"success":false,"message":"  Bad team "}`) },
+			name: "JSON message",
+			answer: func(w http.ResponseWriter, r *http.Request) {
+				writeJSON(w, 400, `{"success":false,"message":"  Bad team "}`)
+			},
 			status: 400,
 			want:   "lemlist refused PATCH /sequences/seq_x/steps/stp_y (400): Bad team",
 		},
 		{
-			name:   "JSON error",
-			answer: func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 413, `{"error":"LINKEDIN_MEDIA_TOO_LARGE"}`) },
+			name: "JSON error",
+			answer: func(w http.ResponseWriter, r *http.Request) {
+				writeJSON(w, 413, `{"error":"LINKEDIN_MEDIA_TOO_LARGE"}`)
+			},
 			status: 413,
 			want:   "lemlist refused PATCH /sequences/seq_x/steps/stp_y (413): LINKEDIN_MEDIA_TOO_LARGE",
 		},
 		{
-			name:   "terminal controls stripped",
-			answer: func(w http.ResponseWriter, r *http.Request) { writeText(w, 404, "Step \x1b[31mnot\x1b[0m found\x1b]0;pwned\x07") },
+			name: "terminal controls stripped",
+			answer: func(w http.ResponseWriter, r *http.Request) {
+				writeText(w, 404, "Step \x1b[31mnot\x1b[0m found\x1b]0;pwned\x07")
+			},
 			status: 404,
 			want:   "lemlist refused PATCH /sequences/seq_x/steps/stp_y (404): Step not found",
 		},
@@ -48,8 +56,11 @@ func TestErrorCarriesTheServersWords(t *testing.T) {
 			want:   "lemlist refused PATCH /sequences/seq_x/steps/stp_y (405): Method Not Allowed",
 		},
 		{
-			name:   "HTML error page",
-			answer: func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(500); w.Write([]byte("<html><body>oops</body></html>")) },
+			name: "HTML error page",
+			answer: func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(500)
+				w.Write([]byte("<html><body>oops</body></html>"))
+			},
 			status: 500,
 			want:   "lemlist failed on PATCH /sequences/seq_x/steps/stp_y (500): Internal Server Error. Try again in a moment.",
 		},
