@@ -1,0 +1,230 @@
+package preview
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"lemstep/api"
+	"lemstep/safetext"
+)
+
+// Soft limits of channels lemlist does not enforce (REFERENCE §12.2); they
+// are warnings, counted on the message rendered for the sample lead.
+const (
+	LinkedinInviteLimit = 300  // LinkedIn invitation note
+	WhatsappLimit       = 4096 // WhatsApp Business text message
+)
+
+// Lint checks a step's subject (or title) and message for the sample lead:
+// unknown variables (with a "did you mean" for near misses), Liquid syntax
+// errors with their line:col, an empty message where the channel needs one,
+// the 400-character subject/title limit, and the soft limits of LinkedIn
+// invites, SMS and WhatsApp. Texts are sanitized first; offsets refer to
+// the sanitized text.
+func Lint(step api.StepType, subject, message string, lead Lead) []Finding {
+	return analyze(step, subject, message, lead, SampleSender()).findings
+}
+
+// analysis is what rendering and linting share: the sanitized texts, the
+// Liquid output for the lead, and the findings.
+type analysis struct {
+	headingField   api.Field // FieldSubject, FieldTitle or "" when the type has neither
+	subject        string    // sanitized raw subject/title
+	message        string    // sanitized raw message
+	subjectOut     string    // subject after Liquid (the raw text when Liquid failed)
+	messageOut     string    // message after Liquid (the raw text when Liquid failed)
+	messageRunesIn int
+	findings       []Finding
+}
+
+func analyze(step api.StepType, subject, message string, lead Lead, sender map[string]string) analysis {
+	a := analysis{
+		headingField: headingField(step),
+		message:      safetext.Clean(message),
+	}
+	known := knownNames(lead, sender)
+	b := bindings(lead, sender)
+	if a.headingField != "" {
+		a.subject = safetext.Clean(subject)
+		var fs []Finding
+		a.subjectOut, fs = lintTemplate(a.headingField, a.subject, false, lead, known, b)
+		a.findings = append(a.findings, fs...)
+		a.findings = append(a.findings, headingLength(a.headingField, a.subject)...)
+	}
+	var fs []Finding
+	a.messageOut, fs = lintTemplate(api.FieldMessage, a.message, step.IsEmail(), lead, known, b)
+	a.findings = append(a.findings, fs...)
+	a.findings = append(a.findings, emptyMessage(step, a.message)...)
+	a.findings = append(a.findings, softLimits(step, a.messageOut, lead)...)
+	a.messageRunesIn = utf8.RuneCountInString(a.message)
+	return a
+}
+
+// headingField is the one-line field shown above the message, if any.
+func headingField(step api.StepType) api.Field {
+	switch {
+	case api.CanEdit(step, api.FieldSubject):
+		return api.FieldSubject
+	case api.CanEdit(step, api.FieldTitle):
+		return api.FieldTitle
+	}
+	return ""
+}
+
+func knownNames(lead Lead, sender map[string]string) map[string]bool {
+	known := map[string]bool{}
+	for _, n := range leadFields {
+		known[n] = true
+	}
+	for _, n := range senderFields {
+		known[n] = true
+	}
+	for n := range sender {
+		known[n] = true
+	}
+	for n := range lead.Fields {
+		known[n] = true
+	}
+	return known
+}
+
+// lintTemplate checks one field's template and renders it for the lead.
+// When the template is broken, the raw text stands in for the output.
+func lintTemplate(field api.Field, text string, isHTML bool, lead Lead, known map[string]bool, b map[string]any) (string, []Finding) {
+	toks := scanTemplate(text)
+	var fs []Finding
+	broken := false
+	for _, e := range checkStructure(text, toks) {
+		fs = append(fs, at(Blocking, field, text, e.Offset, e.Msg))
+		broken = true
+	}
+	for _, e := range strayClosers(text, toks) {
+		fs = append(fs, at(Warning, field, text, e.Offset, e.Msg))
+	}
+	out := text
+	var renderErr error
+	if !broken {
+		if out, renderErr = renderLiquid(text, b, isHTML); renderErr != nil {
+			out = text
+		}
+	}
+	fs = append(fs, variableFindings(field, text, toks, lead, known, out)...)
+	if renderErr != nil {
+		fs = append(fs, liquidFinding(field, text, renderErr))
+	}
+	return out, fs
+}
+
+func liquidFinding(field api.Field, text string, err error) Finding {
+	le, ok := err.(*liquidError)
+	if !ok || le.Line <= 0 {
+		return at(Blocking, field, text, 0, "Liquid: "+err.Error())
+	}
+	return at(Blocking, field, text, lineOffset(text, le.Line), "Liquid: "+le.Msg)
+}
+
+// lineOffset is the byte offset where 1-based line n of text starts.
+func lineOffset(text string, n int) int {
+	off := 0
+	for i := 1; i < n; i++ {
+		j := strings.IndexByte(text[off:], '\n')
+		if j < 0 {
+			return off
+		}
+		off += j + 1
+	}
+	return off
+}
+
+// variableFindings flags each unknown variable once, suggesting the known
+// name it resembles, and notes the markers the lead's rendering out shows
+// (an output in a branch the lead does not take is not noted).
+func variableFindings(field api.Field, text string, toks []token, lead Lead, known map[string]bool, out string) []Finding {
+	refs, locals := variableRefs(toks, text)
+	var fs []Finding
+	seen := map[string]bool{}
+	for _, r := range refs {
+		if locals[r.Name] || seen[r.Name] {
+			continue
+		}
+		switch {
+		case !known[r.Name]:
+			seen[r.Name] = true
+			fs = append(fs, at(Warning, field, text, r.Offset, unknownMessage(r.Name, known)))
+		case r.InObject && !r.HasDefault && strings.Contains(out, MissingMarker(r.Name)):
+			seen[r.Name] = true
+			fs = append(fs, at(Info, field, text, r.Offset, fmt.Sprintf(
+				"%s has no %s: it shows as %s. A fallback helps: {{%s | default: \"…\"}}",
+				lead.Name, r.Name, MissingMarker(r.Name), r.Name)))
+		}
+	}
+	return fs
+}
+
+func unknownMessage(name string, known map[string]bool) string {
+	if s := suggest(name, slices.Sorted(maps.Keys(known))); s != "" {
+		return fmt.Sprintf("{{%s}} is not a lead variable: did you mean {{%s}}? (names are case-sensitive)", name, s)
+	}
+	return fmt.Sprintf("{{%s}} is not a lemlist lead variable nor a field of the sample lead: leads without this custom variable see %s", name, MissingMarker(name))
+}
+
+func headingLength(field api.Field, text string) []Finding {
+	n := utf8.RuneCountInString(text)
+	if n <= api.MaxTextLength {
+		return nil
+	}
+	return []Finding{whole(Blocking, field, fmt.Sprintf(
+		"%d characters: lemlist accepts at most %d, counted on the raw template", n, api.MaxTextLength))}
+}
+
+// needsMessage lists the channels whose step is pointless without a message.
+func needsMessage(step api.StepType) bool {
+	switch step {
+	case api.Email, api.SMS, api.WhatsappMessage, api.LinkedinSend:
+		return true
+	}
+	return false
+}
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+func emptyMessage(step api.StepType, message string) []Finding {
+	if !needsMessage(step) {
+		return nil
+	}
+	visible := message
+	if step.IsEmail() {
+		visible = tagRE.ReplaceAllString(message, "")
+		visible = strings.ReplaceAll(visible, "&nbsp;", " ")
+	}
+	if strings.TrimSpace(visible) != "" {
+		return nil
+	}
+	return []Finding{whole(Blocking, api.FieldMessage, fmt.Sprintf("the message is empty: a %s step needs one", step.Label()))}
+}
+
+func softLimits(step api.StepType, rendered string, lead Lead) []Finding {
+	n := utf8.RuneCountInString(rendered)
+	switch step {
+	case api.LinkedinInvite:
+		if n > LinkedinInviteLimit {
+			return []Finding{whole(Warning, api.FieldMessage, fmt.Sprintf(
+				"%d characters for %s: LinkedIn cuts invitation notes at %d", n, lead.Name, LinkedinInviteLimit))}
+		}
+	case api.WhatsappMessage:
+		if n > WhatsappLimit {
+			return []Finding{whole(Warning, api.FieldMessage, fmt.Sprintf(
+				"%d characters for %s: WhatsApp accepts at most %d", n, lead.Name, WhatsappLimit))}
+		}
+	case api.SMS:
+		if segs := SMSSegments(rendered); segs > 1 {
+			return []Finding{whole(Warning, api.FieldMessage, fmt.Sprintf(
+				"for %s this is sent as %d SMS segments (%d characters)", lead.Name, segs, n))}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,125 @@
+package preview
+
+import (
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/osteele/liquid"
+)
+
+// MissingMarker is how a variable the lead lacks shows in the preview:
+// visibly, never as silent emptiness. A variable piped through the default
+// filter shows its default instead.
+func MissingMarker(name string) string { return "⟨" + name + "⟩" }
+
+// bindings are the values a template sees for a lead: the sample sender's
+// variables, then the lead's own. Empty values count as missing, as they do
+// for the default filter.
+func bindings(lead Lead, sender map[string]string) liquid.Bindings {
+	b := liquid.Bindings{}
+	for k, v := range sender {
+		if v != "" {
+			b[k] = v
+		}
+	}
+	for k, v := range lead.Fields {
+		if v != "" {
+			b[k] = v
+		}
+	}
+	return b
+}
+
+// liquidError is a template the Liquid engine could not parse or render,
+// with the 1-based line it names (0 when unknown).
+type liquidError struct {
+	Line int
+	Msg  string
+}
+
+func (e *liquidError) Error() string { return e.Msg }
+
+// renderLiquid renders src for the bindings b. Outputs of variables b lacks
+// (without a default filter) become MissingMarker(name). In HTML, lemlist's
+// editor may store the quotes of a Liquid expression as entities
+// (&quot;there&quot;); those are decoded inside the markup first. It never
+// panics: any failure of the engine comes back as a *liquidError.
+func renderLiquid(src string, b liquid.Bindings, isHTML bool) (out string, err error) {
+	toks := scanTemplate(src)
+	if !hasMarkup(toks) {
+		return src, nil
+	}
+	prepared := prepareTemplate(src, toks, b, isHTML)
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = "", &liquidError{Msg: fmt.Sprintf("the template could not be rendered: %v", r)}
+		}
+	}()
+	engine := liquid.NewEngine()
+	tpl, perr := engine.ParseString(prepared)
+	if perr != nil {
+		return "", &liquidError{Line: perr.LineNumber(), Msg: cleanLiquidMessage(perr)}
+	}
+	s, rerr := tpl.RenderString(b)
+	if rerr != nil {
+		return "", &liquidError{Line: rerr.LineNumber(), Msg: cleanLiquidMessage(rerr)}
+	}
+	return s, nil
+}
+
+func hasMarkup(toks []token) bool {
+	for _, t := range toks {
+		if t.Kind != tokText {
+			return true
+		}
+	}
+	return false
+}
+
+// prepareTemplate rewrites the outputs of missing variables into their
+// visible marker, and decodes HTML entities inside markup. Line breaks are
+// kept, so the engine's line numbers still point into src.
+func prepareTemplate(src string, toks []token, b liquid.Bindings, isHTML bool) string {
+	_, locals := variableRefs(toks, src)
+	var sb strings.Builder
+	sb.Grow(len(src))
+	for _, t := range toks {
+		text := src[t.Start:t.End]
+		switch {
+		case t.Kind == tokText:
+			sb.WriteString(text)
+		case t.Kind == tokObject && t.Closed:
+			if r, ok := objectRef(t); ok && !r.HasDefault && b[r.Name] == nil && !locals[r.Name] {
+				sb.WriteString(MissingMarker(r.Name))
+				continue
+			}
+			sb.WriteString(decodeMarkup(text, isHTML))
+		default:
+			sb.WriteString(decodeMarkup(text, isHTML))
+		}
+	}
+	return sb.String()
+}
+
+func decodeMarkup(markup string, isHTML bool) string {
+	if !isHTML || !strings.Contains(markup, "&") {
+		return markup
+	}
+	return strings.ReplaceAll(html.UnescapeString(markup), "\u00a0", " ")
+}
+
+// cleanLiquidMessage drops the engine's "Liquid error" prefix and location
+// suffix; the finding carries the position itself.
+func cleanLiquidMessage(err liquid.SourceError) string {
+	msg := err.Error()
+	if c := err.Cause(); c != nil {
+		msg = c.Error()
+	}
+	msg = strings.TrimPrefix(msg, "Liquid error: ")
+	msg = strings.TrimPrefix(msg, "Liquid exception: ")
+	if i := strings.LastIndex(msg, " in "); i > 0 && strings.Contains(msg[i:], "line") {
+		msg = msg[:i]
+	}
+	return msg
+}
