@@ -1,0 +1,49 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"lemstep/api"
+	"lemstep/api/sandbox"
+)
+
+// startDemo serves the embedded demo workspace on a loopback port with a
+// random key, and returns a session on it: `--demo` needs no account and no
+// network.
+func startDemo(debug io.Writer) (*session, error) {
+	key := randomKey()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("could not start the demo sandbox: %w", err)
+	}
+	srv := &http.Server{Handler: sandbox.New(sandbox.Options{Keys: []string{key}}), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			fmt.Println("demo sandbox stopped:", err)
+		}
+	}()
+	client, err := api.NewClient(api.Config{
+		BaseURL:  "http://" + ln.Addr().String() + "/api",
+		APIKey:   key,
+		DebugLog: debug,
+	})
+	if err != nil {
+		srv.Close()
+		return nil, err
+	}
+	return &session{client: client, demo: true, close: func() { srv.Close() }}, nil
+}
+
+// randomKey makes a throwaway key for a sandbox nobody else can reach.
+func randomKey() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return "demo-" + hex.EncodeToString(b)
+}

@@ -1,0 +1,9 @@
+// Command lemstep edits the steps of lemlist outreach sequences from a
+// terminal: an editor for copywriters, and plain commands for scripts.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

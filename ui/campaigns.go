@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"lemstep/api"
+	"lemstep/safetext"
+)
+
+// campaignScreen lists every campaign of the team. The first page shows while
+// the rest load; archived campaigns stay hidden until asked for.
+type campaignScreen struct {
+	c       *Context
+	keys    Keys
+	list    rowList[api.Campaign]
+	all     []api.Campaign
+	loading bool
+	err     error
+	archive bool // archived campaigns are shown
+	spin    spinner.Model
+	gen     int
+	cancel  context.CancelFunc
+	width   int
+	height  int
+}
+
+// openCampaignMsg asks the root to open a campaign's step tree.
+type openCampaignMsg struct{ campaign api.Campaign }
+
+func newCampaignScreen(c *Context, keys Keys) *campaignScreen {
+	s := &campaignScreen{c: c, keys: keys, spin: spinner.New(spinner.WithSpinner(spinner.Dot))}
+	s.list = newRowList(
+		func(api.Campaign) bool { return true },
+		func(cp api.Campaign) string { return safetext.Clean(cp.Name + " " + strings.Join(cp.Labels, " ")) },
+		true,
+	)
+	return s
+}
+
+// Load starts (or restarts) loading the campaign list.
+func (s *campaignScreen) Load() tea.Cmd {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.gen++
+	s.loading, s.err, s.all = true, nil, nil
+	load, cancel := loadCampaigns(s.c, s.gen)
+	s.cancel = cancel
+	return tea.Batch(load, s.spin.Tick)
+}
+
+func (s *campaignScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.list.SetHeight(max(1, h-2))
+}
+
+// Campaigns is every campaign loaded so far, archived included.
+func (s *campaignScreen) Campaigns() []api.Campaign { return s.all }
+
+func (s *campaignScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case campaignsPageMsg:
+		return s.onPage(msg)
+	case spinner.TickMsg:
+		if !s.loading {
+			return nil
+		}
+		var cmd tea.Cmd
+		s.spin, cmd = s.spin.Update(msg)
+		return cmd
+	case tea.KeyPressMsg:
+		return s.onKey(msg)
+	}
+	return nil
+}
+
+func (s *campaignScreen) onPage(msg campaignsPageMsg) tea.Cmd {
+	if msg.gen != s.gen {
+		return nil
+	}
+	if msg.err != nil {
+		s.loading, s.err = false, msg.err
+		return nil
+	}
+	s.all = append(s.all, msg.page...)
+	s.loading = !msg.done
+	s.refresh()
+	return msg.more
+}
+
+func (s *campaignScreen) refresh() {
+	selected, ok := s.list.Selected()
+	shown := make([]api.Campaign, 0, len(s.all))
+	for _, cp := range s.all {
+		if s.archive || !cp.IsArchived() {
+			shown = append(shown, cp)
+		}
+	}
+	s.list.SetItems(shown, func(cp api.Campaign) bool { return ok && cp.ID == selected.ID })
+}
+
+func (s *campaignScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if used, cmd := s.list.Update(k, s.keys); used {
+		return cmd
+	}
+	switch {
+	case key.Matches(k, s.keys.Open):
+		if cp, ok := s.list.Selected(); ok {
+			return func() tea.Msg { return openCampaignMsg{campaign: cp} }
+		}
+	case key.Matches(k, s.keys.Archived):
+		s.archive = !s.archive
+		s.refresh()
+	case key.Matches(k, s.keys.Reload):
+		return s.Load()
+	}
+	return nil
+}
+
+// CapturesKeys reports whether typed keys are text (the filter has focus).
+func (s *campaignScreen) CapturesKeys() bool { return s.list.Filtering() }
+
+func (s *campaignScreen) ShortHelp() []key.Binding {
+	archived := s.keys.Archived
+	if s.archive {
+		archived.SetHelp("a", "hide archived")
+	}
+	return []key.Binding{s.keys.Open, s.keys.Filter, archived, s.keys.Reload, s.keys.Quit, s.keys.Help}
+}
+
+func (s *campaignScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{s.keys.Up, s.keys.Down, s.keys.PageUp, s.keys.PageDown, s.keys.Home, s.keys.End},
+		{s.keys.Open, s.keys.Filter, s.keys.ClearFilter, s.keys.Archived, s.keys.Reload},
+		{s.keys.Quit, s.keys.Help},
+	}
+}
+
+func (s *campaignScreen) View() string {
+	st := s.c.Styles
+	switch {
+	case s.err != nil:
+		return st.Error.Render("Could not load the campaigns.") + "\n" +
+			st.Muted.Render(safetext.Clean(describeError(s.err))) + "\n\n" +
+			st.Muted.Render("Press r to try again.")
+	case s.loading && len(s.all) == 0:
+		return s.spin.View() + " Loading campaigns…"
+	}
+	status := s.statusLine()
+	if s.list.Len() == 0 {
+		return status + "\n\n" + s.emptyText()
+	}
+	body := s.list.View(s.renderRow)
+	if f := s.list.FilterLine(); f != "" {
+		return f + "\n" + body
+	}
+	return status + "\n" + body
+}
+
+func (s *campaignScreen) statusLine() string {
+	st := s.c.Styles
+	hidden := 0
+	for _, cp := range s.all {
+		if cp.IsArchived() {
+			hidden++
+		}
+	}
+	line := fmt.Sprintf("%d campaigns", len(s.all))
+	if hidden > 0 && !s.archive {
+		line += fmt.Sprintf(" · %d archived hidden (a to show)", hidden)
+	}
+	if s.loading {
+		line = s.spin.View() + " " + line + " · loading more…"
+	}
+	return st.Muted.Render(line)
+}
+
+func (s *campaignScreen) emptyText() string {
+	st := s.c.Styles
+	switch {
+	case s.list.Filtered():
+		return st.Muted.Render("No campaign matches this filter. Press esc to clear it.")
+	case len(s.all) > 0:
+		return st.Muted.Render("Every campaign is archived. Press a to show archived campaigns.")
+	}
+	return st.Muted.Render("This team has no campaigns yet. Create one in lemlist, then press r.")
+}
+
+func (s *campaignScreen) renderRow(cp api.Campaign, selected bool) string {
+	st := s.c.Styles
+	name := safetext.Clean(cp.Name)
+	if cp.Emoji != "" {
+		name = safetext.Clean(cp.Emoji) + " " + name
+	}
+	status := st.Status(cp.Status).Render(fmt.Sprintf("%-11s", api.ChoiceLabel(api.CampaignStatuses, cp.Status)))
+	if cp.IsArchived() && cp.Status != "archived" {
+		status = st.Status("archived").Render(fmt.Sprintf("%-11s", "Archived"))
+	}
+	marker := "  "
+	if cp.HasError || len(cp.Errors) > 0 {
+		marker = st.Error.Render("! ")
+	}
+	labels := ""
+	if len(cp.Labels) > 0 {
+		labels = " " + st.Muted.Render(safetext.Clean(strings.Join(cp.Labels, ", ")))
+	}
+	nameWidth := max(10, s.width-lipgloss.Width(status)-8)
+	line := marker + status + " " + truncate(name, nameWidth) + labels
+	line = truncate(line, s.width-2)
+	if selected {
+		return st.Cursor.Render("›") + " " + st.Selected.Render(line)
+	}
+	return "  " + line
+}

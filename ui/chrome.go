@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+
+	"lemstep/safetext"
+)
+
+// header is the top line of every screen: the program, the team, where the
+// user is (campaign › sequence › step) and the DEMO badge in the sandbox.
+func header(c *Context, crumbs []string) string {
+	st := c.Styles
+	left := st.HeaderTitle.Render("lemstep")
+	if c.Team != "" {
+		left += st.Muted.Render(" · " + safetext.Clean(c.Team))
+	}
+	if c.Demo {
+		left += " " + st.DemoBadge.Render("DEMO")
+	}
+	clean := make([]string, 0, len(crumbs))
+	for _, cr := range crumbs {
+		if cr != "" {
+			clean = append(clean, safetext.Clean(cr))
+		}
+	}
+	line := left
+	if len(clean) > 0 {
+		line += "  " + st.Breadcrumb.Render(strings.Join(clean, " › "))
+	}
+	return st.Header.Render(truncate(line, c.Width-2))
+}
+
+// helpKeys is what every screen offers for the footer's help.
+type helpKeys interface {
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+}
+
+// footer is the help bar built from the active screen's keymap, so the help
+// never drifts from the keys; full shows every binding.
+func footer(c *Context, h help.Model, k helpKeys, full bool) string {
+	h.SetWidth(max(10, c.Width-2))
+	h.ShowAll = full
+	return c.Styles.Footer.Render(h.View(k))
+}
+
+func newHelp(c *Context) help.Model {
+	h := help.New()
+	st := c.Styles
+	h.Styles.ShortKey = st.HelpKey
+	h.Styles.ShortDesc = st.HelpDesc
+	h.Styles.ShortSeparator = st.HelpSep
+	h.Styles.FullKey = st.HelpKey
+	h.Styles.FullDesc = st.HelpDesc
+	h.Styles.FullSeparator = st.HelpSep
+	h.Styles.Ellipsis = st.HelpSep
+	return h
+}
+
+// tooSmall is shown instead of a screen when the terminal is below the
+// smallest usable size.
+func tooSmall(c *Context) string {
+	msg := "lemstep needs a window of at least 60×16.\nMake the window bigger to continue."
+	return lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center, msg)
+}
+
+// fitHeight pads or cuts s to exactly h lines so the footer stays put.
+func fitHeight(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:max(0, h)]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}

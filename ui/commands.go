@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"context"
+	"errors"
+
+	tea "charm.land/bubbletea/v2"
+
+	"lemstep/api"
+)
+
+// Messages that carry what the API answered back into the update loop.
+type (
+	teamLoadedMsg struct {
+		team api.Team
+		err  error
+	}
+	// campaignsPageMsg is one page of the campaign list; more reads the next.
+	campaignsPageMsg struct {
+		page []api.Campaign
+		done bool
+		err  error
+		more tea.Cmd
+		gen  int
+	}
+	sequencesLoadedMsg struct {
+		campaignID string
+		seqs       api.Sequences
+		err        error
+	}
+	stepUpdatedMsg struct {
+		step api.Step
+		err  error
+	}
+)
+
+func (c *Context) ctx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), c.Timeout)
+}
+
+func loadTeam(c *Context) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := c.ctx()
+		defer cancel()
+		team, err := c.Client.Team(ctx)
+		return teamLoadedMsg{team: team, err: err}
+	}
+}
+
+// loadCampaigns streams the campaign list page by page, so the first page is
+// on screen while the rest load. gen tells pages of a stale load apart; the
+// returned cancel stops a load the user no longer waits for.
+func loadCampaigns(c *Context, gen int) (tea.Cmd, context.CancelFunc) {
+	ctx, cancel := c.ctx()
+	pages := make(chan campaignsPageMsg, 1)
+	send := func(m campaignsPageMsg) error {
+		select {
+		case pages <- m:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	go func() {
+		defer close(pages)
+		err := c.Client.CampaignPages(ctx, api.CampaignQuery{}, func(page []api.Campaign, done bool) error {
+			return send(campaignsPageMsg{page: page, done: done, gen: gen})
+		})
+		if err != nil && ctx.Err() == nil {
+			_ = send(campaignsPageMsg{err: err, done: true, gen: gen})
+		}
+	}()
+	return nextPage(pages), cancel
+}
+
+func nextPage(pages <-chan campaignsPageMsg) tea.Cmd {
+	return func() tea.Msg {
+		msg, ok := <-pages
+		if !ok {
+			return nil
+		}
+		if !msg.done {
+			msg.more = nextPage(pages)
+		}
+		return msg
+	}
+}
+
+func loadSequences(c *Context, campaignID string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := c.ctx()
+		defer cancel()
+		seqs, err := c.Client.Sequences(ctx, campaignID)
+		return sequencesLoadedMsg{campaignID: campaignID, seqs: seqs, err: err}
+	}
+}
+
+func updateStep(c *Context, sequenceID, stepID string, u api.StepUpdate) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := c.ctx()
+		defer cancel()
+		step, err := c.Client.UpdateStep(ctx, sequenceID, stepID, u)
+		return stepUpdatedMsg{step: step, err: err}
+	}
+}
+
+// describeError turns an API failure into what the user reads: the status and
+// the server's own words when there are some.
+func describeError(err error) string {
+	var apiErr *api.Error
+	if errors.As(err, &apiErr) {
+		return apiErr.Error()
+	}
+	var vs api.Violations
+	if errors.As(err, &vs) {
+		return vs.Error()
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return "lemlist did not answer in time. Check your connection and try again."
+	}
+	return err.Error()
+}

@@ -1,0 +1,45 @@
+// Package ui is lemstep's terminal interface: the campaign list, the
+// sequence tree, the step editor with its live preview, and the review and
+// submit of one PATCH.
+package ui
+
+import (
+	"time"
+
+	"lemstep/api"
+	"lemstep/theme"
+	"lemstep/ui/preview"
+)
+
+// Context carries what every screen needs, passed explicitly: the client, the
+// theme and styles, the terminal size and where the user is.
+type Context struct {
+	Client *api.Client
+	Theme  *theme.Theme
+	Styles Styles
+	// Renderer draws message previews; shared so its caches outlive screens.
+	Renderer *preview.Renderer
+	Demo     bool
+	Team     string
+	Width    int
+	Height   int
+	Timeout  time.Duration // for each API call
+}
+
+// Config is what the program needs to start the interface.
+type Config struct {
+	Client *api.Client
+	Demo   bool
+	// Dark is the first guess at the terminal's background, used until the
+	// terminal answers; NoColor drops every colour.
+	Dark    bool
+	NoColor bool
+	// Timeout bounds each API call; zero means one minute.
+	Timeout time.Duration
+}
+
+// Smallest usable terminal; below it a polite notice replaces the screen.
+const (
+	minWidth  = 60
+	minHeight = 16
+)

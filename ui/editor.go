@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"lemstep/api"
+	"lemstep/forms"
+)
+
+// editorScreen is the step's form beside a live preview of its message:
+// on the right at 100 columns and wider, below on narrower terminals.
+type editorScreen struct {
+	c        *Context
+	keys     Keys
+	campaign api.Campaign
+	original api.Step
+	targets  []api.Campaign // campaigns a sendToAnotherCampaign step may pick
+	form     *forms.Form
+	preview  *previewPane
+	blocked  api.Violations // why the last ctrl+s could not go to review
+	width    int
+	height   int
+}
+
+// wideLayout is the width from which the preview sits beside the form.
+const wideLayout = 100
+
+func newEditorScreen(c *Context, keys Keys, campaign api.Campaign, step api.Step, campaigns []api.Campaign) *editorScreen {
+	e := &editorScreen{c: c, keys: keys, campaign: campaign, original: step, targets: campaigns}
+	e.form = forms.New(step, e.formOptions())
+	e.preview = newPreviewPane(c)
+	return e
+}
+
+func (e *editorScreen) formOptions() forms.Options {
+	return forms.Options{
+		Theme:          e.c.Theme.Huh(),
+		Campaigns:      e.targets,
+		CampaignID:     e.campaign.ID,
+		CampaignStatus: e.campaign.Status,
+	}
+}
+
+func (e *editorScreen) Init() tea.Cmd {
+	return tea.Batch(e.form.Init(), e.preview.Schedule(e.form.Edited()))
+}
+
+// Original is the step as it was loaded.
+func (e *editorScreen) Original() api.Step { return e.original }
+
+// Edited is the step with the current edits applied.
+func (e *editorScreen) Edited() api.Step { return e.form.Edited() }
+
+// SequenceID is the sequence holding the step, the one the PATCH names.
+func (e *editorScreen) SequenceID() string { return e.original.SequenceID }
+
+// Dirty reports whether leaving would lose edits.
+func (e *editorScreen) Dirty() bool {
+	_, err := e.form.Changes()
+	return err == nil
+}
+
+// SetTheme rebuilds the form with the root's current theme, keeping edits.
+func (e *editorScreen) SetTheme() tea.Cmd {
+	edited := e.form.Edited()
+	e.form = forms.New(e.original, e.formOptions())
+	cmd := e.form.SetValues(edited)
+	e.SetSize(e.width, e.height)
+	return tea.Batch(cmd, e.preview.Schedule(edited))
+}
+
+// Crumbs name the step for the header: its lane and its position.
+func (e *editorScreen) Crumbs() []string {
+	return []string{fmt.Sprintf("step %d · %s", e.original.Index, e.original.Type.Label())}
+}
+
+func (e *editorScreen) SetSize(w, h int) {
+	e.width, e.height = w, h
+	formW, previewW := w, w
+	if w >= wideLayout {
+		formW = w / 2
+		previewW = w - formW - 1
+	}
+	e.form.SetWidth(max(20, formW-2))
+	e.preview.SetSize(max(20, previewW-2), h)
+}
+
+func (e *editorScreen) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		return e.onKey(k)
+	}
+	if cmd, used := e.preview.Update(msg); used {
+		return cmd
+	}
+	return e.forward(msg)
+}
+
+// Background handles messages that arrive while another screen is shown,
+// such as a preview render finishing during the review.
+func (e *editorScreen) Background(msg tea.Msg) tea.Cmd {
+	cmd, _ := e.preview.Update(msg)
+	return cmd
+}
+
+func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, e.keys.Review):
+		return e.toReview()
+	case key.Matches(k, e.keys.Back) && !e.form.Filtering():
+		return func() tea.Msg { return leaveEditorMsg{} }
+	case key.Matches(k, e.keys.NextLead):
+		return e.preview.NextLead(e.form.Edited())
+	case key.Matches(k, e.keys.RawToggle):
+		return e.preview.ToggleRaw(e.form.Edited())
+	}
+	return e.forward(k)
+}
+
+// forward gives a message to the form, and re-renders the preview when the
+// message or subject changed.
+func (e *editorScreen) forward(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	e.form, cmd = e.form.Update(msg)
+	cmds := []tea.Cmd{cmd, e.preview.Schedule(e.form.Edited())}
+	if len(e.blocked) > 0 {
+		e.blocked = e.form.Problems()
+	}
+	if e.form.Completed() {
+		cmds = append(cmds, e.form.SetValues(e.form.Edited()), e.toReview())
+	}
+	return tea.Batch(cmds...)
+}
+
+// toReview goes to the review unless the edits would be refused.
+func (e *editorScreen) toReview() tea.Cmd {
+	e.blocked = e.form.Problems()
+	if len(e.blocked) > 0 {
+		return nil
+	}
+	return func() tea.Msg { return reviewMsg{} }
+}
+
+// Returned re-renders the preview when the user comes back from the review.
+func (e *editorScreen) Returned() tea.Cmd {
+	return e.preview.Schedule(e.form.Edited())
+}
+
+func (e *editorScreen) ShortHelp() []key.Binding {
+	return []key.Binding{e.keys.Review, e.keys.NextField, e.keys.External, e.keys.NextLead, e.keys.RawToggle, e.keys.Back}
+}
+
+func (e *editorScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{e.keys.NextField, e.keys.PrevField, e.keys.External},
+		{e.keys.NextLead, e.keys.RawToggle},
+		{e.keys.Review, e.keys.Back, e.keys.Quit},
+	}
+}
+
+func (e *editorScreen) View() string {
+	formView := e.form.View()
+	if len(e.blocked) > 0 {
+		formView += "\n\n" + e.blockedView()
+	}
+	if e.width >= wideLayout {
+		left := lipgloss.NewStyle().Width(e.width / 2).Render(formView)
+		right := e.preview.View(e.height)
+		return lipgloss.JoinHorizontal(lipgloss.Top, left, " ", right)
+	}
+	used := lipgloss.Height(formView)
+	rest := e.height - used - 1
+	if rest < 4 {
+		return formView
+	}
+	return formView + "\n" + e.preview.View(rest)
+}
+
+func (e *editorScreen) blockedView() string {
+	st := e.c.Styles
+	lines := []string{st.Error.Render("Fix these before review:")}
+	for _, v := range e.blocked {
+		lines = append(lines, st.Error.Render("• ")+v.Message)
+	}
+	return strings.Join(lines, "\n")
+}

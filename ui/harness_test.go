@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"lemstep/api"
+	"lemstep/api/sandbox"
+)
+
+// testKey is the sandbox's key in UI tests; it must never reach the screen.
+const testKey = "ui-test-key-3f9a1c"
+
+// probe asks the running program for its current screen. It travels through
+// the program's own message loop, so reading the view is race-free.
+type probe struct{ reply chan string }
+
+// harness wraps the root model to answer probes.
+type harness struct{ m *Model }
+
+func (h harness) Init() tea.Cmd { return h.m.Init() }
+
+func (h harness) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if p, ok := msg.(probe); ok {
+		p.reply <- ansi.Strip(h.m.render())
+		return h, nil
+	}
+	_, cmd := h.m.Update(msg)
+	return h, cmd
+}
+
+func (h harness) View() tea.View { return h.m.View() }
+
+// session is one UI test: the real model on a real client talking HTTP to a
+// sandbox on loopback.
+type session struct {
+	t   *testing.T
+	tm  *teatest.TestModel
+	sb  *sandbox.Server
+	srv *httptest.Server
+}
+
+func startSession(t *testing.T, w, h int, opts ...func(*sandbox.Options)) *session {
+	t.Helper()
+	o := sandbox.Options{Keys: []string{testKey}}
+	for _, f := range opts {
+		f(&o)
+	}
+	sb := sandbox.New(o)
+	srv := httptest.NewServer(sb)
+	t.Cleanup(srv.Close)
+	client, err := api.NewClient(api.Config{BaseURL: srv.URL + "/api", APIKey: testKey, Backoff: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Config{Client: client, Demo: true, Dark: true, NoColor: true, Timeout: 10 * time.Second})
+	tm := teatest.NewTestModel(t, harness{m}, teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.NoTTY)))
+	s := &session{t: t, tm: tm, sb: sb, srv: srv}
+	t.Cleanup(func() { _ = tm.Quit() })
+	return s
+}
+
+// screen returns what the program shows now, without styles.
+func (s *session) screen() string {
+	reply := make(chan string, 1)
+	s.tm.Send(probe{reply: reply})
+	select {
+	case v := <-reply:
+		return v
+	case <-time.After(10 * time.Second):
+		s.t.Fatal("the program did not answer a probe")
+		return ""
+	}
+}
+
+// waitFor polls the screen until cond holds; it fails the test with the last
+// screen after a generous deadline. It waits on a state, not on time.
+func (s *session) waitFor(what string, cond func(screen string) bool) string {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	var last string
+	for time.Now().Before(deadline) {
+		last = s.screen()
+		if cond(last) {
+			return last
+		}
+		time.Sleep(15 * time.Millisecond)
+	}
+	s.t.Fatalf("waiting for %s; the screen is:\n%s", what, last)
+	return last
+}
+
+func (s *session) waitText(text string) string {
+	s.t.Helper()
+	return s.waitFor(text, func(scr string) bool { return strings.Contains(scr, text) })
+}
+
+// press sends keys: named keys ("enter", "ctrl+s", "down") or runes typed.
+func (s *session) press(keys ...string) {
+	for _, k := range keys {
+		s.tm.Send(keyMsg(k))
+	}
+}
+
+// typeText types each rune of text.
+func (s *session) typeText(text string) {
+	for _, r := range text {
+		s.tm.Send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+a", "ctrl+c", "ctrl+e", "ctrl+k", "ctrl+l", "ctrl+s", "ctrl+t", "ctrl+u":
+		return tea.KeyPressMsg{Code: rune(k[5]), Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// patches returns the bodies of the PATCH requests the sandbox received.
+func (s *session) patches() []string {
+	var out []string
+	for _, r := range s.sb.Received() {
+		if r.Method == "PATCH" {
+			out = append(out, string(r.Body))
+		}
+	}
+	return out
+}

@@ -1,0 +1,51 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// Keys is every binding of the interface, defined once; each screen's help is
+// built from the bindings it uses (see DESIGN.md's key contract).
+type Keys struct {
+	Up, Down, PageUp, PageDown, Home, End key.Binding
+	Filter, ClearFilter, Open             key.Binding
+	Back, Quit, Help                      key.Binding
+	Reload, Archived                      key.Binding
+	NextField, PrevField, External        key.Binding
+	Review, Submit, Cancel, Body, Retry   key.Binding
+	NextLead, RawToggle                   key.Binding
+	Yes, No                               key.Binding
+}
+
+// DefaultKeys returns lemstep's key contract.
+func DefaultKeys() Keys {
+	b := func(keys []string, k, help string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, help))
+	}
+	return Keys{
+		Up:          b([]string{"up", "k"}, "↑/k", "up"),
+		Down:        b([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:      b([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
+		PageDown:    b([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
+		Home:        b([]string{"home", "g"}, "g", "first"),
+		End:         b([]string{"end", "G"}, "G", "last"),
+		Filter:      b([]string{"/"}, "/", "filter"),
+		ClearFilter: b([]string{"esc"}, "esc", "clear filter"),
+		Open:        b([]string{"enter"}, "enter", "open"),
+		Back:        b([]string{"esc"}, "esc", "back"),
+		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Help:        b([]string{"?"}, "?", "help"),
+		Reload:      b([]string{"r"}, "r", "reload"),
+		Archived:    b([]string{"a"}, "a", "show archived"),
+		NextField:   b([]string{"tab"}, "tab", "next field"),
+		PrevField:   b([]string{"shift+tab"}, "shift+tab", "previous field"),
+		External:    b([]string{"ctrl+e"}, "ctrl+e", "open in $EDITOR"),
+		Review:      b([]string{"ctrl+s"}, "ctrl+s", "review"),
+		Submit:      b([]string{"enter", "y"}, "enter/y", "submit"),
+		Cancel:      b([]string{"esc", "n"}, "esc/n", "back to editor"),
+		Body:        b([]string{"b"}, "b", "show JSON body"),
+		Retry:       b([]string{"r"}, "r", "retry"),
+		NextLead:    b([]string{"ctrl+l"}, "ctrl+l", "next sample lead"),
+		RawToggle:   b([]string{"ctrl+t"}, "ctrl+t", "raw/rendered"),
+		Yes:         b([]string{"y", "enter"}, "y", "yes"),
+		No:          b([]string{"n", "esc"}, "n", "no"),
+	}
+}

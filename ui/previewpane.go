@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"lemstep/api"
+	"lemstep/ui/preview"
+)
+
+// previewPane shows the edited message as the lead will read it, with its
+// lint and counters under it. Rendering is the preview model's: off the
+// keystroke path, debounced.
+type previewPane struct {
+	c     *Context
+	model preview.Model
+	last  preview.Request
+	width int
+}
+
+func newPreviewPane(c *Context) *previewPane {
+	return &previewPane{c: c, model: preview.NewModel(c.Renderer, nil)}
+}
+
+func (p *previewPane) SetSize(w, _ int) { p.width = w }
+
+// request is what to preview for the step as edited.
+func (p *previewPane) request(s api.Step) preview.Request {
+	subject := s.Subject
+	if s.Type == api.Manual {
+		subject = s.Title
+	}
+	return preview.Request{Type: s.Type, Subject: subject, Message: s.Message, Width: p.width}
+}
+
+// Schedule re-renders when what the preview shows has changed.
+func (p *previewPane) Schedule(s api.Step) tea.Cmd {
+	req := p.request(s)
+	if req.Type == p.last.Type && req.Subject == p.last.Subject && req.Message == p.last.Message && req.Width == p.last.Width {
+		return nil
+	}
+	p.last = req
+	return p.model.Schedule(req)
+}
+
+func (p *previewPane) NextLead(s api.Step) tea.Cmd {
+	p.last = p.request(s)
+	p.model.Schedule(p.last)
+	return p.model.NextLead()
+}
+
+func (p *previewPane) ToggleRaw(s api.Step) tea.Cmd {
+	p.last = p.request(s)
+	p.model.Schedule(p.last)
+	return p.model.ToggleRaw()
+}
+
+// Update passes the preview's own messages to it.
+func (p *previewPane) Update(msg tea.Msg) (tea.Cmd, bool) {
+	var cmd tea.Cmd
+	p.model, cmd = p.model.Update(msg)
+	return cmd, cmd != nil
+}
+
+// hasMessage reports whether the step type has text to preview.
+func hasMessage(t api.StepType) bool {
+	return api.CanEdit(t, api.FieldMessage) || api.CanEdit(t, api.FieldSubject)
+}
+
+// View draws the pane in at most h lines: a title naming the lead and
+// mode, the body, then lint findings and counters.
+func (p *previewPane) View(h int) string {
+	st := p.c.Styles
+	if !hasMessage(p.last.Type) {
+		return st.Muted.Render("This step has no message to preview.")
+	}
+	mode := "as " + p.model.Lead().Name + " will read it"
+	if p.model.Raw() {
+		mode = "raw template"
+	}
+	title := st.Title.Render("Preview") + st.Muted.Render(" · "+mode)
+	if p.model.Pending() {
+		title += st.Muted.Render(" · updating…")
+	}
+	res := p.model.Result()
+	foot := p.footer(res)
+	bodyH := max(1, h-2-lipgloss.Height(foot))
+	return title + "\n" + fitHeight(res.Body, bodyH) + "\n" + foot
+}
+
+func (p *previewPane) footer(res preview.Result) string {
+	st := p.c.Styles
+	counts := fmt.Sprintf("%d characters in the template · %d for this lead", res.RawChars, res.RenderedChars)
+	if res.SMSSegments > 0 {
+		counts += fmt.Sprintf(" · %d SMS segment%s", res.SMSSegments, plural(res.SMSSegments))
+	}
+	lines := []string{st.Counter.Render(counts)}
+	for _, f := range res.Findings {
+		style := st.Info
+		switch f.Severity {
+		case preview.Blocking:
+			style = st.Error
+		case preview.Warning:
+			style = st.Warning
+		}
+		lines = append(lines, style.Render(truncate(f.String(), p.width)))
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"lemstep/api"
+	"lemstep/forms"
+	"lemstep/safetext"
+)
+
+type reviewPhase int
+
+const (
+	phaseReview reviewPhase = iota
+	phaseSubmitting
+	phaseFailed
+)
+
+// reviewScreen shows every changed field old → new, the exact JSON body on
+// request, and submits it as one PATCH.
+type reviewScreen struct {
+	c          *Context
+	keys       Keys
+	original   api.Step
+	sequenceID string
+	update     api.StepUpdate
+	nothing    bool // no field changed: nothing to submit
+	showBody   bool
+	phase      reviewPhase
+	err        error
+	spin       spinner.Model
+	view       viewport.Model
+}
+
+func newReviewScreen(c *Context, keys Keys, original, edited api.Step, sequenceID string) *reviewScreen {
+	u, err := forms.Changes(original, edited)
+	s := &reviewScreen{
+		c: c, keys: keys, original: original, sequenceID: sequenceID, update: u,
+		nothing: errors.Is(err, forms.ErrNothingToSubmit),
+		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
+		view:    viewport.New(),
+	}
+	s.refresh()
+	return s
+}
+
+func (s *reviewScreen) SetSize(w, h int) {
+	s.view.SetWidth(w)
+	s.view.SetHeight(max(1, h-2))
+	s.refresh()
+}
+
+func (s *reviewScreen) refresh() {
+	if s.showBody {
+		s.view.SetContent(s.bodyJSON())
+	} else {
+		s.view.SetContent(s.changesView())
+	}
+}
+
+func (s *reviewScreen) bodyJSON() string {
+	b, err := json.MarshalIndent(s.update, "", "  ")
+	if err != nil {
+		return err.Error()
+	}
+	head := fmt.Sprintf("PATCH /sequences/%s/steps/%s\n\n", s.sequenceID, s.original.ID)
+	return s.c.Styles.Muted.Render(safetext.Clean(head)) + safetext.Clean(string(b))
+}
+
+func (s *reviewScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case stepUpdatedMsg:
+		return s.onResult(msg)
+	case spinner.TickMsg:
+		if s.phase == phaseSubmitting {
+			var cmd tea.Cmd
+			s.spin, cmd = s.spin.Update(msg)
+			return cmd
+		}
+	case tea.KeyPressMsg:
+		return s.onKey(msg)
+	}
+	return nil
+}
+
+func (s *reviewScreen) onResult(msg stepUpdatedMsg) tea.Cmd {
+	if msg.err != nil {
+		s.phase, s.err = phaseFailed, msg.err
+		return nil
+	}
+	id := s.original.ID
+	return func() tea.Msg { return stepSavedMsg{stepID: id} }
+}
+
+func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if s.phase == phaseSubmitting {
+		return nil
+	}
+	switch {
+	case key.Matches(k, s.keys.Cancel):
+		s.phase, s.err = phaseReview, nil
+		return func() tea.Msg { return backToEditorMsg{} }
+	case key.Matches(k, s.keys.Body):
+		s.showBody = !s.showBody
+		s.refresh()
+	case s.phase == phaseFailed && key.Matches(k, s.keys.Retry):
+		return s.submit()
+	case s.phase == phaseReview && key.Matches(k, s.keys.Submit):
+		return s.submit()
+	default:
+		var cmd tea.Cmd
+		s.view, cmd = s.view.Update(k)
+		return cmd
+	}
+	return nil
+}
+
+func (s *reviewScreen) submit() tea.Cmd {
+	if s.nothing {
+		return nil
+	}
+	s.phase, s.err = phaseSubmitting, nil
+	return tea.Batch(updateStep(s.c, s.sequenceID, s.original.ID, s.update), s.spin.Tick)
+}
+
+func (s *reviewScreen) ShortHelp() []key.Binding {
+	switch {
+	case s.phase == phaseFailed:
+		return []key.Binding{s.keys.Retry, s.keys.Cancel, s.keys.Body, s.keys.Quit}
+	case s.nothing:
+		return []key.Binding{s.keys.Cancel, s.keys.Quit}
+	}
+	return []key.Binding{s.keys.Submit, s.keys.Cancel, s.keys.Body, s.keys.Quit, s.keys.Help}
+}
+
+func (s *reviewScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{s.keys.Submit, s.keys.Cancel, s.keys.Body, s.keys.Retry}, {s.keys.Up, s.keys.Down, s.keys.Quit}}
+}
+
+func (s *reviewScreen) View() string {
+	st := s.c.Styles
+	var top string
+	switch {
+	case s.nothing:
+		top = st.Notice.Render("Nothing changed: there is nothing to submit. Press esc to go back to the editor.")
+	case s.phase == phaseSubmitting:
+		top = s.spin.View() + " Sending the update to lemlist…"
+	case s.phase == phaseFailed:
+		top = st.Error.Render("lemlist did not accept the update. Your edits are kept.") + "\n" +
+			safetext.Clean(describeError(s.err)) + "\n" + st.Muted.Render("r retries · esc goes back to the editor")
+	default:
+		n := len(s.update.Fields())
+		top = st.Title.Render(fmt.Sprintf("Review %d change%s to this %s step", n, plural(n), s.original.Type.Label())) +
+			st.Muted.Render("  · enter sends it · b shows the JSON body")
+	}
+	return top + "\n\n" + s.view.View()
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// changesView lists each changed field, old → new; long or multi-line texts
+// are shown as a coloured line diff.
+func (s *reviewScreen) changesView() string {
+	if s.nothing {
+		return ""
+	}
+	st := s.c.Styles
+	var b strings.Builder
+	for _, f := range s.update.Fields() {
+		old, _ := api.StepValue(s.original, f)
+		nu, _ := s.update.UpdateValue(f)
+		b.WriteString(st.Key.Render(string(f)) + "\n")
+		b.WriteString(fieldDiff(st, old, nu, s.view.Width()))
+		b.WriteString("\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}

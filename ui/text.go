@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"lemstep/api"
+	"lemstep/safetext"
+)
+
+// truncate cuts s (which may hold styles) to w cells, marking the cut.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+var (
+	tagPattern   = regexp.MustCompile(`<[^>]*>`)
+	blockPattern = regexp.MustCompile(`(?i)<\s*(br|/p|/div|/li|/h[1-6])\s*/?>`)
+	spaceRun     = regexp.MustCompile(`[ \t]+`)
+)
+
+// plainText turns a stored message into what a list can show: tags removed
+// (block ends become line breaks), entities decoded, controls stripped.
+func plainText(t api.StepType, msg string) string {
+	if t.IsEmail() {
+		msg = blockPattern.ReplaceAllString(msg, "\n")
+		msg = html.UnescapeString(tagPattern.ReplaceAllString(msg, ""))
+	}
+	return safetext.Clean(msg)
+}
+
+// excerpt is the one line that stands for a step in the tree: its subject or
+// title, else the first non-empty line of its message.
+func excerpt(s api.Step) string {
+	switch {
+	case s.Type == api.Conditional:
+		return api.ConditionSentence(s)
+	case s.Subject != "":
+		return oneLine(safetext.Clean(s.Subject))
+	case s.Title != "":
+		return oneLine(safetext.Clean(s.Title))
+	case s.Type == api.APICall && s.URL != "":
+		return safetext.Clean(s.Method + " " + s.URL)
+	case s.Type == api.SendToAnotherCampaign:
+		return "→ " + safetext.Clean(s.CampaignID)
+	case s.Type == api.LinkedinEndorse && s.SkillName != "":
+		return "Endorse “" + safetext.Clean(s.SkillName) + "”"
+	}
+	for _, line := range strings.Split(plainText(s.Type, s.Message), "\n") {
+		if l := oneLine(line); l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+func oneLine(s string) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+}
