@@ -109,6 +109,11 @@ func decodeString(dst **string, f Field, v json.RawMessage) error {
 }
 
 func decodeDelay(u *StepUpdate, v json.RawMessage) error {
+	// json.Number also accepts a string holding a number ("3"); the delay
+	// must be a JSON number.
+	if trimmed := bytes.TrimSpace(v); len(trimmed) > 0 && trimmed[0] == '"' {
+		return fmt.Errorf("The delay must be a whole number of days from 0 to %d, not text.", MaxDelay)
+	}
 	var n json.Number
 	dec := json.NewDecoder(bytes.NewReader(v))
 	dec.UseNumber()
