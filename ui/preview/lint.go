@@ -3,8 +3,8 @@ package preview
 import (
 	"fmt"
 	"maps"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -121,10 +121,26 @@ func lintTemplate(field api.Field, text string, isHTML bool, lead Lead, known ma
 
 func liquidFinding(field api.Field, text string, err error) Finding {
 	le, ok := err.(*liquidError)
-	if !ok || le.Line <= 0 {
+	if !ok {
 		return at(Blocking, field, text, 0, "Liquid: "+err.Error())
 	}
-	return at(Blocking, field, text, lineOffset(text, le.Line), "Liquid: "+le.Msg)
+	return at(Blocking, field, text, liquidErrorOffset(text, le), "Liquid: "+le.Msg)
+}
+
+// liquidErrorOffset locates a Liquid error: at the markup the engine
+// quotes when it appears in text, else at the start of the line it names
+// (the engine counts lines from 0 in some errors and 1 in others, so the
+// line is the weaker hint).
+func liquidErrorOffset(text string, le *liquidError) int {
+	if le.Markup != "" {
+		if i := strings.Index(text, le.Markup); i >= 0 {
+			return i
+		}
+	}
+	if le.Line > 0 {
+		return lineOffset(text, le.Line)
+	}
+	return 0
 }
 
 // lineOffset is the byte offset where 1-based line n of text starts.

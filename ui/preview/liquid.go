@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/osteele/liquid"
+
+	"lemstep/safetext"
 )
 
 // MissingMarker is how a variable the lead lacks shows in the preview:
@@ -14,28 +16,31 @@ import (
 func MissingMarker(name string) string { return "⟨" + name + "⟩" }
 
 // bindings are the values a template sees for a lead: the sample sender's
-// variables, then the lead's own. Empty values count as missing, as they do
-// for the default filter.
+// variables, then the lead's own, sanitized like any text that may come
+// from the network. Empty values count as missing, as they do for the
+// default filter.
 func bindings(lead Lead, sender map[string]string) liquid.Bindings {
 	b := liquid.Bindings{}
 	for k, v := range sender {
 		if v != "" {
-			b[k] = v
+			b[k] = safetext.Clean(v)
 		}
 	}
 	for k, v := range lead.Fields {
 		if v != "" {
-			b[k] = v
+			b[k] = safetext.Clean(v)
 		}
 	}
 	return b
 }
 
-// liquidError is a template the Liquid engine could not parse or render,
-// with the 1-based line it names (0 when unknown).
+// liquidError is a template the Liquid engine could not parse or render.
+// Markup is the failing {{ … }} or {% … %} as the engine quotes it, and
+// Line the engine's line number: both are hints to locate the error.
 type liquidError struct {
-	Line int
-	Msg  string
+	Markup string
+	Line   int
+	Msg    string
 }
 
 func (e *liquidError) Error() string { return e.Msg }
@@ -59,11 +64,11 @@ func renderLiquid(src string, b liquid.Bindings, isHTML bool) (out string, err e
 	engine := liquid.NewEngine()
 	tpl, perr := engine.ParseString(prepared)
 	if perr != nil {
-		return "", &liquidError{Line: perr.LineNumber(), Msg: cleanLiquidMessage(perr)}
+		return "", newLiquidError(perr)
 	}
 	s, rerr := tpl.RenderString(b)
 	if rerr != nil {
-		return "", &liquidError{Line: rerr.LineNumber(), Msg: cleanLiquidMessage(rerr)}
+		return "", newLiquidError(rerr)
 	}
 	return s, nil
 }
@@ -109,17 +114,21 @@ func decodeMarkup(markup string, isHTML bool) string {
 	return strings.ReplaceAll(html.UnescapeString(markup), "\u00a0", " ")
 }
 
-// cleanLiquidMessage drops the engine's "Liquid error" prefix and location
-// suffix; the finding carries the position itself.
-func cleanLiquidMessage(err liquid.SourceError) string {
+// newLiquidError splits the engine's message, "Liquid error (line 1):
+// syntax error in "x |" in {{ x | }}", into the words for the copywriter and
+// the markup it quotes.
+func newLiquidError(err liquid.SourceError) *liquidError {
 	msg := err.Error()
-	if c := err.Cause(); c != nil {
-		msg = c.Error()
+	if i := strings.Index(msg, "): "); i >= 0 && strings.HasPrefix(msg, "Liquid") {
+		msg = msg[i+3:]
 	}
 	msg = strings.TrimPrefix(msg, "Liquid error: ")
-	msg = strings.TrimPrefix(msg, "Liquid exception: ")
-	if i := strings.LastIndex(msg, " in "); i > 0 && strings.Contains(msg[i:], "line") {
-		msg = msg[:i]
+	var markup string
+	for _, open := range []string{" in {{", " in {%"} {
+		if i := strings.LastIndex(msg, open); i >= 0 {
+			markup, msg = msg[i+4:], msg[:i]
+			break
+		}
 	}
-	return msg
+	return &liquidError{Markup: markup, Line: err.LineNumber(), Msg: msg}
 }

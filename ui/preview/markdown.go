@@ -123,6 +123,13 @@ func escapeMarkdown(s string) string {
 }
 
 func writeEscaped(sb *strings.Builder, r rune) {
+	if r == '\\' {
+		// After decoding references glamour drops a backslash that precedes
+		// punctuation, but reduces a doubled backslash to one: so a doubled
+		// one shows exactly the single backslash that was written.
+		sb.WriteString("&#92;&#92;")
+		return
+	}
 	if r < 0x80 && isASCIIPunct(byte(r)) {
 		sb.WriteString("&#")
 		sb.WriteString(strconv.Itoa(int(r)))
