@@ -82,7 +82,7 @@ func intParam(q url.Values, name string, lo, def int) (int, bool) {
 // matches reports whether a campaign passes the filters. A campaign can be
 // in several states at once: archived campaigns may say "ended", and a
 // paused campaign may also have errors.
-func (lq listQuery) matches(c api.Campaign) bool {
+func (lq listQuery) matches(c *api.Campaign) bool {
 	switch {
 	case lq.createdBy != "" && c.CreatedBy != lq.createdBy:
 		return false
@@ -106,14 +106,15 @@ func (s *Server) listCampaigns(c call) reply {
 	if !ok {
 		return textReply(http.StatusBadRequest, msgBadParams)
 	}
-	var found []api.Campaign
-	for _, camp := range s.ws.Campaigns {
-		if !s.foreign(&camp) && lq.matches(camp) {
+	found := make([]*api.Campaign, 0, len(s.ws.Campaigns))
+	for i := range s.ws.Campaigns {
+		camp := &s.ws.Campaigns[i]
+		if !s.foreign(camp) && lq.matches(camp) {
 			found = append(found, camp)
 		}
 	}
 	if lq.sortByDate {
-		slices.SortStableFunc(found, func(a, b api.Campaign) int {
+		slices.SortStableFunc(found, func(a, b *api.Campaign) int {
 			if lq.descending {
 				return strings.Compare(b.CreatedAt, a.CreatedAt)
 			}
@@ -128,10 +129,10 @@ func (s *Server) listCampaigns(c call) reply {
 }
 
 // pageOf returns the list items of one page, never nil so it encodes as [].
-func pageOf(all []api.Campaign, offset, limit int) []api.Campaign {
+func pageOf(all []*api.Campaign, offset, limit int) []api.Campaign {
 	out := []api.Campaign{}
 	for i := offset; i < len(all) && i < offset+limit; i++ {
-		out = append(out, listItem(all[i]))
+		out = append(out, listItem(*all[i]))
 	}
 	return out
 }
