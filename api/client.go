@@ -10,8 +10,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 // Defaults of Config.
@@ -57,7 +55,7 @@ type Client struct {
 	auth       string // Authorization header value; never logged
 	secrets    []string
 	http       *http.Client
-	limiter    *rate.Limiter
+	limiter    *windowLimiter
 	maxRetries int
 	backoff    time.Duration
 	userAgent  string
@@ -81,7 +79,7 @@ func NewClient(cfg Config) (*Client, error) {
 		auth:       "Basic " + encoded,
 		secrets:    secretsOf(key, encoded),
 		http:       cfg.HTTPClient,
-		limiter:    newLimiter(orInt(cfg.RateLimit, DefaultRateLimit), orDuration(cfg.RateWindow, DefaultRateWindow)),
+		limiter:    newWindowLimiter(orInt(cfg.RateLimit, DefaultRateLimit), orDuration(cfg.RateWindow, DefaultRateWindow)),
 		maxRetries: retriesOf(cfg.MaxRetries),
 		backoff:    orDuration(cfg.Backoff, DefaultBackoff),
 		userAgent:  cfg.UserAgent,
@@ -129,21 +127,6 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
-}
-
-// newLimiter returns a limiter that never lets more than n requests into any
-// window of the given length, wherever lemlist's own windows start.
-//
-// A token bucket admits up to burst + rate×window requests in one window, so
-// the obvious "burst n, refill n per window" admits 2n in the first window and
-// earns 429s. With a burst of 1, requests are spaced at least 1/rate apart and
-// a window holds at most ceil(rate×window) of them. The spacing is set so
-// that n+1 consecutive requests span the window plus 5% of it: that slack
-// (100ms at lemlist's 2s) absorbs network jitter, and the sustained rate is
-// still 95% of the ceiling.
-func newLimiter(n int, window time.Duration) *rate.Limiter {
-	span := window + window/20
-	return rate.NewLimiter(rate.Every(span/time.Duration(n)), 1)
 }
 
 func retriesOf(n int) int {

@@ -29,6 +29,7 @@ func (c *Client) send(ctx context.Context, rc call) (answer, error) {
 			return answer{}, err
 		}
 		a, err := c.attempt(ctx, rc)
+		c.limiter.release()
 		if err != nil && ctx.Err() != nil {
 			return answer{}, c.transportError(ctx, rc, err)
 		}
@@ -48,15 +49,10 @@ func (c *Client) send(ctx context.Context, rc call) (answer, error) {
 
 // waitTurn waits until the rate limiter lets the next request go.
 func (c *Client) waitTurn(ctx context.Context, rc call) error {
-	err := c.limiter.Wait(ctx)
-	if err == nil {
-		return nil
+	if err := c.limiter.acquire(ctx); err != nil {
+		return fmt.Errorf("%s %s stopped while waiting for the rate limit: %w", rc.method, rc.path, err)
 	}
-	if ctxErr := ctx.Err(); ctxErr != nil {
-		return fmt.Errorf("%s %s stopped while waiting for the rate limit: %w", rc.method, rc.path, ctxErr)
-	}
-	// The limiter refuses up front when the wait would outlast the deadline.
-	return fmt.Errorf("%s %s would have to wait for the rate limit past its deadline: %w", rc.method, rc.path, context.DeadlineExceeded)
+	return nil
 }
 
 // retryPlan says how long to wait before sending rc again and why, or returns

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"testing"
 	"time"
@@ -47,17 +49,29 @@ func TestBackoffGrowsWithJitterAndStaysBounded(t *testing.T) {
 	}
 }
 
-func TestLimiterNeverExceedsTheWindow(t *testing.T) {
-	// At most ceil(rate×window) requests fit in any window when the burst is
-	// 1; it must not exceed the limit, and should come close to it.
-	for _, tt := range []struct {
-		n      int
-		window time.Duration
-	}{{20, 2 * time.Second}, {20, 100 * time.Millisecond}, {1, time.Second}, {100, time.Minute}} {
-		l := newLimiter(tt.n, tt.window)
-		perWindow := float64(l.Limit()) * tt.window.Seconds()
-		if l.Burst() != 1 || perWindow > float64(tt.n) || perWindow < 0.9*float64(tt.n) {
-			t.Errorf("newLimiter(%d, %v): burst %d, %.2f per window", tt.n, tt.window, l.Burst(), perWindow)
+func TestWindowLimiterSlots(t *testing.T) {
+	l := newWindowLimiter(3, time.Hour)
+	for i := range 3 {
+		if err := l.acquire(context.Background()); err != nil {
+			t.Fatalf("slot %d: %v", i, err)
 		}
+	}
+	// The fourth request waits for a slot until its context ends.
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- l.acquire(ctx) }()
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Errorf("fourth acquire = %v, want context.Canceled", err)
+	}
+
+	// A released slot comes back after the window.
+	short := newWindowLimiter(1, time.Millisecond)
+	if err := short.acquire(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	short.release()
+	if err := short.acquire(context.Background()); err != nil {
+		t.Errorf("slot not handed back: %v", err)
 	}
 }
