@@ -1,10 +1,6 @@
 package preview
 
-import (
-	"iter"
-	"maps"
-	"strings"
-)
+import "strings"
 
 // tidy trims the blank lines glamour puts around a document and the
 // padding spaces at the end of each line.
@@ -27,5 +23,3 @@ func indent(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
-
-func mapsKeys(m map[string]string) iter.Seq[string] { return maps.Keys(m) }

@@ -61,15 +61,6 @@ func renderBareLink(_ converter.Context, w converter.Writer, n *html.Node) conve
 	return converter.RenderSuccess
 }
 
-// emailMarkdown converts the rendered email HTML to Markdown.
-func emailMarkdown(conv *converter.Converter, htmlBody string) (string, error) {
-	md, err := conv.ConvertString(htmlBody)
-	if err != nil {
-		return "", err
-	}
-	return md, nil
-}
-
 // plainMarkdown turns plain text (LinkedIn, SMS, WhatsApp, task notes) into
 // Markdown that glamour renders as exactly that text: every ASCII
 // punctuation character becomes a numeric character reference, so no

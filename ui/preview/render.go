@@ -3,6 +3,7 @@ package preview
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -218,7 +219,7 @@ func (r *Renderer) cacheKey(req Request) [32]byte {
 		field("raw")
 	}
 	field(req.Lead.Name)
-	for _, k := range slices.Sorted(mapsKeys(req.Lead.Fields)) {
+	for _, k := range slices.Sorted(maps.Keys(req.Lead.Fields)) {
 		field(k)
 		field(req.Lead.Fields[k])
 	}
