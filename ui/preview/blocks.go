@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// blockTags are the Liquid tags that open a block closed by "end<name>".
+// blockEnds maps each Liquid block tag to the tag that closes it.
 var blockEnds = map[string]string{
 	"if": "endif", "unless": "endunless", "case": "endcase", "for": "endfor",
 	"capture": "endcapture", "comment": "endcomment", "raw": "endraw",

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// LeadFields are lemlist's default lead variables (Add Lead Variables page,
+// leadFields are lemlist's default lead variables (Add Lead Variables page,
 // plus jobTitle and timezone that the create-lead body accepts).
 var leadFields = []string{
 	"email", "firstName", "lastName", "picture", "phone", "linkedinUrl",
