@@ -103,6 +103,8 @@ func (b *binding) value() (any, error) {
 }
 
 func parseValue(kind widgetKind, raw string, flag, crlf bool) (any, error) {
+	// JSON can only carry UTF-8: say now what the body will hold.
+	raw = strings.ToValidUTF8(raw, "\uFFFD")
 	switch kind {
 	case kindYesNo:
 		return flag, nil

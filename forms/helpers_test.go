@@ -3,5 +3,3 @@ package forms
 import "strings"
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
-
-

@@ -41,7 +41,7 @@ var fieldSpecs = map[api.Field]fieldSpec{
 	},
 	api.FieldMessage: {
 		title: "Message", kind: kindText, lines: 8,
-		description: "Sent exactly as written. alt+enter: new line · ctrl+e: open in your editor.",
+		description: "Sent exactly as written; ctrl+e opens it in your editor.",
 	},
 	api.FieldAltMessage: {
 		title: "Fallback message", kind: kindText, lines: 5,
@@ -98,10 +98,10 @@ func delayDescription(t api.StepType) string {
 
 // mediaDescription is the static part of a media field's help.
 func mediaDescription(f api.Field) string {
-	what := "image (PNG, JPEG or GIF)"
+	what := "an image (PNG, JPEG or GIF)"
 	if f == api.FieldVideos {
-		what = "video (MP4 or MOV)"
+		what = "a video (MP4 or MOV)"
 	}
-	return "One public https:// link per line, each a " + what +
+	return "One public https:// link per line, each " + what +
 		"; at most 6 images and videos together. Blank lines are ignored."
 }

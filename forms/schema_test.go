@@ -91,7 +91,7 @@ func TestUnsupportedStepIsReadOnly(t *testing.T) {
 		t.Error("a read-only form has nothing to initialise")
 	}
 	view := f.View()
-	for _, want := range []string{"cannot edit linkedinPoke steps", "Hello there", "Sub", "delay", "4"} {
+	for _, want := range []string{"cannot edit linkedinPoke steps", "Hello there", "Sub", "Delay (days)", "4"} {
 		if !contains(view, want) {
 			t.Errorf("the read-only view lacks %q:\n%s", want, view)
 		}

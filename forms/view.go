@@ -71,7 +71,7 @@ func (f *Form) summary() string {
 		if !ok {
 			continue
 		}
-		lines = append(lines, label.Render(string(field))+"\n"+text.Render(safetext.Clean(summaryValue(v))))
+		lines = append(lines, label.Render(fieldSpecs[field].title)+"\n"+text.Render(safetext.Clean(summaryValue(v))))
 	}
 	return strings.Join(lines, "\n")
 }
