@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"lemstep/api"
+	"lemstep/safetext"
+)
+
+// excerptWidth is how many cells of a message the step tree shows.
+const excerptWidth = 60
+
+// Patterns for turning an email's HTML into one readable line. Compiled
+// once; regexps are safe for concurrent use and never change.
+var (
+	tagPattern   = regexp.MustCompile(`<[^>]*>`)
+	blockPattern = regexp.MustCompile(`(?i)<\s*(br|/p|/div|/li|/h[1-6])\s*/?>`)
+	spaceRun     = regexp.MustCompile(`\s+`)
+)
+
+// plainText is a stored message as a reader sees it: an email's tags
+// removed (block ends become line breaks) and entities decoded, controls
+// stripped.
+func plainText(t api.StepType, msg string) string {
+	if t.IsEmail() {
+		msg = blockPattern.ReplaceAllString(msg, "\n")
+		msg = html.UnescapeString(tagPattern.ReplaceAllString(msg, ""))
+	}
+	return safetext.Clean(msg)
+}
+
+// oneLine folds every run of white space, line breaks included, to a space.
+func oneLine(s string) string {
+	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+}
+
+// excerpt is the short line that stands for a step: the condition as a
+// sentence, its subject or title, its target, else the start of its message.
+func excerpt(s api.Step) string {
+	var text string
+	switch {
+	case s.Type == api.Conditional:
+		text = api.ConditionSentence(s)
+	case s.Subject != "":
+		text = s.Subject
+	case s.Title != "":
+		text = s.Title
+	case s.Type == api.APICall && s.URL != "":
+		text = s.Method + " " + s.URL
+	case s.Type == api.SendToAnotherCampaign:
+		text = "to campaign " + s.CampaignID
+	case s.Type == api.LinkedinEndorse && s.SkillName != "":
+		text = "endorse " + strconv.Quote(s.SkillName)
+	default:
+		text = plainText(s.Type, s.Message)
+	}
+	return ansi.Truncate(oneLine(safetext.Clean(text)), excerptWidth, "…")
+}
+
+// writeStepFields prints every field a step of its type can change, one per
+// line, indented, messages in full: what `lemstep update` answers with.
+func writeStepFields(w io.Writer, s api.Step) error {
+	var lines []string
+	for _, f := range detailFields(s.Type) {
+		v, ok := api.StepValue(s, f)
+		if !ok {
+			continue
+		}
+		lines = append(lines, fieldLines(f, v)...)
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	_, err := io.WriteString(w, strings.Join(lines, "\n")+"\n")
+	return err
+}
+
+// detailFields is the fields worth showing: the editable ones, or for a type
+// lemstep does not know, the common ones.
+func detailFields(t api.StepType) []api.Field {
+	if fs := api.EditableFields(t); fs != nil {
+		return fs
+	}
+	return []api.Field{api.FieldSubject, api.FieldTitle, api.FieldMessage, api.FieldDelay}
+}
+
+// fieldLines renders one field: "  name: value", a multi-line text below its
+// name, indented.
+func fieldLines(f api.Field, v any) []string {
+	var text string
+	switch val := v.(type) {
+	case []string:
+		if len(val) == 0 {
+			return []string{fmt.Sprintf("  %s: none", f)}
+		}
+		out := []string{fmt.Sprintf("  %s:", f)}
+		for _, item := range val {
+			out = append(out, "    "+oneLine(safetext.Clean(item)))
+		}
+		return out
+	case int:
+		if f == api.FieldDelay {
+			return []string{fmt.Sprintf("  %s: %s", f, plural(val, "day", "days"))}
+		}
+		text = strconv.Itoa(val)
+	default:
+		text = fmt.Sprint(val)
+	}
+	text = strings.TrimRight(safetext.Clean(text), "\n")
+	if !strings.Contains(text, "\n") {
+		return []string{fmt.Sprintf("  %s: %s", f, text)}
+	}
+	out := []string{fmt.Sprintf("  %s:", f)}
+	for _, l := range strings.Split(text, "\n") {
+		out = append(out, strings.TrimRight("    "+l, " "))
+	}
+	return out
+}
