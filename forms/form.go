@@ -46,6 +46,7 @@ type Form struct {
 	original api.Step
 	opts     Options
 	width    int
+	height   int // most lines the fields may take; 0 means as many as they need
 	isDark   bool
 
 	bindings []*binding
@@ -122,8 +123,26 @@ func (f *Form) Update(msg tea.Msg) (*Form, tea.Cmd) {
 	}
 	m, cmd := f.form.Update(msg)
 	f.form = m.(*huh.Form)
-	f.fitHeight()
+	if !isTyping(msg) {
+		f.fitHeight()
+	}
 	return f, cmd
+}
+
+// isTyping reports a key that edits text in place. Such keys cannot change
+// which field has focus or how tall the fields are (text areas keep their
+// height), so the form skips measuring itself again: that measure renders
+// every field and would double the cost of each keystroke in a long email.
+func isTyping(msg tea.Msg) bool {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false
+	}
+	switch k.String() {
+	case "backspace", "delete", "left", "right", "space":
+		return true
+	}
+	return k.Text != ""
 }
 
 // reflowMsg makes the huh group lay its fields out again.
@@ -139,6 +158,9 @@ func (f *Form) fitHeight() {
 			h += lipgloss.Height(s)
 		}
 	}
+	if f.height > 0 {
+		h = min(h, f.height)
+	}
 	if h == lipgloss.Height(f.group.View())-f.footerGap() {
 		return
 	}
@@ -153,6 +175,15 @@ func (f *Form) footerGap() int {
 		return 1
 	}
 	return 0
+}
+
+// SetHeight caps the lines the fields take; huh then scrolls them to keep
+// the focused field in view. 0 removes the cap.
+func (f *Form) SetHeight(h int) {
+	f.height = max(0, h)
+	if f.form != nil {
+		f.fitHeight()
+	}
 }
 
 // SetWidth reflows the form to w columns.

@@ -87,7 +87,18 @@ func (e *editorScreen) SetSize(w, h int) {
 		previewW = w - formW - 1
 	}
 	e.form.SetWidth(max(20, formW-2))
+	e.form.SetHeight(e.formHeight())
 	e.preview.SetSize(max(20, previewW-2), h)
+}
+
+// formHeight leaves room for the notices and, on narrow terminals, for the
+// preview below the fields.
+func (e *editorScreen) formHeight() int {
+	h := e.height - 2*len(e.form.Notices()) - 2
+	if e.width < wideLayout {
+		h = h * 3 / 5
+	}
+	return max(6, h)
 }
 
 func (e *editorScreen) Update(msg tea.Msg) tea.Cmd {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -47,14 +48,29 @@ type session struct {
 	srv *httptest.Server
 }
 
-func startSession(t *testing.T, w, h int, opts ...func(*sandbox.Options)) *session {
+// sessionOptions changes how a test's sandbox answers.
+type sessionOptions struct {
+	sandbox func(*sandbox.Options)
+	wrap    func(http.Handler) http.Handler
+}
+
+func startSession(t *testing.T, w, h int, so ...sessionOptions) *session {
 	t.Helper()
 	o := sandbox.Options{Keys: []string{testKey}}
-	for _, f := range opts {
-		f(&o)
+	var handler http.Handler
+	for _, opt := range so {
+		if opt.sandbox != nil {
+			opt.sandbox(&o)
+		}
 	}
 	sb := sandbox.New(o)
-	srv := httptest.NewServer(sb)
+	handler = sb
+	for _, opt := range so {
+		if opt.wrap != nil {
+			handler = opt.wrap(handler)
+		}
+	}
+	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
 	client, err := api.NewClient(api.Config{BaseURL: srv.URL + "/api", APIKey: testKey, Backoff: time.Millisecond})
 	if err != nil {

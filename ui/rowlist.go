@@ -16,7 +16,8 @@ type rowList[T any] struct {
 	items      []T
 	selectable func(T) bool
 	filterOn   func(T) string
-	// ranked sorts filter matches by fuzzy score; otherwise they keep order.
+	// ranked filters fuzzily and sorts matches by score; otherwise a row
+	// matches when it contains every word of the filter, and keeps its order.
 	ranked bool
 
 	visible []int // indexes into items, after filtering
@@ -36,12 +37,21 @@ func newRowList[T any](selectable func(T) bool, filterOn func(T) string, ranked 
 }
 
 // SetItems replaces the rows, keeping the filter and, when keep returns true
-// for a row, the cursor on it.
+// for a row, the cursor on it; a filter that hides that row is cleared so
+// the cursor can stay where the user left it.
 func (l *rowList[T]) SetItems(items []T, keep func(T) bool) {
 	l.items = items
 	l.refilter()
-	if keep != nil {
-		l.SelectWhere(keep)
+	if keep == nil || l.SelectWhere(keep) || !l.Filtered() {
+		return
+	}
+	for _, it := range items {
+		if keep(it) {
+			l.input.SetValue("")
+			l.refilter()
+			l.SelectWhere(keep)
+			return
+		}
 	}
 }
 
@@ -81,7 +91,7 @@ func (l *rowList[T]) matches(term string) []int {
 			targets = append(targets, l.filterOn(it))
 		}
 	}
-	filter := list.UnsortedFilter
+	filter := containsWords
 	if l.ranked {
 		filter = list.DefaultFilter
 	}
@@ -247,4 +257,25 @@ func (l *rowList[T]) View(render func(it T, selected bool) string) string {
 		b.WriteString(render(l.items[l.visible[i]], i == l.cursor))
 	}
 	return b.String()
+}
+
+// containsWords keeps, in order, the targets holding every word of term,
+// ignoring case: in a sequence tree, fuzzy letters match far too much.
+func containsWords(term string, targets []string) []list.Rank {
+	words := strings.Fields(strings.ToLower(term))
+	var out []list.Rank
+	for i, t := range targets {
+		t = strings.ToLower(t)
+		all := true
+		for _, w := range words {
+			if !strings.Contains(t, w) {
+				all = false
+				break
+			}
+		}
+		if all {
+			out = append(out, list.Rank{Index: i})
+		}
+	}
+	return out
 }

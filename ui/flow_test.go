@@ -1,0 +1,243 @@
+package ui
+
+import (
+	"encoding/json"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"lemstep/internal/spectest"
+)
+
+// cursorOnStep matches the cursor resting on a step row of the tree.
+var cursorOnStep = regexp.MustCompile(`›\s+Day`)
+
+// openCampaign filters the campaign list by name and opens the match.
+func (s *session) openCampaign(name string) {
+	s.t.Helper()
+	s.waitText("campaigns")
+	s.press("/")
+	s.typeText(name)
+	s.waitFor("the filtered campaign", func(scr string) bool { return strings.Contains(scr, "› ") && strings.Contains(scr, name) })
+	s.press("enter", "enter")
+	s.waitText("steps in")
+}
+
+// openStep filters the tree by text and opens the first match.
+func (s *session) openStep(text string) {
+	s.t.Helper()
+	s.press("/")
+	s.typeText(text)
+	s.waitFor("the filtered step", func(scr string) bool { return cursorOnStep.MatchString(scr) })
+	s.press("enter", "enter")
+	s.waitText("› step ")
+	s.waitText("┃ ") // a field has focus: typing reaches it
+}
+
+// submit goes to review, checks it lists n changes, and sends.
+func (s *session) submit(n string) {
+	s.t.Helper()
+	s.press("ctrl+s")
+	s.waitText("Review " + n)
+	s.press("enter")
+	s.waitText("Step updated")
+}
+
+func (s *session) onlyPatch() map[string]any {
+	s.t.Helper()
+	bodies := s.patches()
+	if len(bodies) != 1 {
+		s.t.Fatalf("the sandbox received %d PATCH requests, want 1: %q", len(bodies), bodies)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(bodies[0]), &got); err != nil {
+		s.t.Fatal(err)
+	}
+	return got
+}
+
+func TestEditEmailSubjectAndSubmit(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText(" this week?")
+	s.submit("1 change")
+	got := s.onlyPatch()
+	want := map[string]any{"type": "email", "subject": "Quick question about {{companyName}} this week?"}
+	if !jsonEqual(got, want) {
+		t.Fatalf("PATCH body = %v, want %v", got, want)
+	}
+	body := s.patches()[0]
+	spectest.CheckUpdateBody(t, "seq", "stp", []byte(body))
+	scr := s.waitText("this week?")
+	if !cursorOnStep.MatchString(scr) || !strings.Contains(scr, "this week?") {
+		t.Fatalf("the tree does not show the updated subject under the cursor:\n%s", scr)
+	}
+}
+
+func TestChangeConditionThroughItsDropdown(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("opened an email")
+	s.press("down")
+	s.waitText("Clicked a link")
+	s.submit("1 change")
+	got := s.onlyPatch()
+	want := map[string]any{"type": "conditional", "conditionKey": "emailsClicked"}
+	if !jsonEqual(got, want) {
+		t.Fatalf("PATCH body = %v, want %v", got, want)
+	}
+	s.waitText("If the lead clicked a link in an email")
+}
+
+func TestPointSendToAnotherCampaignElsewhere(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Inbound demo requests")
+	s.openStep("→")
+	before := s.screen()
+	s.press("down")
+	s.waitFor("another campaign highlighted", func(scr string) bool { return scr != before })
+	s.submit("1 change")
+	got := s.onlyPatch()
+	id, _ := got["campaignId"].(string)
+	if got["type"] != "sendToAnotherCampaign" || len(got) != 2 || !strings.HasPrefix(id, "cam_") || id == "cam_ocMgshZ8WXoGxqqEF" {
+		t.Fatalf("PATCH body = %v, want type and a new campaignId only", got)
+	}
+	for _, c := range s.sb.Campaigns() {
+		if c.ID == id && c.IsArchived() {
+			t.Fatalf("the picker offered archived campaign %q", c.Name)
+		}
+	}
+}
+
+func TestInvalidDelayBlocksReview(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.press("tab")
+	s.waitText("┃ Message")
+	s.press("tab")
+	s.waitText("┃ Delay")
+	s.typeText("9999")
+	s.press("ctrl+s")
+	scr := s.waitText("Fix these before review")
+	if !strings.Contains(scr, "1500") {
+		t.Fatalf("the blocking message does not say the limit:\n%s", scr)
+	}
+	if strings.Contains(scr, "Review ") || len(s.patches()) != 0 {
+		t.Fatalf("an invalid delay reached review or the server:\n%s", scr)
+	}
+}
+
+// refuseTwoPatches answers the first two PATCHes with lemlist's own 400 text.
+func refuseTwoPatches(refused *atomic.Int32) sessionOptions {
+	return sessionOptions{wrap: func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPatch && refused.Add(1) <= 2 {
+				w.Header().Set("Content-Type", "text/plain")
+				w.WriteHeader(http.StatusBadRequest)
+				_, _ = w.Write([]byte("Bad team"))
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}}
+}
+
+func TestServerRefusalKeepsEditsForRetry(t *testing.T) {
+	var refused atomic.Int32
+	s := startSession(t, 120, 40, refuseTwoPatches(&refused))
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText(" now")
+	s.press("ctrl+s")
+	s.waitText("Review 1 change")
+	s.press("enter")
+	scr := s.waitText("Bad team")
+	if !strings.Contains(scr, "400") || !strings.Contains(scr, "Your edits are kept") {
+		t.Fatalf("the refusal does not show the status and the server's words:\n%s", scr)
+	}
+	s.press("esc")
+	s.waitFor("the editor with the edit", func(scr string) bool {
+		return strings.Contains(scr, "Preview") && strings.Contains(scr, "{{companyName}} now")
+	})
+	s.press("ctrl+s")
+	s.waitText("Review 1 change")
+	s.press("enter")
+	s.waitText("Bad team")
+	s.press("r")
+	s.waitText("Step updated")
+	got := s.onlyPatch()
+	if got["subject"] != "Quick question about {{companyName}} now" {
+		t.Fatalf("the retried PATCH body = %v", got)
+	}
+}
+
+func TestLeavingWithEditsAsksFirst(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText("!")
+	s.press("esc")
+	s.waitText("Leave this step and lose your edits?")
+	s.press("n")
+	s.waitFor("the editor again", func(scr string) bool {
+		return strings.Contains(scr, "{{companyName}}!") && !strings.Contains(scr, "lose your edits")
+	})
+	s.press("ctrl+c")
+	s.waitText("Quit and lose your edits to this step?")
+	s.press("n")
+	s.press("esc")
+	s.waitText("Leave this step")
+	s.press("y")
+	s.waitFor("the tree", func(scr string) bool { return cursorOnStep.MatchString(scr) && !strings.Contains(scr, "› step ") })
+	s.press("q")
+	s.tm.WaitFinished(t)
+	if len(s.patches()) != 0 {
+		t.Fatal("leaving the editor sent a PATCH")
+	}
+}
+
+func TestResizeReflowsEveryScreen(t *testing.T) {
+	s := startSession(t, 80, 24)
+	s.openCampaign("Q4 SaaS founders")
+	for _, size := range [][2]int{{160, 48}, {80, 24}, {50, 12}, {140, 40}} {
+		s.tm.Send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		scr := s.screen()
+		if size[0] < minWidth {
+			if !strings.Contains(scr, "Make the window bigger") {
+				t.Fatalf("at %dx%d the screen is not the polite notice:\n%s", size[0], size[1], scr)
+			}
+			continue
+		}
+		checkFits(t, scr, size[0], size[1])
+	}
+	s.openStep("Quick question")
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		s.tm.Send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		checkFits(t, s.waitText("Preview"), size[0], size[1])
+	}
+}
+
+func checkFits(t *testing.T, scr string, w, h int) {
+	t.Helper()
+	lines := strings.Split(scr, "\n")
+	if len(lines) > h {
+		t.Fatalf("%d lines on a %dx%d terminal:\n%s", len(lines), w, h, scr)
+	}
+	for _, l := range lines {
+		if n := len([]rune(l)); n > w {
+			t.Fatalf("a line of %d cells on a %d-wide terminal: %q", n, w, l)
+		}
+	}
+}
+
+func jsonEqual(a, b map[string]any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
+}

@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"lemstep/api"
+)
+
+// tenKBEmail is a lemlist-style HTML email of about 10 KB.
+func tenKBEmail() string {
+	para := `<p style="margin: 0 0 12px;">Hi {{firstName | default: "there"}}, teams like <b>{{companyName}}</b> ` +
+		`lose a third of their trials before the first <a href="https://northwind.example/aha">aha moment</a>.<br>` +
+		`Here is what we changed for three of them.</p>`
+	var b strings.Builder
+	for b.Len() < 10_000 {
+		b.WriteString(para)
+	}
+	return b.String()
+}
+
+// BenchmarkEditorKeystroke measures one keystroke in the editor with a 10 KB
+// email open: Update and View, as the program runs them. The preview render
+// is a command the program runs elsewhere, so it is not part of this cost.
+func BenchmarkEditorKeystroke(b *testing.B) {
+	delay := 2
+	step := api.Step{ID: "stp_bench", SequenceID: "seq_bench", Type: api.Email, Delay: &delay,
+		Subject: "{{firstName}}, a teardown of {{companyName}}'s onboarding", Message: tenKBEmail()}
+	m := New(Config{NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
+	m.Update(openStepMsg{campaign: api.Campaign{ID: "cam_bench", Name: "Bench"}, step: step})
+	m.Update(keyMsg("tab")) // focus the message
+	key := tea.KeyPressMsg{Code: 'a', Text: "a"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.Update(key)
+		_ = m.View()
+	}
+}
