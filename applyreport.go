@@ -3,10 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 
 	"lemstep/api"
 	"lemstep/safetext"
@@ -18,6 +21,7 @@ type applyReporter struct {
 	w     io.Writer
 	total int
 	bar   *progress.Model // nil when stdout is not a terminal
+	width int             // the terminal's width, so the bar line never wraps
 	drawn bool
 }
 
@@ -25,8 +29,12 @@ const progressWidth = 30
 
 func (a *app) newApplyReporter(total int) *applyReporter {
 	r := &applyReporter{w: a.stdout, total: total}
-	if !isTerminal(a.stdout) {
+	f, ok := a.stdout.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
 		return r
+	}
+	if w, _, err := term.GetSize(f.Fd()); err == nil {
+		r.width = w
 	}
 	opts := []progress.Option{progress.WithWidth(progressWidth), progress.WithoutPercentage()}
 	if a.colour() {
@@ -48,7 +56,11 @@ func (r *applyReporter) sending(i int, e applyEntry) {
 		return
 	}
 	r.clear()
-	fmt.Fprintf(r.w, "%s %d/%d sending %s", r.bar.ViewAs(float64(i)/float64(r.total)), i+1, r.total, e.label())
+	line := fmt.Sprintf("%s %d/%d sending %s", r.bar.ViewAs(float64(i)/float64(r.total)), i+1, r.total, e.label())
+	if r.width > 1 {
+		line = ansi.Truncate(line, r.width-1, "…")
+	}
+	fmt.Fprint(r.w, line)
 	r.drawn = true
 }
 
@@ -126,7 +138,7 @@ func writeApplySummary(w io.Writer, results []applyResult) {
 	for _, group := range []struct {
 		title string
 		list  []applyResult
-	}{{"Failed:", failed}, {"Not sent (fix the failure and apply them again, or use --keep-going):", skipped}} {
+	}{{"Failed:", failed}, {"Not sent:", skipped}} {
 		if len(group.list) == 0 {
 			continue
 		}

@@ -41,7 +41,7 @@ func (a *app) campaignsCommand() *cobra.Command {
 			if asJSON {
 				return writeJSON(a.stdout, camps)
 			}
-			return writeCampaignTable(a.stdout, a.theme(), camps)
+			return writeCampaignTable(a.styledOut(), a.theme(), camps)
 		},
 	}
 	cmd.Flags().StringVar(&status, "status", "", "only campaigns with this status: "+strings.Join(campaignStatuses(), ", "))

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 
 	"lemstep/api"
@@ -35,6 +36,15 @@ func (a *app) theme() *theme.Theme {
 		return nil
 	}
 	return theme.New(true, false)
+}
+
+// styledOut is stdout for styled text: on a terminal it turns the theme's
+// colours into what the terminal supports (256 colours, 16, or none).
+func (a *app) styledOut() io.Writer {
+	if !a.colour() {
+		return a.stdout
+	}
+	return colorprofile.NewWriter(a.stdout, os.Environ())
 }
 
 // writeJSON writes v indented, followed by a newline. HTML is not escaped,
