@@ -3,6 +3,7 @@ package forms
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
@@ -25,6 +26,9 @@ type binding struct {
 	// String-valued widgets (inputs, text areas, selects).
 	shown   string
 	current string
+	// mu guards current between the widget writing it and huh's
+	// DescriptionFunc, which reads it from a command on another goroutine.
+	mu sync.Mutex
 
 	// The yes/no widget.
 	flag, flagShown bool
@@ -154,3 +158,17 @@ func parseLinks(raw string) []string {
 type fieldError string
 
 func (e fieldError) Error() string { return string(e) }
+
+// setCurrent stores the widget's text; see mu.
+func (b *binding) setCurrent(v string) {
+	b.mu.Lock()
+	b.current = v
+	b.mu.Unlock()
+}
+
+// currentText reads the widget's text from any goroutine; see mu.
+func (b *binding) currentText() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.current
+}

@@ -152,7 +152,7 @@ func (f *Form) combinedMediaCount(u api.StepUpdate) api.Violations {
 
 // counter is the live "n/400" of a counted field.
 func counter(b *binding) string {
-	n := utf8.RuneCountInString(b.current)
+	n := utf8.RuneCountInString(b.currentText())
 	s := fmt.Sprintf("%d/%d characters", n, api.MaxTextLength)
 	if n > api.MaxTextLength {
 		s += fmt.Sprintf(" — %d too many", n-api.MaxTextLength)
@@ -186,5 +186,5 @@ func mediaWarnings(spec fieldSpec, raw string) []string {
 
 // mediaHelp is a media field's description: what to type, then warnings.
 func mediaHelp(b *binding) string {
-	return strings.Join(append([]string{mediaDescription(b.field)}, mediaWarnings(b.spec, b.current)...), "\n")
+	return strings.Join(append([]string{mediaDescription(b.field)}, mediaWarnings(b.spec, b.currentText())...), "\n")
 }

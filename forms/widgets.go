@@ -14,7 +14,7 @@ import (
 type textAccessor struct{ b *binding }
 
 func (a textAccessor) Get() string  { return a.b.current }
-func (a textAccessor) Set(v string) { a.b.current = v }
+func (a textAccessor) Set(v string) { a.b.setCurrent(v) }
 
 // flagAccessor lets a huh Confirm read and write a binding's yes/no.
 type flagAccessor struct{ b *binding }
