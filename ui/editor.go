@@ -125,9 +125,9 @@ func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, e.keys.Back) && !e.form.Filtering():
 		return func() tea.Msg { return leaveEditorMsg{} }
 	case key.Matches(k, e.keys.NextLead):
-		return e.preview.NextLead(e.form.Edited())
+		return e.preview.NextLead()
 	case key.Matches(k, e.keys.RawToggle):
-		return e.preview.ToggleRaw(e.form.Edited())
+		return e.preview.ToggleRaw()
 	}
 	return e.forward(k)
 }

@@ -241,3 +241,25 @@ func jsonEqual(a, b map[string]any) bool {
 	y, _ := json.Marshal(b)
 	return string(x) == string(y)
 }
+
+func TestPreviewCyclesLeadsAndShowsRaw(t *testing.T) {
+	s := startSession(t, 140, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	first := s.waitFor("the first lead's preview", previewSettled)
+	if !strings.Contains(first, "Quick question about Acme Robotics") {
+		t.Fatalf("the preview does not fill the subject for the sample lead:\n%s", first)
+	}
+	s.press("ctrl+l")
+	s.waitFor("the next lead's preview", func(scr string) bool {
+		return previewSettled(scr) && strings.Contains(scr, "(no company)") && strings.Contains(scr, "⟨companyName⟩")
+	})
+	s.press("ctrl+t")
+	s.waitFor("the raw template", func(scr string) bool {
+		return previewSettled(scr) && strings.Contains(scr, "raw template") && strings.Contains(scr, "Subject: Quick question about {{companyName}}")
+	})
+	s.typeText("?")
+	s.waitFor("the raw template following the edit", func(scr string) bool {
+		return previewSettled(scr) && strings.Contains(scr, "about {{companyName}}?")
+	})
+}

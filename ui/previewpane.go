@@ -46,17 +46,11 @@ func (p *previewPane) Schedule(s api.Step) tea.Cmd {
 	return p.model.Schedule(req)
 }
 
-func (p *previewPane) NextLead(s api.Step) tea.Cmd {
-	p.last = p.request(s)
-	p.model.Schedule(p.last)
-	return p.model.NextLead()
-}
+// NextLead previews the latest edit for the next sample lead.
+func (p *previewPane) NextLead() tea.Cmd { return p.model.NextLead() }
 
-func (p *previewPane) ToggleRaw(s api.Step) tea.Cmd {
-	p.last = p.request(s)
-	p.model.Schedule(p.last)
-	return p.model.ToggleRaw()
-}
+// ToggleRaw switches between the rendered message and the raw template.
+func (p *previewPane) ToggleRaw() tea.Cmd { return p.model.ToggleRaw() }
 
 // Update passes the preview's own messages to it.
 func (p *previewPane) Update(msg tea.Msg) (tea.Cmd, bool) {
@@ -85,6 +79,7 @@ func (p *previewPane) View(h int) string {
 	if p.model.Pending() {
 		title += st.Muted.Render(" · updating…")
 	}
+	title = truncate(title, p.width)
 	res := p.model.Result()
 	foot := p.footer(res)
 	bodyH := max(1, h-2-lipgloss.Height(foot))
