@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"lemstep/api"
 	"lemstep/theme"
 	"lemstep/ui/preview"
 )
@@ -263,12 +262,4 @@ func (m *Model) render() string {
 	}
 	bodyH := m.c.Height - 1 - lipgloss.Height(foot)
 	return header(m.c, m.crumbs()) + "\n" + fitHeight(body, bodyH) + "\n" + foot
-}
-
-// Editor exposes the edited step, for callers that save drafts.
-func (m *Model) Editing() (api.Step, bool) {
-	if m.editor == nil {
-		return api.Step{}, false
-	}
-	return m.editor.Edited(), true
 }
