@@ -47,12 +47,15 @@ func (s *session) submit(n string) {
 	s.waitText("Step updated")
 }
 
+// onlyPatch returns the one PATCH body the sandbox received, after checking
+// it against the endpoint's OpenAPI description.
 func (s *session) onlyPatch() map[string]any {
 	s.t.Helper()
 	bodies := s.patches()
 	if len(bodies) != 1 {
 		s.t.Fatalf("the sandbox received %d PATCH requests, want 1: %q", len(bodies), bodies)
 	}
+	spectest.CheckUpdateBody(s.t, "seq", "stp", []byte(bodies[0]))
 	var got map[string]any
 	if err := json.Unmarshal([]byte(bodies[0]), &got); err != nil {
 		s.t.Fatal(err)
@@ -66,13 +69,7 @@ func TestEditEmailSubjectAndSubmit(t *testing.T) {
 	s.openStep("Quick question")
 	s.typeText(" this week?")
 	s.submit("1 change")
-	got := s.onlyPatch()
-	want := map[string]any{"type": "email", "subject": "Quick question about {{companyName}} this week?"}
-	if !jsonEqual(got, want) {
-		t.Fatalf("PATCH body = %v, want %v", got, want)
-	}
-	body := s.patches()[0]
-	spectest.CheckUpdateBody(t, "seq", "stp", []byte(body))
+	s.wantPatch(map[string]any{"type": "email", "subject": "Quick question about {{companyName}} this week?"})
 	scr := s.waitText("this week?")
 	if !cursorOnStep.MatchString(scr) || !strings.Contains(scr, "this week?") {
 		t.Fatalf("the tree does not show the updated subject under the cursor:\n%s", scr)
@@ -86,11 +83,7 @@ func TestChangeConditionThroughItsDropdown(t *testing.T) {
 	s.press("down")
 	s.waitText("Clicked a link")
 	s.submit("1 change")
-	got := s.onlyPatch()
-	want := map[string]any{"type": "conditional", "conditionKey": "emailsClicked"}
-	if !jsonEqual(got, want) {
-		t.Fatalf("PATCH body = %v, want %v", got, want)
-	}
+	s.wantPatch(map[string]any{"type": "conditional", "conditionKey": "emailsClicked"})
 	s.waitText("If the lead clicked a link in an email")
 }
 
@@ -233,6 +226,14 @@ func checkFits(t *testing.T, scr string, w, h int) {
 		if n := len([]rune(l)); n > w {
 			t.Fatalf("a line of %d cells on a %d-wide terminal: %q", n, w, l)
 		}
+	}
+}
+
+// wantPatch checks that the sandbox received exactly one PATCH, with body want.
+func (s *session) wantPatch(want map[string]any) {
+	s.t.Helper()
+	if got := s.onlyPatch(); !jsonEqual(got, want) {
+		s.t.Fatalf("PATCH body = %v, want %v", got, want)
 	}
 }
 
