@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"io/fs"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -99,11 +100,12 @@ func setupScript(env *testscript.Env) error {
 	logPath := filepath.Join(dir, "output.log")
 	env.Defer(func() {
 		defer os.RemoveAll(dir)
-		checkNoKey(env.T(), logPath, key)
+		checkNoKey(env.T(), key, keepers(env.T(), env.WorkDir, logPath)...)
 	})
 	env.Setenv("LEMLIST_BASE_URL", hs.URL+"/api")
 	env.Setenv("LEMLIST_API_KEY", key)
 	env.Setenv("XDG_CONFIG_HOME", filepath.Join(env.WorkDir, "config"))
+	env.Setenv("XDG_STATE_HOME", filepath.Join(env.WorkDir, "state"))
 	env.Setenv(outputLogEnv, logPath)
 	env.Setenv(exitFileEnv, filepath.Join(dir, "exit"))
 	env.Values[stateKey{}] = &scriptState{server: srv, key: key, exitFile: filepath.Join(dir, "exit")}
@@ -128,17 +130,38 @@ func testKey() string {
 	return "lemstep-test-" + hex.EncodeToString(b)
 }
 
-// checkNoKey fails the script when anything lemstep wrote holds the key,
-// as is or in its Basic authentication form.
-func checkNoKey(t testscript.T, logPath, key string) {
-	out, err := os.ReadFile(logPath)
-	if err != nil && !os.IsNotExist(err) {
+// keepers lists every file lemstep may write during a script that must
+// never hold the key: everything it printed, its drafts and journal (under
+// $WORK/state), and any log in $WORK (where scripts put --debug-log). Files
+// that hold the key on purpose (a key file, the saved config) are not on it.
+func keepers(t testscript.T, workDir, outputLog string) []string {
+	files := []string{outputLog}
+	err := filepath.WalkDir(filepath.Join(workDir, "state"), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
+	logs, _ := filepath.Glob(filepath.Join(workDir, "*.log"))
+	return append(files, logs...)
+}
+
+// checkNoKey fails the script when any of files holds the key, as is or in
+// its Basic authentication form.
+func checkNoKey(t testscript.T, key string, files ...string) {
 	basic := base64.StdEncoding.EncodeToString([]byte(":" + key))
-	for _, secret := range []string{key, basic} {
-		if strings.Contains(string(out), secret) {
-			t.Fatal("lemstep printed the API key")
+	for _, path := range files {
+		out, err := os.ReadFile(path)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		for _, secret := range []string{key, basic} {
+			if strings.Contains(string(out), secret) {
+				t.Fatal("lemstep wrote the API key to " + filepath.Base(path))
+			}
 		}
 	}
 }

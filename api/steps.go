@@ -98,6 +98,11 @@ func (c *Client) UpdateStep(ctx context.Context, sequenceID, stepID string, u St
 	if err := c.check(ctx, u); err != nil {
 		return Step{}, err
 	}
+	return c.patchStep(ctx, sequenceID, stepID, u)
+}
+
+// patchStep sends an update already checked.
+func (c *Client) patchStep(ctx context.Context, sequenceID, stepID string, u StepUpdate) (Step, error) {
 	var st Step
 	if err := c.sendJSON(ctx, http.MethodPatch, stepPath(sequenceID, stepID), u, &st); err != nil {
 		return Step{}, err

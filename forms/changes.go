@@ -3,7 +3,6 @@ package forms
 import (
 	"errors"
 	"fmt"
-	"slices"
 
 	"lemstep/api"
 )
@@ -52,19 +51,11 @@ func Changes(original, edited api.Step) (api.StepUpdate, error) {
 	return u, nil
 }
 
-// sameValue compares two api.StepValue results. Text that is absent equals
-// "" (StepValue reports "" as absent) and a media list that is absent equals
-// an empty one.
+// sameValue compares two api.StepValue results with api.ValuesEqual: text
+// that is absent equals "" and a media list that is absent equals an empty
+// one.
 func sameValue(a any, aok bool, b any, bok bool) bool {
-	al, aList := a.([]string)
-	bl, bList := b.([]string)
-	if aList || bList || (!aok && !bok) {
-		return slices.Equal(al, bl)
-	}
-	if aok != bok {
-		return false
-	}
-	return a == b
+	return api.ValuesEqual(a, aok, b, bok)
 }
 
 // clearedValue is what an update sends for a field whose value was removed,

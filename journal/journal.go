@@ -1,0 +1,150 @@
+// Package journal records every update lemlist accepted, one JSON line each,
+// with the values the fields had before, so any of them can be listed later
+// and undone.
+package journal
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"lemstep/api"
+)
+
+// Entry is one accepted update.
+type Entry struct {
+	// ID numbers entries from 1 in the order they were written.
+	ID           int          `json:"id"`
+	Time         time.Time    `json:"time"`
+	Workspace    string       `json:"workspace"`
+	CampaignID   string       `json:"campaignId"`
+	CampaignName string       `json:"campaignName,omitempty"`
+	SequenceID   string       `json:"sequenceId"`
+	StepID       string       `json:"stepId"`
+	Type         api.StepType `json:"type"`
+	// Before holds the values the changed fields had just before the update;
+	// After the values sent.
+	Before api.StepUpdate `json:"before"`
+	After  api.StepUpdate `json:"after"`
+	// Undoes is the entry this update undid, if it was an undo.
+	Undoes int `json:"undoes,omitempty"`
+}
+
+// Journal is an append-only file of entries.
+type Journal struct {
+	path string
+	mu   sync.Mutex
+}
+
+// Open returns the journal kept at path, created on the first append.
+func Open(path string) *Journal { return &Journal{path: path} }
+
+// Path is the journal's file.
+func (j *Journal) Path() string { return j.path }
+
+// Append numbers e after the last entry, stamps it when Time is zero, and
+// writes it as one line. The file is opened for appending each time, so two
+// lemstep processes writing at once interleave whole lines.
+func (j *Journal) Append(e Entry) (Entry, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	entries, err := j.read()
+	if err != nil {
+		return Entry{}, err
+	}
+	e.ID = 1
+	if n := len(entries); n > 0 {
+		e.ID = entries[n-1].ID + 1
+	}
+	if e.Time.IsZero() {
+		e.Time = time.Now()
+	}
+	e.Time = e.Time.UTC()
+	line, err := json.Marshal(e)
+	if err != nil {
+		return Entry{}, fmt.Errorf("encode journal entry: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(j.path), 0o700); err != nil {
+		return Entry{}, fmt.Errorf("write journal: %w", err)
+	}
+	f, err := os.OpenFile(j.path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return Entry{}, fmt.Errorf("write journal: %w", err)
+	}
+	if _, err := f.Write(append(line, '\n')); err != nil {
+		f.Close()
+		return Entry{}, fmt.Errorf("write journal: %w", err)
+	}
+	return e, f.Close()
+}
+
+// Entries returns every entry, oldest first. A line that cannot be read (a
+// write cut short by a crash) is skipped rather than hiding the rest.
+func (j *Journal) Entries() ([]Entry, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.read()
+}
+
+func (j *Journal) read() ([]Entry, error) {
+	data, err := os.ReadFile(j.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read journal: %w", err)
+	}
+	var entries []Entry
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
+	for sc.Scan() {
+		var e Entry
+		if json.Unmarshal(sc.Bytes(), &e) == nil && e.ID > 0 {
+			entries = append(entries, e)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read journal: %w", err)
+	}
+	return entries, nil
+}
+
+// ErrNoEntry is returned by Entry for an id the journal does not have.
+var ErrNoEntry = errors.New("no such journal entry")
+
+// Entry returns the entry with id, or the latest one when id is 0.
+func (j *Journal) Entry(id int) (Entry, error) {
+	entries, err := j.Entries()
+	if err != nil {
+		return Entry{}, err
+	}
+	if len(entries) == 0 {
+		return Entry{}, fmt.Errorf("%w: the journal is empty", ErrNoEntry)
+	}
+	if id == 0 {
+		return entries[len(entries)-1], nil
+	}
+	for _, e := range entries {
+		if e.ID == id {
+			return e, nil
+		}
+	}
+	return Entry{}, fmt.Errorf("%w: %d (the journal has 1 to %d)", ErrNoEntry, id, entries[len(entries)-1].ID)
+}
+
+// Record builds the entry for an update lemlist accepted: before is the step
+// as it was just before, u what was sent.
+func Record(workspace string, campaign api.Campaign, before api.Step, u api.StepUpdate) Entry {
+	return Entry{
+		Workspace: workspace, CampaignID: campaign.ID, CampaignName: campaign.Name,
+		SequenceID: before.SequenceID, StepID: before.ID, Type: u.Type,
+		Before: api.Previous(before, u), After: u,
+	}
+}
