@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -8,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"lemstep/safetext"
 	"lemstep/theme"
 	"lemstep/ui/preview"
 )
@@ -20,10 +22,11 @@ const (
 	screenSteps
 	screenEditor
 	screenReview
+	screenDraft // the offer to restore a step's draft
 )
 
 func (s screen) String() string {
-	return [...]string{"campaigns", "steps", "editor", "review"}[s]
+	return [...]string{"campaigns", "steps", "editor", "review", "draft"}[s]
 }
 
 // Model is the root of the interface: it owns the screens, routes messages to
@@ -40,6 +43,7 @@ type Model struct {
 	steps     *stepScreen
 	editor    *editorScreen
 	review    *reviewScreen
+	offer     *draftOfferScreen
 	confirm   *confirmBox
 	notice    string
 }
@@ -54,6 +58,7 @@ func New(cfg Config) *Model {
 	c := &Context{
 		Client: cfg.Client, Theme: th, Styles: newStyles(th), Demo: cfg.Demo, Timeout: timeout,
 		Renderer: preview.NewRenderer(th, preview.DefaultCacheSize),
+		Drafts:   cfg.Drafts, Journal: cfg.Journal, Workspace: cfg.Workspace,
 	}
 	keys := DefaultKeys()
 	m := &Model{c: c, keys: keys, noColor: cfg.NoColor, help: newHelp(c)}
@@ -113,9 +118,12 @@ func (m *Model) routeToScreens(msg tea.Msg) tea.Cmd {
 		cmds = append(cmds, m.editor.Update(msg))
 	case screenReview:
 		cmds = append(cmds, m.review.Update(msg))
+	case screenDraft:
+		cmds = append(cmds, m.offer.Update(msg))
 	}
 	if m.screen != screenEditor && m.editor != nil {
-		cmds = append(cmds, m.editor.Background(msg))
+		cmd, _ := m.editor.Background(msg)
+		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)
 }
@@ -132,6 +140,9 @@ func (m *Model) resize(w, h int) {
 	}
 	if m.review != nil {
 		m.review.SetSize(w, bodyH)
+	}
+	if m.offer != nil {
+		m.offer.SetSize(w, bodyH)
 	}
 }
 
@@ -178,21 +189,51 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(k, m.keys.Back) && m.screen == screenSteps && !m.steps.ClearsFilterOnEsc():
 			m.screen = screenCampaigns
 			return nil
+		case key.Matches(k, m.keys.Back) && m.screen == screenDraft:
+			m.offer, m.screen = nil, screenSteps
+			return nil
 		}
 	}
 	return m.routeToScreens(k)
 }
 
-// quit leaves at once, or asks first when edits would be lost.
+// quit leaves at once, writing the open editor's draft first; it asks only
+// when the draft cannot be written, since then the edits would be lost.
 func (m *Model) quit() tea.Cmd {
-	if m.editor != nil && m.editor.Dirty() {
+	if m.editor == nil {
+		return tea.Quit
+	}
+	if _, err := m.editor.FlushDraft(); err != nil {
 		m.confirm = &confirmBox{
-			question: "Quit and lose your edits to this step?",
+			question: "Your edits could not be saved as a draft. Quit and lose them?",
 			yes:      func() tea.Cmd { return tea.Quit },
 		}
 		return nil
 	}
 	return tea.Quit
+}
+
+// SaveDraft writes the open editor's edits to their draft now. The program
+// calls it when it stops, whatever stopped it (a signal, a crash, a quit),
+// and tells the user what it returns.
+func (m *Model) SaveDraft() (kept string, err error) {
+	if m.editor == nil {
+		return "", nil
+	}
+	defer func() {
+		// After a crash the editor may be half-updated; a draft is then
+		// best effort, and the crash is the error worth reporting.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the draft could not be saved after the crash: %v", r)
+		}
+	}()
+	ok, err := m.editor.FlushDraft()
+	if err != nil || !ok {
+		return "", err
+	}
+	e := m.editor
+	return fmt.Sprintf("Your edits to step %d of %q are kept as a draft; open the step in lemstep to restore them.",
+		e.original.Index, safetext.Clean(e.campaign.Name)), nil
 }
 
 func (m *Model) onConfirmKey(k tea.KeyPressMsg) tea.Cmd {
@@ -212,7 +253,10 @@ func (m *Model) crumbs() []string {
 	if m.screen >= screenSteps && m.steps != nil {
 		cr = append(cr, m.steps.campaign.Name)
 	}
-	if m.screen >= screenEditor && m.editor != nil {
+	switch {
+	case m.screen == screenDraft:
+		cr = append(cr, "draft")
+	case m.screen >= screenEditor && m.editor != nil:
 		cr = append(cr, m.editor.Crumbs()...)
 	}
 	if m.screen == screenReview {
@@ -232,6 +276,8 @@ func (m *Model) active() interface {
 		return m.editor
 	case screenReview:
 		return m.review
+	case screenDraft:
+		return m.offer
 	}
 	return m.campaigns
 }

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
+	"lemstep/journal"
 )
 
 // Messages that carry what the API answered back into the update loop.
@@ -28,9 +29,14 @@ type (
 		seqs       api.Sequences
 		err        error
 	}
+	// stepUpdatedMsg is the end of a submit: err when the update was not
+	// made (a *api.ConflictError when lemlist's copy moved on), journalErr
+	// when it was made but could not be recorded.
 	stepUpdatedMsg struct {
-		step api.Step
-		err  error
+		step       api.Step
+		entry      journal.Entry
+		err        error
+		journalErr error
 	}
 )
 
@@ -95,12 +101,41 @@ func loadSequences(c *Context, campaignID string) tea.Cmd {
 	}
 }
 
-func updateStep(c *Context, sequenceID, stepID string, u api.StepUpdate) tea.Cmd {
+// submission is one submit: where the step lives, the step as the edit
+// began, and the update.
+type submission struct {
+	campaign api.Campaign
+	loaded   api.Step
+	update   api.StepUpdate
+	// overwrite sends even though lemlist's copy moved on; current is that
+	// copy, the one being overwritten.
+	overwrite bool
+	current   api.Step
+}
+
+// submitStep reads the step again and sends the update unless a field it
+// changes moved on lemlist meanwhile (or the user chose to overwrite), then
+// records the accepted update in the journal.
+func submitStep(c *Context, s submission) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := c.ctx()
 		defer cancel()
-		step, err := c.Client.UpdateStep(ctx, sequenceID, stepID, u)
-		return stepUpdatedMsg{step: step, err: err}
+		var updated, before api.Step
+		var err error
+		if s.overwrite {
+			before = s.current
+			updated, err = c.Client.UpdateStep(ctx, s.loaded.SequenceID, s.loaded.ID, s.update)
+		} else {
+			updated, before, err = c.Client.UpdateStepFrom(ctx, s.campaign.ID, s.loaded, s.update)
+		}
+		if err != nil {
+			return stepUpdatedMsg{err: err}
+		}
+		if before.SequenceID == "" {
+			before.SequenceID = s.loaded.SequenceID
+		}
+		entry, jerr := c.Journal.Append(journal.Record(c.Workspace, s.campaign, before, s.update))
+		return stepUpdatedMsg{step: updated, entry: entry, journalErr: jerr}
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"lemstep/api"
+	"lemstep/draft"
+	"lemstep/journal"
 	"lemstep/theme"
 	"lemstep/ui/preview"
 )
@@ -24,6 +26,11 @@ type Context struct {
 	Width    int
 	Height   int
 	Timeout  time.Duration // for each API call
+	// Drafts keeps unsent edits; Journal records accepted updates; both
+	// name the workspace the steps live in.
+	Drafts    *draft.Store
+	Journal   *journal.Journal
+	Workspace string
 }
 
 // Config is what the program needs to start the interface.
@@ -36,6 +43,12 @@ type Config struct {
 	NoColor bool
 	// Timeout bounds each API call; zero means one minute.
 	Timeout time.Duration
+	// Drafts and Journal are where edits are kept until lemlist accepts
+	// them, and where accepted updates are recorded; Workspace names where
+	// the steps live ("demo" or the API's base URL).
+	Drafts    *draft.Store
+	Journal   *journal.Journal
+	Workspace string
 }
 
 // Smallest usable terminal; below it a polite notice replaces the screen.

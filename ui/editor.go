@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
+	"lemstep/draft"
 	"lemstep/forms"
 )
 
@@ -23,6 +25,9 @@ type editorScreen struct {
 	form     *forms.Form
 	preview  *previewPane
 	blocked  api.Violations // why the last ctrl+s could not go to review
+	drafts   *draftKeeper
+	restored api.Step // a draft's edits to put back when the form starts
+	rebased  []api.Field
 	width    int
 	height   int
 }
@@ -30,10 +35,22 @@ type editorScreen struct {
 // wideLayout is the width from which the preview sits beside the form.
 const wideLayout = 100
 
+// newEditorScreen opens the editor on step as loaded; a draft's edits, when
+// restored, are applied once the form starts.
 func newEditorScreen(c *Context, keys Keys, campaign api.Campaign, step api.Step, campaigns []api.Campaign) *editorScreen {
 	e := &editorScreen{c: c, keys: keys, campaign: campaign, original: step, targets: campaigns}
 	e.form = forms.New(step, e.formOptions())
 	e.preview = newPreviewPane(c)
+	e.drafts = newDraftKeeper(c, campaign, step)
+	e.drafts.lastEdit = step
+	return e
+}
+
+// restoreDraft opens the editor on a draft: the step as it was when the
+// draft began, with the draft's edits on top.
+func restoreDraft(c *Context, keys Keys, campaign api.Campaign, d draft.Draft, campaigns []api.Campaign) *editorScreen {
+	e := newEditorScreen(c, keys, campaign, d.Loaded, campaigns)
+	e.restored = d.Edited
 	return e
 }
 
@@ -47,7 +64,11 @@ func (e *editorScreen) formOptions() forms.Options {
 }
 
 func (e *editorScreen) Init() tea.Cmd {
-	return tea.Batch(e.form.Init(), e.preview.Schedule(e.form.Edited()))
+	cmds := []tea.Cmd{e.form.Init()}
+	if e.restored.ID != "" {
+		cmds = append(cmds, e.form.SetValues(e.restored))
+	}
+	return tea.Batch(append(cmds, e.preview.Schedule(e.form.Edited()))...)
 }
 
 // Original is the step as it was loaded.
@@ -81,9 +102,8 @@ func (e *editorScreen) Crumbs() []string {
 
 func (e *editorScreen) SetSize(w, h int) {
 	e.width, e.height = w, h
-	formW, previewW := w, w
+	formW, previewW := e.formWidth(), w
 	if w >= wideLayout {
-		formW = w / 2
 		previewW = w - formW - 1
 	}
 	e.form.SetWidth(max(20, formW-2))
@@ -91,10 +111,22 @@ func (e *editorScreen) SetSize(w, h int) {
 	e.preview.SetSize(max(20, previewW-2), h)
 }
 
+// formWidth is the form's column: half the screen beside the preview, all
+// of it above the preview.
+func (e *editorScreen) formWidth() int {
+	if e.width >= wideLayout {
+		return e.width / 2
+	}
+	return e.width
+}
+
 // formHeight leaves room for the notices and, on narrow terminals, for the
 // preview below the fields.
 func (e *editorScreen) formHeight() int {
 	h := e.height - 2*len(e.form.Notices()) - 2
+	if status := e.statusView(); status != "" {
+		h -= lipgloss.Height(status)
+	}
 	if e.width < wideLayout {
 		h = h * 3 / 5
 	}
@@ -105,17 +137,32 @@ func (e *editorScreen) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		return e.onKey(k)
 	}
-	if cmd, used := e.preview.Update(msg); used {
+	if cmd, used := e.Background(msg); used {
 		return cmd
 	}
 	return e.forward(msg)
 }
 
 // Background handles messages that arrive while another screen is shown,
-// such as a preview render finishing during the review.
-func (e *editorScreen) Background(msg tea.Msg) tea.Cmd {
-	cmd, _ := e.preview.Update(msg)
-	return cmd
+// such as a preview render or a draft write finishing during the review.
+func (e *editorScreen) Background(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case draftTickMsg:
+		return e.drafts.OnTick(msg), true
+	case draftSavedMsg:
+		return nil, true
+	}
+	return e.preview.Update(msg)
+}
+
+// Drafts is the keeper of this step's draft.
+func (e *editorScreen) Drafts() *draftKeeper { return e.drafts }
+
+// FlushDraft writes the current edits to the step's draft now, for when the
+// program stops. It reports whether a draft is kept.
+func (e *editorScreen) FlushDraft() (bool, error) {
+	e.noteEdit(e.form.Edited())
+	return e.drafts.kept, e.drafts.Flush()
 }
 
 func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
@@ -137,7 +184,8 @@ func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 func (e *editorScreen) forward(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	e.form, cmd = e.form.Update(msg)
-	cmds := []tea.Cmd{cmd, e.preview.Schedule(e.form.Edited())}
+	edited := e.form.Edited()
+	cmds := []tea.Cmd{cmd, e.preview.Schedule(edited), e.noteEdit(edited)}
 	if len(e.blocked) > 0 {
 		e.blocked = e.form.Problems()
 	}
@@ -145,6 +193,14 @@ func (e *editorScreen) forward(msg tea.Msg) tea.Cmd {
 		cmds = append(cmds, e.form.SetValues(e.form.Edited()), e.toReview())
 	}
 	return tea.Batch(cmds...)
+}
+
+// noteEdit schedules a draft write when the edits changed.
+func (e *editorScreen) noteEdit(edited api.Step) tea.Cmd {
+	if reflect.DeepEqual(edited, e.drafts.lastEdit) {
+		return nil
+	}
+	return e.drafts.Edited(edited, e.Dirty())
 }
 
 // toReview goes to the review unless the edits would be refused.
@@ -177,6 +233,9 @@ func (e *editorScreen) View() string {
 	formView := e.form.View()
 	if len(e.blocked) > 0 {
 		formView += "\n\n" + e.blockedView()
+	}
+	if status := e.statusView(); status != "" {
+		formView = status + "\n" + formView
 	}
 	if e.width >= wideLayout {
 		left := lipgloss.NewStyle().Width(e.width / 2).Render(formView)

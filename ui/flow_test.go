@@ -170,31 +170,6 @@ func TestServerRefusalKeepsEditsForRetry(t *testing.T) {
 	}
 }
 
-func TestLeavingWithEditsAsksFirst(t *testing.T) {
-	s := startSession(t, 120, 40)
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText("!")
-	s.press("esc")
-	s.waitText("Leave this step and lose your edits?")
-	s.press("n")
-	s.waitFor("the editor again", func(scr string) bool {
-		return strings.Contains(scr, "{{companyName}}!") && !strings.Contains(scr, "lose your edits")
-	})
-	s.press("ctrl+c")
-	s.waitText("Quit and lose your edits to this step?")
-	s.press("n")
-	s.press("esc")
-	s.waitText("Leave this step")
-	s.press("y")
-	s.waitFor("the tree", func(scr string) bool { return cursorOnStep.MatchString(scr) && !strings.Contains(scr, "› step ") })
-	s.press("q")
-	s.tm.WaitFinished(t)
-	if len(s.patches()) != 0 {
-		t.Fatal("leaving the editor sent a PATCH")
-	}
-}
-
 func TestResizeReflowsEveryScreen(t *testing.T) {
 	s := startSession(t, 80, 24)
 	s.openCampaign("Q4 SaaS founders")

@@ -1,8 +1,14 @@
 package ui
 
 import (
+	"bytes"
+	"encoding/base64"
+	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +20,8 @@ import (
 
 	"lemstep/api"
 	"lemstep/api/sandbox"
+	"lemstep/draft"
+	"lemstep/journal"
 )
 
 // testKey is the sandbox's key in UI tests; it must never reach the screen.
@@ -42,29 +50,65 @@ func (h harness) View() tea.View { return h.m.View() }
 // session is one UI test: the real model on a real client talking HTTP to a
 // sandbox on loopback.
 type session struct {
-	t   *testing.T
-	tm  *teatest.TestModel
-	sb  *sandbox.Server
-	srv *httptest.Server
+	t        *testing.T
+	tm       *teatest.TestModel
+	m        *Model
+	sb       *sandbox.Server
+	srv      *httptest.Server
+	stateDir string
+	drafts   *draft.Store
+	journal  *journal.Journal
 }
 
 // sessionOptions changes how a test's sandbox answers.
 type sessionOptions struct {
 	sandbox func(*sandbox.Options)
 	wrap    func(http.Handler) http.Handler
+	// after starts the program again after an earlier session: the same
+	// sandbox, drafts and journal, as a user reopening lemstep would find.
+	after *session
 }
 
 func startSession(t *testing.T, w, h int, so ...sessionOptions) *session {
 	t.Helper()
+	s := &session{t: t}
+	for _, opt := range so {
+		if opt.after != nil {
+			s.sb, s.srv, s.stateDir = opt.after.sb, opt.after.srv, opt.after.stateDir
+		}
+	}
+	if s.sb == nil {
+		s.sb, s.srv = startSandbox(t, so)
+		s.stateDir = t.TempDir()
+	}
+	s.drafts = draft.Open(filepath.Join(s.stateDir, "drafts"))
+	s.journal = journal.Open(filepath.Join(s.stateDir, "journal.jsonl"))
+	client, err := api.NewClient(api.Config{BaseURL: s.srv.URL + "/api", APIKey: testKey, Backoff: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.m = New(Config{
+		Client: client, Demo: true, Dark: true, NoColor: true, Timeout: 10 * time.Second,
+		Drafts: s.drafts, Journal: s.journal, Workspace: "demo",
+	})
+	s.tm = teatest.NewTestModel(t, harness{s.m}, teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.NoTTY)))
+	t.Cleanup(func() {
+		_ = s.tm.Quit()
+		s.checkNoKey()
+	})
+	return s
+}
+
+func startSandbox(t *testing.T, so []sessionOptions) (*sandbox.Server, *httptest.Server) {
 	o := sandbox.Options{Keys: []string{testKey}}
-	var handler http.Handler
 	for _, opt := range so {
 		if opt.sandbox != nil {
 			opt.sandbox(&o)
 		}
 	}
 	sb := sandbox.New(o)
-	handler = sb
+	var handler http.Handler = sb
 	for _, opt := range so {
 		if opt.wrap != nil {
 			handler = opt.wrap(handler)
@@ -72,16 +116,28 @@ func startSession(t *testing.T, w, h int, so ...sessionOptions) *session {
 	}
 	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
-	client, err := api.NewClient(api.Config{BaseURL: srv.URL + "/api", APIKey: testKey, Backoff: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
+	return sb, srv
+}
+
+// checkNoKey fails the test when the key reached the terminal, a draft or
+// the journal.
+func (s *session) checkNoKey() {
+	s.t.Helper()
+	s.tm.WaitFinished(s.t, teatest.WithFinalTimeout(10*time.Second))
+	out, _ := io.ReadAll(s.tm.FinalOutput(s.t))
+	texts := map[string][]byte{"the terminal": out}
+	_ = filepath.WalkDir(s.stateDir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			texts[path], _ = os.ReadFile(path)
+		}
+		return nil
+	})
+	basic := base64.StdEncoding.EncodeToString([]byte(":" + testKey))
+	for where, text := range texts {
+		if bytes.Contains(text, []byte(testKey)) || bytes.Contains(text, []byte(basic)) {
+			s.t.Errorf("the API key reached %s", where)
+		}
 	}
-	m := New(Config{Client: client, Demo: true, Dark: true, NoColor: true, Timeout: 10 * time.Second})
-	tm := teatest.NewTestModel(t, harness{m}, teatest.WithInitialTermSize(w, h),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.NoTTY)))
-	s := &session{t: t, tm: tm, sb: sb, srv: srv}
-	t.Cleanup(func() { _ = tm.Quit() })
-	return s
 }
 
 // screen returns what the program shows now, without styles.

@@ -11,6 +11,8 @@ type Keys struct {
 	Reload, Archived                      key.Binding
 	NextField, PrevField, External        key.Binding
 	Review, Submit, Cancel, Body, Retry   key.Binding
+	Overwrite, Rebase                     key.Binding
+	Restore, Discard                      key.Binding
 	NextLead, RawToggle                   key.Binding
 	Yes, No                               key.Binding
 }
@@ -43,6 +45,10 @@ func DefaultKeys() Keys {
 		Cancel:      b([]string{"esc", "n"}, "esc/n", "back to editor"),
 		Body:        b([]string{"b"}, "b", "show JSON body"),
 		Retry:       b([]string{"r"}, "r", "retry"),
+		Overwrite:   b([]string{"o"}, "o", "overwrite theirs"),
+		Rebase:      b([]string{"r"}, "r", "redo on theirs"),
+		Restore:     b([]string{"r", "enter"}, "r", "restore draft"),
+		Discard:     b([]string{"d"}, "d", "discard draft"),
 		NextLead:    b([]string{"ctrl+l"}, "ctrl+l", "next sample lead"),
 		RawToggle:   b([]string{"ctrl+t"}, "ctrl+t", "raw/rendered"),
 		Yes:         b([]string{"y", "enter"}, "y", "yes"),

@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
+	"lemstep/draft"
+	"lemstep/journal"
 )
 
 // tenKBEmail is a lemlist-style HTML email of about 10 KB.
@@ -29,7 +32,7 @@ func BenchmarkEditorKeystroke(b *testing.B) {
 	delay := 2
 	step := api.Step{ID: "stp_bench", SequenceID: "seq_bench", Type: api.Email, Delay: &delay,
 		Subject: "{{firstName}}, a teardown of {{companyName}}'s onboarding", Message: tenKBEmail()}
-	m := New(Config{NoColor: true})
+	m := New(Config{NoColor: true, Drafts: draft.Open(b.TempDir()), Journal: journal.Open(filepath.Join(b.TempDir(), "journal.jsonl"))})
 	m.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
 	m.Update(openStepMsg{campaign: api.Campaign{ID: "cam_bench", Name: "Bench"}, step: step})
 	key := tea.KeyPressMsg{Code: 'a', Text: "a"}

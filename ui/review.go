@@ -22,6 +22,7 @@ const (
 	phaseReview reviewPhase = iota
 	phaseSubmitting
 	phaseFailed
+	phaseConflict // lemlist's copy moved on; nothing was sent
 )
 
 // reviewScreen shows every changed field old → new, the exact JSON body on
@@ -29,21 +30,27 @@ const (
 type reviewScreen struct {
 	c          *Context
 	keys       Keys
+	campaign   api.Campaign
 	original   api.Step
+	edited     api.Step
 	sequenceID string
 	update     api.StepUpdate
+	drafts     *draftKeeper
 	nothing    bool // no field changed: nothing to submit
 	showBody   bool
 	phase      reviewPhase
 	err        error
+	conflict   *api.ConflictError
 	spin       spinner.Model
 	view       viewport.Model
 }
 
-func newReviewScreen(c *Context, keys Keys, original, edited api.Step, sequenceID string) *reviewScreen {
+func newReviewScreen(c *Context, keys Keys, e *editorScreen) *reviewScreen {
+	original, edited := e.Original(), e.Edited()
 	u, err := forms.Changes(original, edited)
 	s := &reviewScreen{
-		c: c, keys: keys, original: original, sequenceID: sequenceID, update: u,
+		c: c, keys: keys, campaign: e.campaign, original: original, edited: edited,
+		sequenceID: original.SequenceID, update: u, drafts: e.Drafts(),
 		nothing: errors.Is(err, forms.ErrNothingToSubmit),
 		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
 		view:    viewport.New(),
@@ -59,9 +66,12 @@ func (s *reviewScreen) SetSize(w, h int) {
 }
 
 func (s *reviewScreen) refresh() {
-	if s.showBody {
+	switch {
+	case s.phase == phaseConflict:
+		s.view.SetContent(conflictView(s.c.Styles, s.conflict, s.view.Width()))
+	case s.showBody:
 		s.view.SetContent(s.bodyJSON())
-	} else {
+	default:
 		s.view.SetContent(s.changesView())
 	}
 }
@@ -92,19 +102,30 @@ func (s *reviewScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *reviewScreen) onResult(msg stepUpdatedMsg) tea.Cmd {
-	if msg.err != nil {
+	var conflict *api.ConflictError
+	switch {
+	case errors.As(msg.err, &conflict):
+		s.phase, s.conflict = phaseConflict, conflict
+		s.view.GotoTop()
+		s.refresh()
+		return nil
+	case msg.err != nil:
 		s.phase, s.err = phaseFailed, msg.err
 		return nil
 	}
-	id := s.original.ID
-	return func() tea.Msg { return stepSavedMsg{stepID: id} }
+	saved := stepSavedMsg{stepID: s.original.ID, entry: msg.entry.ID, journalErr: msg.journalErr}
+	if err := s.drafts.Discard(); err != nil {
+		saved.draftErr = err
+	}
+	return func() tea.Msg { return saved }
 }
 
 func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
-	if s.phase == phaseSubmitting {
-		return nil
-	}
 	switch {
+	case s.phase == phaseSubmitting:
+		return nil
+	case s.phase == phaseConflict:
+		return s.onConflictKey(k)
 	case key.Matches(k, s.keys.Cancel):
 		s.phase, s.err = phaseReview, nil
 		return func() tea.Msg { return backToEditorMsg{} }
@@ -112,9 +133,9 @@ func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		s.showBody = !s.showBody
 		s.refresh()
 	case s.phase == phaseFailed && key.Matches(k, s.keys.Retry):
-		return s.submit()
+		return s.submit(submission{})
 	case s.phase == phaseReview && key.Matches(k, s.keys.Submit):
-		return s.submit()
+		return s.submit(submission{})
 	default:
 		var cmd tea.Cmd
 		s.view, cmd = s.view.Update(k)
@@ -123,18 +144,44 @@ func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (s *reviewScreen) submit() tea.Cmd {
+// onConflictKey offers the three ways out of a conflict: send anyway, redo
+// the edit on lemlist's version, or go back to editing.
+func (s *reviewScreen) onConflictKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, s.keys.Overwrite):
+		return s.submit(submission{overwrite: true, current: s.conflict.Current})
+	case key.Matches(k, s.keys.Rebase):
+		current := s.conflict.Current
+		return func() tea.Msg { return rebaseMsg{current: current} }
+	case key.Matches(k, s.keys.Cancel):
+		s.phase, s.conflict = phaseReview, nil
+		s.refresh()
+		return func() tea.Msg { return backToEditorMsg{} }
+	}
+	var cmd tea.Cmd
+	s.view, cmd = s.view.Update(k)
+	return cmd
+}
+
+// submit saves the draft first, so whatever happens to the request the
+// edits are on disk, then sends the update.
+func (s *reviewScreen) submit(sub submission) tea.Cmd {
 	if s.nothing {
 		return nil
 	}
-	s.phase, s.err = phaseSubmitting, nil
-	return tea.Batch(updateStep(s.c, s.sequenceID, s.original.ID, s.update), s.spin.Tick)
+	_ = s.drafts.Flush() // a failure shows in the editor; the submit goes on
+	sub.campaign, sub.loaded, sub.update = s.campaign, s.original, s.update
+	s.phase, s.err, s.conflict = phaseSubmitting, nil, nil
+	s.refresh()
+	return tea.Batch(submitStep(s.c, sub), s.spin.Tick)
 }
 
 func (s *reviewScreen) ShortHelp() []key.Binding {
 	switch {
 	case s.phase == phaseFailed:
 		return []key.Binding{s.keys.Retry, s.keys.Cancel, s.keys.Body, s.keys.Quit}
+	case s.phase == phaseConflict:
+		return []key.Binding{s.keys.Overwrite, s.keys.Rebase, s.keys.Cancel, s.keys.Quit}
 	case s.nothing:
 		return []key.Binding{s.keys.Cancel, s.keys.Quit}
 	}
@@ -154,14 +201,25 @@ func (s *reviewScreen) View() string {
 	case s.phase == phaseSubmitting:
 		top = s.spin.View() + " Sending the update to lemlist…"
 	case s.phase == phaseFailed:
-		top = st.Error.Render("lemlist did not accept the update. Your edits are kept.") + "\n" +
+		top = st.Error.Render("The update was not made. "+s.keptWhere()) + "\n" +
 			safetext.Clean(describeError(s.err)) + "\n" + st.Muted.Render("r retries · esc goes back to the editor")
+	case s.phase == phaseConflict:
+		top = st.Warning.Render("Someone changed this step on lemlist since you began. Nothing was sent.") + "\n" +
+			st.Muted.Render("o overwrites theirs with yours · r redoes your edit on their version · esc goes back to the editor")
 	default:
 		n := len(s.update.Fields())
 		top = st.Title.Render(fmt.Sprintf("Review %d change%s to this %s step", n, plural(n), s.original.Type.Label())) +
 			st.Muted.Render("  · enter sends it · b shows the JSON body")
 	}
 	return top + "\n\n" + s.view.View()
+}
+
+// keptWhere tells where the edits are after a failed submit.
+func (s *reviewScreen) keptWhere() string {
+	if s.drafts.Err() != nil {
+		return "Your edits are still in the editor, but could not be saved as a draft."
+	}
+	return "Your edits are kept in the editor and saved as a draft."
 }
 
 func plural(n int) string {

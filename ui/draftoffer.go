@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"github.com/dustin/go-humanize"
+
+	"lemstep/api"
+	"lemstep/draft"
+	"lemstep/forms"
+	"lemstep/safetext"
+)
+
+// draftOfferScreen is shown when a step opened has an unsent draft: how old
+// it is, what it changes, whether lemlist's copy moved on since it began,
+// and the choice to restore or discard it.
+type draftOfferScreen struct {
+	c       *Context
+	keys    Keys
+	open    openStepMsg // the step as the tree loaded it now
+	draft   draft.Draft
+	changes api.StepUpdate
+	moved   []api.Field // fields lemlist changed since the draft began
+	view    viewport.Model
+	now     func() time.Time
+}
+
+type (
+	// restoreDraftMsg opens the editor on the draft.
+	restoreDraftMsg struct{}
+	// discardDraftMsg deletes the draft and opens the editor on the step.
+	discardDraftMsg struct{}
+)
+
+func newDraftOffer(c *Context, keys Keys, open openStepMsg, d draft.Draft) *draftOfferScreen {
+	s := &draftOfferScreen{c: c, keys: keys, open: open, draft: d, view: viewport.New(), now: time.Now}
+	u, err := forms.Changes(d.Loaded, d.Edited)
+	if err == nil || errors.Is(err, forms.ErrNothingToSubmit) {
+		s.changes = u
+	}
+	for _, f := range api.EditableFields(d.Loaded.Type) {
+		if !api.FieldEqual(d.Loaded, open.step, f) {
+			s.moved = append(s.moved, f)
+		}
+	}
+	s.refresh()
+	return s
+}
+
+func (s *draftOfferScreen) SetSize(w, h int) {
+	s.view.SetWidth(w)
+	s.view.SetHeight(max(1, h-4))
+	s.refresh()
+}
+
+func (s *draftOfferScreen) refresh() {
+	st := s.c.Styles
+	var b strings.Builder
+	for _, f := range s.changes.Fields() {
+		old, _ := api.StepValue(s.draft.Loaded, f)
+		nu, _ := s.changes.UpdateValue(f)
+		b.WriteString(st.Key.Render(string(f)) + "\n")
+		b.WriteString(fieldDiff(st, old, nu, s.view.Width()) + "\n")
+	}
+	s.view.SetContent(strings.TrimRight(b.String(), "\n"))
+}
+
+func (s *draftOfferScreen) Update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(k, s.keys.Restore):
+		return func() tea.Msg { return restoreDraftMsg{} }
+	case key.Matches(k, s.keys.Discard):
+		return func() tea.Msg { return discardDraftMsg{} }
+	}
+	var cmd tea.Cmd
+	s.view, cmd = s.view.Update(k)
+	return cmd
+}
+
+func (s *draftOfferScreen) View() string {
+	st := s.c.Styles
+	saved := s.draft.SavedAt
+	head := st.Title.Render("You have an unsent draft of this step") + "\n" +
+		st.Muted.Render(fmt.Sprintf("Saved %s (%s) · %d field%s changed",
+			humanize.RelTime(saved, s.now(), "ago", "from now"), saved.Local().Format("Mon 2 Jan 15:04"),
+			len(s.changes.Fields()), plural(len(s.changes.Fields()))))
+	if len(s.moved) > 0 {
+		names := make([]string, len(s.moved))
+		for i, f := range s.moved {
+			names[i] = safetext.Clean(string(f))
+		}
+		head += "\n" + st.Warning.Render("lemlist's copy changed since the draft began ("+strings.Join(names, ", ")+"). ") +
+			"Submitting checks every field you changed against it."
+	}
+	return head + "\n\n" + s.view.View()
+}
+
+func (s *draftOfferScreen) ShortHelp() []key.Binding {
+	return []key.Binding{s.keys.Restore, s.keys.Discard, s.keys.Back, s.keys.Quit}
+}
+
+func (s *draftOfferScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{s.keys.Restore, s.keys.Discard}, {s.keys.Up, s.keys.Down, s.keys.Back, s.keys.Quit}}
+}

@@ -1,0 +1,198 @@
+package ui
+
+import (
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"lemstep/api"
+)
+
+// quickQuestion is the demo email the draft tests edit.
+const quickQuestion = "Quick question about {{companyName}}"
+
+// stepWithSubject finds the sandbox step whose subject is subject.
+func (s *session) stepWithSubject(subject string) api.Step {
+	s.t.Helper()
+	return s.findStep("the subject "+subject, func(st api.Step) bool { return st.Subject == subject })
+}
+
+// sandboxStep is the step with id as the sandbox has it now.
+func (s *session) sandboxStep(id string) api.Step {
+	s.t.Helper()
+	return s.findStep("the id "+id, func(st api.Step) bool { return st.ID == id })
+}
+
+func (s *session) findStep(what string, match func(api.Step) bool) api.Step {
+	s.t.Helper()
+	for _, c := range s.sb.Campaigns() {
+		for _, seq := range s.sb.Sequences(c.ID) {
+			for _, st := range seq.Steps {
+				if match(st) {
+					return st
+				}
+			}
+		}
+	}
+	s.t.Fatalf("no sandbox step has %s", what)
+	return api.Step{}
+}
+
+// draftSubject is the subject kept in the step's draft, or "" with none.
+func (s *session) draftSubject(stepID string) (string, bool) {
+	s.t.Helper()
+	d, ok, err := s.drafts.Load(stepID)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return d.Edited.Subject, ok
+}
+
+func TestLeavingKeepsADraftThatReopeningOffers(t *testing.T) {
+	s := startSession(t, 120, 40)
+	id := s.stepWithSubject(quickQuestion).ID
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText("!")
+	s.press("esc")
+	s.waitText("kept as a draft")
+	if got, ok := s.draftSubject(id); !ok || got != quickQuestion+"!" {
+		t.Fatalf("after leaving, the draft's subject is %q (kept: %v)", got, ok)
+	}
+
+	s.press("enter") // the cursor is still on the step, under the filter
+	scr := s.waitText("You have an unsent draft of this step")
+	for _, want := range []string{"1 field changed", "subject", quickQuestion + "!", "r restore draft", "d discard draft"} {
+		if !strings.Contains(scr, want) {
+			t.Fatalf("the draft offer lacks %q:\n%s", want, scr)
+		}
+	}
+	s.press("r")
+	s.waitText("{{companyName}}!")
+	s.submit("1 change")
+	s.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + "!"})
+	if _, ok := s.draftSubject(id); ok {
+		t.Fatal("the draft is still there after lemlist accepted the update")
+	}
+	entries, err := s.journal.Entries()
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("journal = %v, %v; want one entry", entries, err)
+	}
+	if e := entries[0]; *e.Before.Subject != quickQuestion || *e.After.Subject != quickQuestion+"!" || e.StepID != id {
+		t.Fatalf("journal entry = %+v", e)
+	}
+}
+
+func TestDiscardingADraftOpensTheStepAsLemlistHasIt(t *testing.T) {
+	s := startSession(t, 80, 24)
+	id := s.stepWithSubject(quickQuestion).ID
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText(" — draft")
+	s.press("esc")
+	s.waitText("kept as a draft")
+	s.press("enter")
+	s.waitText("You have an unsent draft")
+	s.press("d")
+	s.waitFor("the editor on lemlist's subject", func(scr string) bool {
+		return strings.Contains(scr, "› step ") && strings.Contains(scr, "{{companyName}}") && !strings.Contains(scr, "draft")
+	})
+	if _, ok := s.draftSubject(id); ok {
+		t.Fatal("the discarded draft is still on disk")
+	}
+}
+
+// Every character typed survives quitting and starting again: the draft
+// is written on quit, offered on the next start, and sent as typed.
+func TestQuitThenRestartRestoresEveryCharacter(t *testing.T) {
+	typed := ` — «déjà vu» 👋 {{firstName}}, 100% "quoted" \ tab`
+	first := startSession(t, 120, 40)
+	id := first.stepWithSubject(quickQuestion).ID
+	first.openCampaign("Q4 SaaS founders")
+	first.openStep("Quick question")
+	first.typeText(typed)
+	first.waitText("tab")
+	first.press("ctrl+c")
+	first.tm.WaitFinished(t)
+	if got, ok := first.draftSubject(id); !ok || got != quickQuestion+typed {
+		t.Fatalf("after quitting, the draft's subject is %q (kept: %v)", got, ok)
+	}
+
+	again := startSession(t, 120, 40, sessionOptions{after: first})
+	again.openCampaign("Q4 SaaS founders")
+	again.press("/")
+	again.typeText("Quick question")
+	again.waitFor("the filtered step", func(scr string) bool { return cursorOnStep.MatchString(scr) })
+	again.press("enter", "enter")
+	again.waitText("You have an unsent draft")
+	again.press("r")
+	again.waitText("{{firstName}}, 100%")
+	again.submit("1 change")
+	again.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + typed})
+}
+
+// failPatches answers the first n PATCH requests with 503, which the client
+// retries, counting them in failed.
+func failPatches(n int32, failed *atomic.Int32) sessionOptions {
+	return sessionOptions{wrap: func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPatch && failed.Add(1) <= n {
+				http.Error(w, "Service unavailable", http.StatusServiceUnavailable)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}}
+}
+
+func TestPatchFailingFiveTimesKeepsTheDraftAndLeavesTheJournal(t *testing.T) {
+	var failed atomic.Int32
+	s := startSession(t, 120, 40, failPatches(5, &failed))
+	id := s.stepWithSubject(quickQuestion).ID
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText(" (v2)")
+	s.press("ctrl+s")
+	s.waitText("Review 1 change")
+	s.press("enter")
+	scr := s.waitText("The update was not made")
+	if !strings.Contains(scr, "saved as a draft") || !strings.Contains(scr, "503") {
+		t.Fatalf("the failure does not say the edits are kept and why:\n%s", scr)
+	}
+	if n := failed.Load(); n != 5 {
+		t.Fatalf("the client sent the PATCH %d times, want 5 (one and four retries)", n)
+	}
+	if got, ok := s.draftSubject(id); !ok || got != quickQuestion+" (v2)" {
+		t.Fatalf("after the failed submit, the draft's subject is %q (kept: %v)", got, ok)
+	}
+	if entries, err := s.journal.Entries(); err != nil || len(entries) != 0 {
+		t.Fatalf("journal after a failed submit = %v, %v; want it empty", entries, err)
+	}
+	s.press("r")
+	s.waitText("Step updated")
+	s.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + " (v2)"})
+	if _, ok := s.draftSubject(id); ok {
+		t.Fatal("the draft outlived the accepted retry")
+	}
+}
+
+func TestServerGoneMidSubmitKeepsTheDraft(t *testing.T) {
+	s := startSession(t, 120, 40)
+	id := s.stepWithSubject(quickQuestion).ID
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText(" (offline)")
+	s.press("ctrl+s")
+	s.waitText("Review 1 change")
+	s.srv.CloseClientConnections()
+	s.srv.Listener.Close()
+	s.press("enter")
+	scr := s.waitText("The update was not made")
+	if !strings.Contains(scr, "saved as a draft") || !strings.Contains(scr, "127.0.0.1") {
+		t.Fatalf("the failure does not say where lemstep could not reach, or that the draft is kept:\n%s", scr)
+	}
+	if got, ok := s.draftSubject(id); !ok || got != quickQuestion+" (offline)" {
+		t.Fatalf("the draft's subject is %q (kept: %v)", got, ok)
+	}
+}
