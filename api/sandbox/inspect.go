@@ -29,7 +29,7 @@ type Request struct {
 type Stats struct {
 	Requests    int // every request received
 	RateLimited int // 429 answers, from the limit or injected
-	Faults      int // injected 5xx and 429 answers
+	Faults      int // injected 5xx and 429 answers and dropped connections
 }
 
 func (s *Server) record(r *http.Request, rel string, body []byte) {

@@ -36,8 +36,17 @@ type Faults struct {
 	// Force429Ratio answers that share of authenticated requests with 429 as
 	// if the rate limit were reached.
 	Force429Ratio float64
+	// DropRatio closes the connection of that share of authenticated
+	// requests without answering, as a crashing server or a cut network
+	// does; nothing changes on the server.
+	DropRatio float64
 	// Seed seeds the generator that decides which requests fail.
 	Seed int64
+	// PerRequest draws each request's fate from Seed, the request itself
+	// (method, path and query) and how many times it arrived before, instead
+	// of from one sequence shared by every request. Concurrent clients then
+	// meet the same faults whatever order their requests arrive in.
+	PerRequest bool
 }
 
 // Options configures a Server. The zero value is a working demo server that
@@ -60,7 +69,7 @@ type Options struct {
 	RateLimit int
 	// RateWindow is the length of a rate-limit window (DefaultRateWindow when 0).
 	RateWindow time.Duration
-	// Faults injects latency, 5xx answers and 429s.
+	// Faults injects latency, 5xx answers, 429s and dropped connections.
 	Faults Faults
 	// HTMLCatchAll answers unknown routes with 200 and an HTML page, as
 	// lemlist's web app does, instead of 404 "Not found".

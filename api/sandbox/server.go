@@ -93,7 +93,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	h := handlerFor(rt.ep, r.Method)
 	s.mu.Lock()
-	rep, q := s.admit(key, h)
+	rep, q := s.admit(key, r.Method+" "+r.URL.RequestURI(), h)
+	if rep.status == statusDrop {
+		s.mu.Unlock()
+		dropConnection(w)
+		return
+	}
 	if rep.status == 0 {
 		rep = h(s, call{route: rt, query: r.URL.Query(), body: body})
 	}
@@ -107,20 +112,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // admit counts the request against key's rate limit and draws injected
-// faults; it returns a non-zero reply when the request must not reach its
-// handler. The caller holds the lock.
-func (s *Server) admit(key string, h handler) (reply, quota) {
+// faults for request (method and URI); it returns a non-zero reply when the
+// request must not reach its handler, statusDrop when its connection is to
+// be closed. The caller holds the lock.
+func (s *Server) admit(key, request string, h handler) (reply, quota) {
 	now := s.opts.Now()
 	q, ok := s.limiter.take(key, now)
 	if !ok {
 		s.stats.RateLimited++
 		return textReply(http.StatusTooManyRequests, msgTooMany), q
 	}
-	if status := s.faults.draw(); status != 0 {
+	if status := s.faults.draw(request); status != 0 {
 		s.stats.Faults++
-		if status == http.StatusTooManyRequests {
+		switch status {
+		case http.StatusTooManyRequests:
 			s.stats.RateLimited++
 			return textReply(status, msgTooMany), s.limiter.exhausted(key, now)
+		case statusDrop:
+			return reply{status: statusDrop}, q
 		}
 		return textReply(status, http.StatusText(status)), q
 	}
