@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -39,7 +41,8 @@ type Config struct {
 	// each attempt.
 	Backoff time.Duration
 	// DebugLog, when set, receives one line per request with its method,
-	// path, status and duration. The API key is never written to it.
+	// path, headers and body, and the answer's status, headers and body, or
+	// the failure. The API key is never written to it.
 	DebugLog  io.Writer
 	UserAgent string
 }
@@ -77,16 +80,14 @@ func NewClient(cfg Config) (*Client, error) {
 		base:       strings.TrimRight(base.String(), "/"),
 		host:       base.Host,
 		auth:       "Basic " + encoded,
-		secrets:    secretsOf(key, encoded),
+		secrets:    secretsOf(key),
 		http:       cfg.HTTPClient,
 		limiter:    newWindowLimiter(orInt(cfg.RateLimit, DefaultRateLimit), orDuration(cfg.RateWindow, DefaultRateWindow)),
 		maxRetries: retriesOf(cfg.MaxRetries),
 		backoff:    orDuration(cfg.Backoff, DefaultBackoff),
 		userAgent:  cfg.UserAgent,
 	}
-	if c.http == nil {
-		c.http = &http.Client{Timeout: 60 * time.Second}
-	}
+	c.http = guardRedirects(cfg.HTTPClient)
 	if c.userAgent == "" {
 		c.userAgent = DefaultUserAgent
 	}
@@ -121,6 +122,34 @@ func parseBaseURL(raw string) (*url.URL, error) {
 	return u, nil
 }
 
+// guardRedirects returns a copy of hc (a default client when nil) that
+// refuses redirects to plain http away from this machine. Go's client keeps
+// the Authorization header on a redirect to the same host or a subdomain
+// whatever the scheme, so an https answer redirecting to http would send the
+// key unencrypted. A CheckRedirect of the caller's own is kept.
+func guardRedirects(hc *http.Client) *http.Client {
+	var c http.Client
+	if hc != nil {
+		c = *hc
+	} else {
+		c.Timeout = 60 * time.Second
+	}
+	if c.CheckRedirect == nil {
+		c.CheckRedirect = checkRedirect
+	}
+	return &c
+}
+
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= 10 {
+		return errors.New("stopped after 10 redirects")
+	}
+	if req.URL.Scheme != "https" && !isLoopback(req.URL.Hostname()) {
+		return fmt.Errorf("refused a redirect to %s, which would send the API key unencrypted", req.URL.Redacted())
+	}
+	return nil
+}
+
 func isLoopback(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
@@ -153,13 +182,27 @@ func orDuration(v, def time.Duration) time.Duration {
 	return v
 }
 
-// secretsOf lists the forms in which the key could leak into text. Keys too
+// secretsOf lists the forms in which the key could leak into text: as is,
+// URL-encoded, and in base64 as the Basic credentials carry it (":key") or
+// alone, each also URL-encoded and with "/" escaped as JSON encoders in other
+// languages write it. The base64 forms are unpadded: each is a prefix of its
+// padded form, so scrubbing it covers both. The longest forms come first,
+// so that none is broken up by a shorter one before it is scrubbed. Keys too
 // short to be real are not scrubbed, as that would mangle ordinary words.
-func secretsOf(key, encoded string) []string {
+func secretsOf(key string) []string {
 	if len(key) < 6 {
 		return nil
 	}
-	return []string{key, encoded, url.QueryEscape(key)}
+	forms := []string{key, url.QueryEscape(key)}
+	for _, b64 := range []string{
+		base64.RawStdEncoding.EncodeToString([]byte(":" + key)),
+		base64.RawURLEncoding.EncodeToString([]byte(":" + key)),
+		base64.RawStdEncoding.EncodeToString([]byte(key)),
+	} {
+		forms = append(forms, b64, url.QueryEscape(b64), strings.ReplaceAll(b64, "/", `\/`))
+	}
+	slices.SortFunc(forms, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	return slices.Compact(forms)
 }
 
 // scrub removes the API key from text that leaves the client (server

@@ -10,9 +10,13 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"lemstep/safetext"
 )
 
 // maxBody bounds how much of an answer is read, so a misbehaving server
@@ -84,16 +88,17 @@ func (c *Client) attempt(ctx context.Context, rc call) (answer, error) {
 	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		c.debug.exchange(rc, 0, err, time.Since(start))
+		c.debug.exchange(rc, req.Header, answer{}, err, time.Since(start))
 		return answer{}, err
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))
-	c.debug.exchange(rc, resp.StatusCode, err, time.Since(start))
+	a := answer{status: resp.StatusCode, header: resp.Header, body: data}
+	c.debug.exchange(rc, req.Header, a, err, time.Since(start))
 	if err != nil {
 		return answer{}, err
 	}
-	return answer{status: resp.StatusCode, header: resp.Header, body: data}, nil
+	return a, nil
 }
 
 // decode turns an answer into out, or into an *Error.
@@ -147,9 +152,18 @@ func (c *Client) transportError(ctx context.Context, rc call, err error) error {
 		inner = ue.Err
 	}
 	return &netError{
-		msg: c.scrub(fmt.Sprintf("lemstep could not reach lemlist at %s (%s %s): %v; check the network and the base URL.", c.host, rc.method, rc.path, inner)),
+		msg: c.scrub(cleanWords(fmt.Sprintf("lemstep could not reach lemlist at %s (%s %s): %s; check the network and the base URL.", c.host, rc.method, rc.path, networkCause(inner)))),
 		err: err,
 	}
+}
+
+// networkCause says in words why a request got no complete answer. Go's
+// "EOF" and "unexpected EOF" mean the server closed the connection early.
+func networkCause(err error) string {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return "the connection closed before the answer was complete"
+	}
+	return err.Error()
 }
 
 // netError keeps the cause of a network failure reachable by errors.Is/As
@@ -162,34 +176,89 @@ type netError struct {
 func (e *netError) Error() string { return e.msg }
 func (e *netError) Unwrap() error { return e.err }
 
-// debugLog writes one line per request to the configured writer. A nil
-// *debugLog writes nothing.
+// maxLogBody caps how much of each body the debug log shows.
+const maxLogBody = 64 << 10
+
+// redactedHeaders carry credentials; the debug log shows that they were
+// there, never their value.
+var redactedHeaders = []string{"Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"}
+
+// debugLog writes one line per request to the configured writer: the
+// request's method, target, headers and body, then the answer's status,
+// headers and body, or the failure. Header values and bodies are quoted, so a
+// line never holds a raw control character and a hostile answer cannot
+// reach the terminal of whoever reads the log. The API key is scrubbed from
+// the whole line. A nil *debugLog writes nothing.
 type debugLog struct {
 	mu    sync.Mutex
 	w     io.Writer
 	scrub func(string) string
 }
 
-func (d *debugLog) exchange(rc call, status int, err error, took time.Duration) {
+// exchange records one attempt: sent is the request's headers, a what came
+// back (when anything did) and err what went wrong.
+func (d *debugLog) exchange(rc call, sent http.Header, a answer, err error, took time.Duration) {
 	if d == nil {
 		return
 	}
-	outcome := fmt.Sprintf("%d", status)
+	outcome := strconv.Itoa(a.status)
 	if err != nil {
-		outcome = "failed: " + err.Error()
+		outcome = "failed: " + strconv.Quote(d.scrub(err.Error()))
 	}
-	d.printf("lemlist %s %s authorization=REDACTED → %s in %s", rc.method, rc.target(), outcome, took.Round(time.Microsecond))
+	var b strings.Builder
+	fmt.Fprintf(&b, "lemlist %s %s authorization=REDACTED → %s in %s", rc.method, safetext.Clean(rc.target()), outcome, took.Round(time.Microsecond))
+	fmt.Fprintf(&b, " | request headers: %s | request body: %s", d.headers(sent), d.body(rc.body))
+	if a.status != 0 {
+		fmt.Fprintf(&b, " | response headers: %s | response body: %s", d.headers(a.header), d.body(a.body))
+	}
+	d.writeLine(b.String())
+}
+
+// headers lists h sorted by name, each value quoted, credentials redacted.
+func (d *debugLog) headers(h http.Header) string {
+	names := make([]string, 0, len(h))
+	for name := range h {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	parts := make([]string, 0, len(names))
+	for _, name := range names {
+		for _, v := range h[name] {
+			if slices.Contains(redactedHeaders, http.CanonicalHeaderKey(name)) {
+				v = "REDACTED"
+			}
+			parts = append(parts, strconv.Quote(safetext.Clean(name))+": "+strconv.Quote(d.scrub(v)))
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// body quotes data, scrubbed before it is cut so that a cut never leaves
+// part of the key behind.
+func (d *debugLog) body(data []byte) string {
+	if data == nil {
+		return "none"
+	}
+	text := d.scrub(string(data))
+	if len(text) <= maxLogBody {
+		return strconv.Quote(text)
+	}
+	return fmt.Sprintf("%s… (%d more bytes)", strconv.Quote(text[:maxLogBody]), len(text)-maxLogBody)
 }
 
 func (d *debugLog) retry(rc call, reason string, wait time.Duration) {
 	if d == nil {
 		return
 	}
-	d.printf("lemlist %s %s: %s, retrying in %s", rc.method, rc.path, reason, wait.Round(time.Millisecond))
+	d.writeLine(cleanWords(fmt.Sprintf("lemlist %s %s: %s, retrying in %s", rc.method, rc.path, reason, wait.Round(time.Millisecond))))
 }
 
-func (d *debugLog) printf(format string, args ...any) {
-	line := d.scrub(cleanWords(fmt.Sprintf(format, args...)))
+// writeLine scrubs line once more, whole, and writes it.
+func (d *debugLog) writeLine(line string) {
+	line = d.scrub(line)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	fmt.Fprintln(d.w, line)
