@@ -15,17 +15,21 @@ import (
 )
 
 func (a *app) applyCommand() *cobra.Command {
-	var keepGoing, dryRun bool
+	var opts applyOptions
+	var dryRun bool
 	cmd := &cobra.Command{
 		Use:   "apply FILE|-",
 		Short: "Send a list of step updates from a JSON or YAML file",
 		Long: "Reads a list of updates, each with sequenceId, stepId, type and the fields to change\n" +
 			"(the endpoint's field names), from FILE or from stdin (-). Every entry is checked first\n" +
 			"with the editor's rules, target campaigns included: if any would be refused, every\n" +
-			"problem is listed, nothing is sent and the exit code is 2. Then the updates are sent in\n" +
-			"order within lemlist's rate limit. The first failure stops the run unless --keep-going\n" +
-			"is given; the summary says what changed and what failed, and the exit code is 1 if\n" +
-			"anything failed.\n\n" +
+			"problem is listed, nothing is sent and the exit code is 2. Every step is read then, from\n" +
+			"the campaign holding its sequence. Then the updates are sent in order within lemlist's\n" +
+			"rate limit; an update whose fields someone changed on lemlist since the file was checked\n" +
+			"is not sent (--force sends it anyway). The first failure stops the run unless\n" +
+			"--keep-going is given; the summary says what changed and what failed, and the exit code\n" +
+			"is 1 if anything failed. Each update lemlist accepts is written to the journal\n" +
+			"(`lemstep history`, `lemstep undo`).\n\n" +
 			"--dry-run checks the file without the network (campaign ids are not looked up) and\n" +
 			"prints one JSON line per entry: {\"sequenceId\", \"stepId\", \"body\"}, body being the\n" +
 			"exact compact JSON that would be sent.",
@@ -47,10 +51,11 @@ func (a *app) applyCommand() *cobra.Command {
 			if dryRun {
 				return a.applyDryRun(entries)
 			}
-			return a.applyUpdates(cmd.Context(), entries, keepGoing)
+			return a.applyUpdates(cmd.Context(), entries, opts)
 		},
 	}
-	cmd.Flags().BoolVar(&keepGoing, "keep-going", false, "send the remaining updates after one fails")
+	cmd.Flags().BoolVar(&opts.keepGoing, "keep-going", false, "send the remaining updates after one fails")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "send updates even over fields someone changed on lemlist since the check")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the file and print the bodies that would be sent; send nothing")
 	return cmd
 }
@@ -83,7 +88,7 @@ type dryRunLine struct {
 }
 
 func (a *app) applyDryRun(entries []applyEntry) error {
-	if problems := checkEntries(entries, api.Target{}); len(problems) > 0 {
+	if problems := checkEntries(entries, api.Target{}, nil); len(problems) > 0 {
 		return rejected(refusedHeading(problems), problems)
 	}
 	for _, e := range entries {
@@ -100,25 +105,62 @@ func (a *app) applyDryRun(entries []applyEntry) error {
 	return nil
 }
 
-func (a *app) applyUpdates(ctx context.Context, entries []applyEntry, keepGoing bool) error {
+// applyOptions are the flags that shape a run.
+type applyOptions struct {
+	keepGoing bool // send the rest after a failure
+	force     bool // send over a teammate's change
+}
+
+func (a *app) applyUpdates(ctx context.Context, entries []applyEntry, opts applyOptions) error {
 	s, err := a.connect()
 	if err != nil {
 		return err
 	}
 	defer s.close()
 	lookup := newCampaignLookup(ctx, s.client)
-	problems := checkEntries(entries, api.Target{Campaigns: lookup.find})
-	if lookup.err != nil {
-		return lookup.err
+	steps := &stepLocator{ctx: ctx, finder: newSequenceFinder(s.client)}
+	problems := checkEntries(entries, api.Target{Campaigns: lookup.find}, steps.locate)
+	for _, err := range []error{lookup.err, steps.err} {
+		if err != nil {
+			return err
+		}
 	}
 	if len(problems) > 0 {
 		return rejected(refusedHeading(problems), problems)
 	}
 	r := a.newApplyReporter(len(entries))
-	results := sendEntries(ctx, s.client, entries, keepGoing, r)
+	results := a.sendEntries(ctx, s, entries, opts, r)
 	r.finish()
 	writeApplySummary(a.stdout, results)
 	return applyOutcome(ctx, results)
+}
+
+// stepLocator finds the step of each entry when the file is checked,
+// remembering the first error that was not a plain "not there".
+type stepLocator struct {
+	ctx    context.Context
+	finder *sequenceFinder
+	err    error
+}
+
+func (l *stepLocator) locate(e *applyEntry) []string {
+	if l.err != nil {
+		return nil
+	}
+	camp, seqs, err := l.finder.find(l.ctx, e.sequenceID)
+	if err == nil {
+		e.campaign = camp
+		e.loaded, err = stepIn(seqs, camp, e.sequenceID, e.stepID)
+	}
+	var nf *notFoundError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &nf):
+		return []string{e.label() + ": " + nf.msg}
+	}
+	l.err = err
+	return nil
 }
 
 // campaignLookup finds target campaigns on lemlist once each, remembering
@@ -164,10 +206,13 @@ type applyResult struct {
 }
 
 // sendEntries sends the updates in order, the client keeping them within
-// the rate limit. Without keepGoing the first failure stops the run; an
-// interruption always does. Entries not attempted come back with sent false.
-func sendEntries(ctx context.Context, c *api.Client, entries []applyEntry, keepGoing bool, r *applyReporter) []applyResult {
+// the rate limit. Each starts from the step as the check read it, or as an
+// earlier entry of the run left it, so a file may change one step twice.
+// Without keepGoing the first failure stops the run; an interruption
+// always does. Entries not attempted come back with sent false.
+func (a *app) sendEntries(ctx context.Context, s *session, entries []applyEntry, opts applyOptions, r *applyReporter) []applyResult {
 	results := make([]applyResult, len(entries))
+	latest := map[string]api.Step{}
 	stop := false
 	for i, e := range entries {
 		results[i].entry = e
@@ -175,12 +220,19 @@ func sendEntries(ctx context.Context, c *api.Client, entries []applyEntry, keepG
 			continue
 		}
 		r.sending(i, e)
-		step, err := c.UpdateStep(ctx, e.sequenceID, e.stepID, e.update)
+		loaded, ok := latest[e.stepID]
+		if !ok {
+			loaded = e.loaded
+		}
+		step, before, err := sendStep(ctx, s.client, e.campaign.ID, loaded, e.update, opts.force)
 		results[i] = applyResult{entry: e, sent: true, step: step, err: err}
 		r.done(i, results[i])
-		if err != nil && !keepGoing {
-			stop = true
+		if err != nil {
+			stop = !opts.keepGoing
+			continue
 		}
+		latest[e.stepID] = e.update.Apply(before)
+		a.recordUpdate(s, e.campaign, before, e.update, 0)
 	}
 	return results
 }
@@ -188,17 +240,25 @@ func sendEntries(ctx context.Context, c *api.Client, entries []applyEntry, keepG
 // applyOutcome turns the results into the command's error: 130 when
 // interrupted, 1 when any update failed.
 func applyOutcome(ctx context.Context, results []applyResult) error {
-	failed := 0
+	failed, conflicts := 0, 0
 	for _, res := range results {
 		if res.sent && res.err != nil {
 			failed++
+		}
+		var ce *api.ConflictError
+		if errors.As(res.err, &ce) {
+			conflicts++
 		}
 	}
 	if ctx.Err() != nil {
 		return &exitError{code: exitInterrupted, err: errors.New("interrupted; the updates not yet sent were not sent")}
 	}
-	if failed > 0 {
-		return fmt.Errorf("%s of %d failed; see the summary above", plural(failed, "update", "updates"), len(results))
+	if failed == 0 {
+		return nil
 	}
-	return nil
+	msg := fmt.Sprintf("%s of %d failed; see the summary above", plural(failed, "update", "updates"), len(results))
+	if conflicts > 0 {
+		msg += "; --force sends an update over what someone changed on lemlist"
+	}
+	return errors.New(msg)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -68,6 +69,12 @@ func (r *applyReporter) sending(i int, e applyEntry) {
 func (r *applyReporter) done(i int, res applyResult) {
 	r.clear()
 	fmt.Fprintf(r.w, "[%d/%d] %s\n", i+1, r.total, resultLine(res))
+	var ce *api.ConflictError
+	if errors.As(res.err, &ce) {
+		for _, l := range conflictLines(ce.Conflicts, sentLabels) {
+			fmt.Fprintf(r.w, "    %s\n", l)
+		}
+	}
 }
 
 // finish removes the bar, leaving only the lines.

@@ -6,10 +6,14 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"lemstep/api"
+	"lemstep/journal"
 )
 
 // cmdCmpJSON compares two JSON texts after normalisation: each file (or
@@ -138,4 +142,58 @@ func cmdPerm(ts *testscript.TestScript, neg bool, args []string) {
 	if got := info.Mode().Perm(); uint64(got) != want {
 		ts.Fatalf("%s has mode %#o, want %#o", args[0], got, want)
 	}
+}
+
+// cmdJournal checks how many entries lemstep's journal holds (under the
+// script's $XDG_STATE_HOME).
+//
+//	journal COUNT
+func cmdJournal(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 || neg {
+		ts.Fatalf("usage: journal COUNT")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	path := filepath.Join(ts.Getenv("XDG_STATE_HOME"), "lemstep", "journal.jsonl")
+	entries, err := journal.Open(path).Entries()
+	ts.Check(err)
+	if len(entries) != want {
+		ts.Fatalf("the journal holds %d entries, want %d", len(entries), want)
+	}
+}
+
+// cmdTeammate changes a step on the script's sandbox directly, as a
+// teammate editing it in lemlist's app would. Each argument sets one field;
+// delay takes a number, endorseAnyFallback true or false, images and videos
+// a comma-separated list.
+//
+//	teammate STEP_ID field=value...
+func cmdTeammate(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 2 || neg {
+		ts.Fatalf("usage: teammate STEP_ID field=value...")
+	}
+	var u api.StepUpdate
+	for _, arg := range args[1:] {
+		name, text, ok := strings.Cut(arg, "=")
+		if !ok {
+			ts.Fatalf("teammate: %q is not field=value", arg)
+		}
+		var v any = text
+		switch f := api.Field(name); f {
+		case api.FieldDelay:
+			n, err := strconv.Atoi(text)
+			ts.Check(err)
+			v = n
+		case api.FieldEndorseAnyFallback:
+			b, err := strconv.ParseBool(text)
+			ts.Check(err)
+			v = b
+		case api.FieldImages, api.FieldVideos:
+			v = strings.Split(text, ",")
+		}
+		if !u.Set(api.Field(name), v) {
+			ts.Fatalf("teammate: %s is not a field lemstep can set", name)
+		}
+	}
+	ts.Check(state(ts).server.EditStep(args[0], u))
 }

@@ -74,6 +74,8 @@ func TestScripts(t *testing.T) {
 			"keyfile":  cmdKeyFile,
 			"haskey":   cmdHasKey,
 			"perm":     cmdPerm,
+			"journal":  cmdJournal,
+			"teammate": cmdTeammate,
 		},
 	})
 }

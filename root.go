@@ -107,7 +107,7 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.StringVar(&a.flags.apiKeyFile, "api-key-file", "", "read the API key from this file")
 	pf.StringVar(&a.flags.debugLog, "debug-log", "", "write each request and response (key redacted) to this file")
 	root.AddCommand(a.editCommand(), a.campaignsCommand(), a.stepsCommand(), a.updateCommand(),
-		a.applyCommand(), a.authCommand(), a.sandboxCommand())
+		a.applyCommand(), a.historyCommand(), a.undoCommand(), a.authCommand(), a.sandboxCommand())
 	return root
 }
 
