@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
@@ -48,8 +49,10 @@ func (a *app) styledOut() io.Writer {
 }
 
 // writeJSON writes v indented, followed by a newline. HTML is not escaped,
-// so messages stay readable, but every control character is (encoding/json
-// writes ESC as \u001b), so the output is safe on a terminal.
+// so messages stay readable, but every control character is, so the output
+// is safe on a terminal: encoding/json writes C0 controls such as ESC as
+// \u001b, and escapeControls does the same for DEL and the C1 controls
+// (U+009B is CSI to many terminals), which encoding/json leaves raw.
 func writeJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -58,9 +61,31 @@ func writeJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(escapeControls(buf.Bytes()))
 	return err
 }
+
+// escapeControls rewrites DEL and C1 controls in encoded JSON as \u
+// escapes. Outside strings JSON is ASCII without controls, so each one found
+// sits in a string, where the escape stands for the same character.
+func escapeControls(data []byte) []byte {
+	if !bytes.ContainsFunc(data, isRawControl) {
+		return data
+	}
+	out := make([]byte, 0, len(data)+32)
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if isRawControl(r) {
+			out = fmt.Appendf(out, "\\u%04x", r)
+		} else {
+			out = append(out, data[:size]...)
+		}
+		data = data[size:]
+	}
+	return out
+}
+
+func isRawControl(r rune) bool { return r == 0x7f || (r >= 0x80 && r <= 0x9f) }
 
 // rejectedError lists every reason lemlist would refuse what was asked, one
 // per line under a heading. It exits with the usage code: nothing was sent.
