@@ -58,7 +58,10 @@ func New(cfg Config) *Model {
 	c := &Context{
 		Client: cfg.Client, Theme: th, Styles: newStyles(th), Demo: cfg.Demo, Timeout: timeout,
 		Renderer: preview.NewRenderer(th, preview.DefaultCacheSize),
-		Drafts:   cfg.Drafts, Journal: cfg.Journal, Workspace: cfg.Workspace,
+		Drafts:   cfg.Drafts, Journal: cfg.Journal, Workspace: cfg.Workspace, Now: cfg.Now,
+	}
+	if c.Now == nil {
+		c.Now = time.Now
 	}
 	keys := DefaultKeys()
 	m := &Model{c: c, keys: keys, noColor: cfg.NoColor, help: newHelp(c)}

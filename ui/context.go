@@ -31,6 +31,8 @@ type Context struct {
 	Drafts    *draft.Store
 	Journal   *journal.Journal
 	Workspace string
+	// Now is the clock drafts are stamped and aged with.
+	Now func() time.Time
 }
 
 // Config is what the program needs to start the interface.
@@ -49,6 +51,8 @@ type Config struct {
 	Drafts    *draft.Store
 	Journal   *journal.Journal
 	Workspace string
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
 }
 
 // Smallest usable terminal; below it a polite notice replaces the screen.

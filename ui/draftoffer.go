@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -28,7 +27,6 @@ type draftOfferScreen struct {
 	changes api.StepUpdate
 	moved   []api.Field // fields lemlist changed since the draft began
 	view    viewport.Model
-	now     func() time.Time
 }
 
 type (
@@ -39,7 +37,7 @@ type (
 )
 
 func newDraftOffer(c *Context, keys Keys, open openStepMsg, d draft.Draft) *draftOfferScreen {
-	s := &draftOfferScreen{c: c, keys: keys, open: open, draft: d, view: viewport.New(), now: time.Now}
+	s := &draftOfferScreen{c: c, keys: keys, open: open, draft: d, view: viewport.New()}
 	u, err := forms.Changes(d.Loaded, d.Edited)
 	if err == nil || errors.Is(err, forms.ErrNothingToSubmit) {
 		s.changes = u
@@ -92,7 +90,7 @@ func (s *draftOfferScreen) View() string {
 	saved := s.draft.SavedAt
 	head := st.Title.Render("You have an unsent draft of this step") + "\n" +
 		st.Muted.Render(fmt.Sprintf("Saved %s (%s) · %d field%s changed",
-			humanize.RelTime(saved, s.now(), "ago", "from now"), saved.Local().Format("Mon 2 Jan 15:04"),
+			humanize.RelTime(saved, s.c.Now(), "ago", "from now"), saved.Local().Format("Mon 2 Jan 15:04"),
 			len(s.changes.Fields()), plural(len(s.changes.Fields()))))
 	if len(s.moved) > 0 {
 		names := make([]string, len(s.moved))

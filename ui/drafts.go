@@ -30,6 +30,7 @@ type (
 // in flight at once; seq makes sure an older one never lands after a newer.
 type draftKeeper struct {
 	store    *draft.Store
+	now      func() time.Time
 	base     draft.Draft // workspace, campaign and the step as loaded
 	mu       sync.Mutex
 	written  int // generation of the last write or removal
@@ -42,6 +43,7 @@ type draftKeeper struct {
 func newDraftKeeper(c *Context, campaign api.Campaign, loaded api.Step) *draftKeeper {
 	return &draftKeeper{
 		store: c.Drafts,
+		now:   c.Now,
 		base: draft.Draft{
 			Workspace: c.Workspace, CampaignID: campaign.ID, CampaignName: campaign.Name,
 			Loaded: api.CloneStep(loaded),
@@ -90,7 +92,7 @@ func (k *draftKeeper) Discard() error {
 func (k *draftKeeper) snapshot() draft.Draft {
 	d := k.base
 	d.Edited = api.CloneStep(k.lastEdit)
-	d.SavedAt = time.Now()
+	d.SavedAt = k.now()
 	return d
 }
 

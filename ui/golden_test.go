@@ -3,9 +3,13 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
+
+	"lemstep/api"
 )
 
 // checkGolden compares a screen (trailing spaces trimmed) with
@@ -30,7 +34,12 @@ func previewSettled(scr string) bool {
 func TestGoldenViews(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {140, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			s := startSession(t, size[0], size[1])
+			// A fixed clock in local time: the draft offer shows the
+			// time the draft was saved, and how long ago.
+			start := time.Date(2026, 11, 2, 9, 30, 0, 0, time.Local)
+			var later atomic.Int64 // minutes, moved by the test while the program reads it
+			now := func() time.Time { return start.Add(time.Duration(later.Load()) * time.Minute) }
+			s := startSession(t, size[0], size[1], sessionOptions{now: now})
 			suffix := fmt.Sprintf("_%dx%d", size[0], size[1])
 			checkGolden(t, "campaigns"+suffix, s.waitFor("every campaign", func(scr string) bool {
 				return strings.Contains(scr, "10 campaigns") && !strings.Contains(scr, "loading")
@@ -44,6 +53,17 @@ func TestGoldenViews(t *testing.T) {
 			checkGolden(t, "review"+suffix, s.waitText("Review 1 change"))
 			s.press("b")
 			checkGolden(t, "body"+suffix, s.waitText(`"type": "email"`))
+			s.press("b")
+			s.teammateEdits(s.stepWithSubject(quickQuestion).ID, api.StepUpdate{Type: api.Email, Subject: ptr(theirSubject)})
+			s.press("enter")
+			checkGolden(t, "conflict"+suffix, s.waitText("Someone changed this step"))
+			s.press("esc")
+			s.backInEditor(" now")
+			s.press("esc")
+			s.waitText("kept as a draft")
+			later.Store(12)
+			s.press("enter")
+			checkGolden(t, "draft"+suffix, s.waitText("You have an unsent draft"))
 		})
 	}
 }

@@ -67,6 +67,8 @@ type sessionOptions struct {
 	// after starts the program again after an earlier session: the same
 	// sandbox, drafts and journal, as a user reopening lemstep would find.
 	after *session
+	// now replaces the clock, for screens that show times.
+	now func() time.Time
 }
 
 func startSession(t *testing.T, w, h int, so ...sessionOptions) *session {
@@ -75,6 +77,12 @@ func startSession(t *testing.T, w, h int, so ...sessionOptions) *session {
 	for _, opt := range so {
 		if opt.after != nil {
 			s.sb, s.srv, s.stateDir = opt.after.sb, opt.after.srv, opt.after.stateDir
+		}
+	}
+	var now func() time.Time
+	for _, opt := range so {
+		if opt.now != nil {
+			now = opt.now
 		}
 	}
 	if s.sb == nil {
@@ -89,7 +97,7 @@ func startSession(t *testing.T, w, h int, so ...sessionOptions) *session {
 	}
 	s.m = New(Config{
 		Client: client, Demo: true, Dark: true, NoColor: true, Timeout: 10 * time.Second,
-		Drafts: s.drafts, Journal: s.journal, Workspace: "demo",
+		Drafts: s.drafts, Journal: s.journal, Workspace: "demo", Now: now,
 	})
 	s.tm = teatest.NewTestModel(t, harness{s.m}, teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.NoTTY)))

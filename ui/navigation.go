@@ -67,7 +67,7 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 	case stepSavedMsg:
 		m.editor, m.review = nil, nil
 		m.screen = screenSteps
-		m.notice = savedNotice(msg)
+		m.notice = savedNotice(msg, m.c.Demo)
 		return m.steps.Load(msg.stepID), true
 	}
 	return nil, false
@@ -96,15 +96,19 @@ func (m *Model) showEditor(e *editorScreen) tea.Cmd {
 }
 
 // savedNotice confirms an accepted update, and says when keeping the books
-// afterwards went wrong.
-func savedNotice(msg stepSavedMsg) string {
+// afterwards went wrong. The demo's sandbox starts afresh each run, so an
+// undo from the command line has nothing to act on there.
+func savedNotice(msg stepSavedMsg, demo bool) string {
 	switch {
 	case msg.journalErr != nil:
 		return "Step updated, but it could not be recorded in the journal: " + safetext.Clean(msg.journalErr.Error())
 	case msg.draftErr != nil:
 		return "Step updated; its draft could not be removed: " + safetext.Clean(msg.draftErr.Error())
 	}
-	return fmt.Sprintf("Step updated · journal #%d (lemstep undo %d puts it back)", msg.entry, msg.entry)
+	if demo {
+		return fmt.Sprintf("Step updated · journal entry #%d", msg.entry)
+	}
+	return fmt.Sprintf("Step updated · journal entry #%d · `lemstep undo %d` puts it back", msg.entry, msg.entry)
 }
 
 // leaveEditor closes the editor. Edits are not lost: they stay in the step's

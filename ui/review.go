@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
 	"lemstep/forms"
@@ -43,6 +44,8 @@ type reviewScreen struct {
 	conflict   *api.ConflictError
 	spin       spinner.Model
 	view       viewport.Model
+	width      int
+	height     int
 }
 
 func newReviewScreen(c *Context, keys Keys, e *editorScreen) *reviewScreen {
@@ -60,6 +63,7 @@ func newReviewScreen(c *Context, keys Keys, e *editorScreen) *reviewScreen {
 }
 
 func (s *reviewScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
 	s.view.SetWidth(w)
 	s.view.SetHeight(max(1, h-2))
 	s.refresh()
@@ -204,13 +208,15 @@ func (s *reviewScreen) View() string {
 		top = st.Error.Render("The update was not made. "+s.keptWhere()) + "\n" +
 			safetext.Clean(describeError(s.err)) + "\n" + st.Muted.Render("r retries · esc goes back to the editor")
 	case s.phase == phaseConflict:
-		top = st.Warning.Render("Someone changed this step on lemlist since you began. Nothing was sent.") + "\n" +
-			st.Muted.Render("o overwrites theirs with yours · r redoes your edit on their version · esc goes back to the editor")
+		top = st.Warning.Render("Someone changed this step on lemlist since you began. Nothing was sent.")
 	default:
 		n := len(s.update.Fields())
 		top = st.Title.Render(fmt.Sprintf("Review %d change%s to this %s step", n, plural(n), s.original.Type.Label())) +
 			st.Muted.Render("  · enter sends it · b shows the JSON body")
 	}
+	// Messages wrap on narrow terminals; the list below gives them room.
+	top = lipgloss.NewStyle().Width(max(20, s.width)).Render(top)
+	s.view.SetHeight(max(1, s.height-lipgloss.Height(top)-1))
 	return top + "\n\n" + s.view.View()
 }
 
