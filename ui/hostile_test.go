@@ -14,8 +14,8 @@ import (
 
 // The founders campaign of the demo workspace and its first email step.
 const (
-	foundersID      = "cam_pdWtC9WkcuDo9qhM2"
-	quickQuestionID = "stp_cWXvLWqWsRAZWdQMK"
+	hostileCampaignID = "cam_pdWtC9WkcuDo9qhM2"
+	hostileStepID     = "stp_cWXvLWqWsRAZWdQMK"
 )
 
 // Hostile text planted in the workspace. Each sequence wraps a payload whose
@@ -47,16 +47,16 @@ func hostileWorkspace(t *testing.T) *sandbox.Workspace {
 	t.Helper()
 	ws := sandbox.DemoWorkspace()
 	for i := range ws.Campaigns {
-		if ws.Campaigns[i].ID == foundersID {
+		if ws.Campaigns[i].ID == hostileCampaignID {
 			ws.Campaigns[i].Name = hostileName
 			ws.Campaigns[i].Emoji = ""
 			ws.Campaigns[i].Labels = []string{hostileLabel}
 		}
 	}
-	seqs := ws.Sequences[foundersID]
+	seqs := ws.Sequences[hostileCampaignID]
 	for id, seq := range seqs {
 		for i, st := range seq.Steps {
-			if st.ID == quickQuestionID {
+			if st.ID == hostileStepID {
 				st.Subject, st.Message = hostileSubject, hostileMessage
 				seq.Steps[i] = st
 			}
