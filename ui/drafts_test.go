@@ -2,6 +2,8 @@ package ui
 
 import (
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -195,4 +197,29 @@ func TestServerGoneMidSubmitKeepsTheDraft(t *testing.T) {
 	if got, ok := s.draftSubject(id); !ok || got != quickQuestion+" (offline)" {
 		t.Fatalf("the draft's subject is %q (kept: %v)", got, ok)
 	}
+}
+
+// When the draft cannot be written, the editor says so, and quitting asks
+// first, since then the edits would be lost.
+func TestUnwritableDraftIsShownAndQuittingAsks(t *testing.T) {
+	s := startSession(t, 120, 40)
+	// A file where the drafts directory should be: no draft can be saved,
+	// whoever runs the test.
+	if err := os.WriteFile(filepath.Join(s.stateDir, "drafts"), []byte("in the way"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText("!")
+	s.waitText("Your edits could not be saved as a draft")
+	s.press("ctrl+c")
+	s.waitText("Quit and lose them?")
+	s.press("n")
+	s.waitFor("the editor again", func(scr string) bool {
+		return strings.Contains(scr, "{{companyName}}!") && !strings.Contains(scr, "lose them")
+	})
+	s.press("esc")
+	s.waitText("Leave and lose them?")
+	s.press("y")
+	s.waitFor("the tree", func(scr string) bool { return cursorOnStep.MatchString(scr) && !strings.Contains(scr, "› step ") })
 }

@@ -127,7 +127,7 @@ func (m *Model) leaveEditor() tea.Cmd {
 		m.confirm = &confirmBox{question: "Your edits could not be saved as a draft. Leave and lose them?", yes: leave}
 		return nil
 	case kept:
-		m.notice = fmt.Sprintf("Your edits to step %d are kept as a draft: open the step to restore or discard them", e.original.Index)
+		m.notice = fmt.Sprintf("Step %d: your edits are kept as a draft; open the step to restore them", e.original.Index)
 	}
 	return leave()
 }
