@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"lemstep/safetext"
 	"os"
 	"os/signal"
 	"syscall"
@@ -83,8 +84,10 @@ func exitCode(ctx context.Context, err error) int {
 }
 
 // printError writes a failure as a sentence on stderr.
+// Errors can carry text from the network (ids, names, lemlist's own words),
+// so they are cleaned of control sequences like every other output.
 func (a *app) printError(w io.Writer, _ fang.Styles, err error) {
-	fmt.Fprintln(w, "Error:", err)
+	fmt.Fprintln(w, "Error:", safetext.Clean(err.Error()))
 }
 
 func (a *app) rootCommand() *cobra.Command {

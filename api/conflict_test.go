@@ -1,0 +1,96 @@
+package api_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"lemstep/api"
+	"lemstep/api/sandbox"
+)
+
+func textPtr(s string) *string { return &s }
+
+func TestConflictsOnlyForFieldsTheUpdateChanges(t *testing.T) {
+	delay := 2
+	loaded := api.Step{ID: "stp_1", Type: api.Email, Subject: "Hello", Message: "<p>Hi</p>", Delay: &delay}
+	current := loaded
+	current.Subject = "Theirs"
+	later := 4
+	current.Delay = &later // they changed the delay too, which the update leaves alone
+	u := api.StepUpdate{Type: api.Email, Subject: textPtr("Mine"), Message: textPtr("<p>Hey</p>")}
+	cs := api.Conflicts(loaded, current, u)
+	if len(cs) != 1 {
+		t.Fatalf("Conflicts = %+v; want only the subject", cs)
+	}
+	c := cs[0]
+	if c.Field != api.FieldSubject || c.Loaded != "Hello" || c.Current != "Theirs" || c.Yours != "Mine" {
+		t.Fatalf("conflict = %+v", c)
+	}
+}
+
+func TestFieldEqualTreatsAbsentAsEmpty(t *testing.T) {
+	a := api.Step{Type: api.LinkedinSend}
+	b := api.Step{Type: api.LinkedinSend, Images: []string{}, Message: ""}
+	for _, f := range []api.Field{api.FieldImages, api.FieldMessage, api.FieldVideos} {
+		if !api.FieldEqual(a, b, f) {
+			t.Errorf("%s: absent and empty differ", f)
+		}
+	}
+	b.Images = []string{"https://x.example/a.png"}
+	if api.FieldEqual(a, b, api.FieldImages) {
+		t.Error("an image list and none compare equal")
+	}
+}
+
+func TestPreviousUndoesTheUpdate(t *testing.T) {
+	step := api.Step{Type: api.LinkedinSend, Message: "Hi", Images: []string{"https://x.example/a.png"}}
+	u := api.StepUpdate{Type: api.LinkedinSend, Message: textPtr("Hello"), Images: &[]string{}, Videos: &[]string{"https://x.example/v.mp4"}}
+	prev := api.Previous(step, u)
+	if got := u.Apply(step); api.FieldEqual(got, step, api.FieldMessage) {
+		t.Fatal("the update changes nothing; the test proves nothing")
+	}
+	back := prev.Apply(u.Apply(step))
+	for _, f := range u.Fields() {
+		if !api.FieldEqual(back, step, f) {
+			t.Errorf("%s after update and undo differs from before", f)
+		}
+	}
+}
+
+// UpdateStepFrom against the sandbox: a teammate's change to a field being
+// sent stops the update, and nothing reaches the server.
+func TestUpdateStepFromRefusesToOverwriteATeammate(t *testing.T) {
+	sb, base := startSandbox(t, sandbox.Options{})
+	c := sandboxClient(t, base)
+	ctx := context.Background()
+	campaigns, err := c.Campaigns(ctx, api.CampaignQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	campaign, loaded := firstEmailStep(t, c, campaigns)
+	if err := sb.EditStep(loaded.ID, api.StepUpdate{Type: api.Email, Subject: textPtr("Theirs")}); err != nil {
+		t.Fatal(err)
+	}
+	var current api.Step
+	_, current, err = c.UpdateStepFrom(ctx, campaign, loaded, api.StepUpdate{Type: api.Email, Subject: textPtr("Mine")})
+	var ce *api.ConflictError
+	if !errors.As(err, &ce) || len(ce.Conflicts) != 1 || ce.Current.Subject != "Theirs" || current.Subject != "Theirs" {
+		t.Fatalf("err = %v, current = %q; want a conflict on the subject", err, current.Subject)
+	}
+	if !strings.Contains(err.Error(), "subject") || !strings.Contains(err.Error(), "nothing was sent") {
+		t.Fatalf("the error does not say what moved: %v", err)
+	}
+	for _, r := range sb.Received() {
+		if r.Method == "PATCH" {
+			t.Fatal("a conflicting update was sent")
+		}
+	}
+	// A field the teammate left alone goes through, and before is the step
+	// as it was just before the update.
+	updated, before, err := c.UpdateStepFrom(ctx, campaign, loaded, api.StepUpdate{Type: api.Email, Message: textPtr("<p>Mine</p>")})
+	if err != nil || updated.Message != "<p>Mine</p>" || before.Subject != "Theirs" || before.Message != loaded.Message {
+		t.Fatalf("UpdateStepFrom = %q, before %q/%q, %v", updated.Message, before.Subject, before.Message, err)
+	}
+}
