@@ -83,9 +83,9 @@ func exitCode(ctx context.Context, err error) int {
 	return exitFailure
 }
 
-// printError writes a failure as a sentence on stderr.
-// Errors can carry text from the network (ids, names, lemlist's own words),
-// so they are cleaned of control sequences like every other output.
+// printError writes a failure as a sentence on stderr. Errors can carry
+// text from the network (ids, names, lemlist's own words), so they are
+// cleaned of control sequences like every other output.
 func (a *app) printError(w io.Writer, _ fang.Styles, err error) {
 	fmt.Fprintln(w, "Error:", safetext.Clean(err.Error()))
 }
