@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"lemstep/safetext"
 	"os"
 	"os/signal"
 	"syscall"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
+
+	"lemstep/safetext"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
