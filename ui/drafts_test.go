@@ -71,7 +71,7 @@ func TestLeavingKeepsADraftThatReopeningOffers(t *testing.T) {
 		}
 	}
 	s.press("r")
-	s.waitText("{{companyName}}!")
+	s.backInEditor("{{companyName}}!")
 	s.submit("1 change")
 	s.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + "!"})
 	if _, ok := s.draftSubject(id); ok {
@@ -129,7 +129,7 @@ func TestQuitThenRestartRestoresEveryCharacter(t *testing.T) {
 	again.press("enter", "enter")
 	again.waitText("You have an unsent draft")
 	again.press("r")
-	again.waitText("{{firstName}}, 100%")
+	again.backInEditor("{{firstName}}, 100%")
 	again.submit("1 change")
 	again.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + typed})
 }
