@@ -3,6 +3,7 @@ package draft
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -130,5 +131,20 @@ func TestADamagedDraftIsReportedAndKept(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal("the damaged draft was removed")
+	}
+}
+
+// BenchmarkSave is one draft write of an email with a 10 KB message: what a
+// pause in typing costs, off the update loop.
+func BenchmarkSave(b *testing.B) {
+	s := Open(b.TempDir())
+	d := sample("stp_bench", "Subject", time.Now())
+	d.Edited.Message = strings.Repeat("<p>A paragraph of an outreach email, long enough to matter.</p>", 160)
+	d.Loaded.Message = d.Edited.Message
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := s.Save(d); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
