@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"lemstep/api"
@@ -124,6 +125,17 @@ func (s *Store) Remove(stepID string) error {
 	return nil
 }
 
+// StepIDs lists the steps that have a draft, without reading them: cheap
+// enough to mark drafts in a list each time it is shown.
+func (s *Store) StepIDs() []string {
+	names, _ := filepath.Glob(filepath.Join(s.dir, "*.json"))
+	ids := make([]string, 0, len(names))
+	for _, name := range names {
+		ids = append(ids, strings.TrimSuffix(filepath.Base(name), ".json"))
+	}
+	return ids
+}
+
 // List returns every readable draft, newest first.
 func (s *Store) List() ([]Draft, error) {
 	names, err := filepath.Glob(filepath.Join(s.dir, "*.json"))
@@ -132,8 +144,7 @@ func (s *Store) List() ([]Draft, error) {
 	}
 	var ds []Draft
 	for _, name := range names {
-		id := filepath.Base(name)
-		id = id[:len(id)-len(".json")]
+		id := strings.TrimSuffix(filepath.Base(name), ".json")
 		if d, ok, err := s.Load(id); err == nil && ok {
 			ds = append(ds, d)
 		}

@@ -58,7 +58,9 @@ func TestLeavingKeepsADraftThatReopeningOffers(t *testing.T) {
 	s.openStep("Quick question")
 	s.typeText("!")
 	s.press("esc")
-	s.waitText("kept as a draft")
+	if scr := s.waitText("kept as a draft"); !strings.Contains(scr, "Email ✎ draft") {
+		t.Fatalf("the tree does not mark the step with a draft:\n%s", scr)
+	}
 	if got, ok := s.draftSubject(id); !ok || got != quickQuestion+"!" {
 		t.Fatalf("after leaving, the draft's subject is %q (kept: %v)", got, ok)
 	}
@@ -74,6 +76,9 @@ func TestLeavingKeepsADraftThatReopeningOffers(t *testing.T) {
 	s.backInEditor("{{companyName}}!")
 	s.submit("1 change")
 	s.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + "!"})
+	s.waitFor("the tree without the draft mark", func(scr string) bool {
+		return strings.Contains(scr, "{{companyName}}!") && !strings.Contains(scr, "✎ draft")
+	})
 	if _, ok := s.draftSubject(id); ok {
 		t.Fatal("the draft is still there after lemlist accepted the update")
 	}

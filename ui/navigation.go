@@ -119,6 +119,7 @@ func (m *Model) leaveEditor() tea.Cmd {
 	leave := func() tea.Cmd {
 		m.editor = nil
 		m.screen = screenSteps
+		m.steps.RefreshDrafts()
 		return nil
 	}
 	kept, err := e.FlushDraft()

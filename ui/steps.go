@@ -23,7 +23,8 @@ type stepScreen struct {
 	loading  bool
 	err      error
 	spin     spinner.Model
-	keepOn   string // step id the cursor returns to after a reload
+	keepOn   string          // step id the cursor returns to after a reload
+	drafted  map[string]bool // steps with an unsent draft
 	width    int
 	height   int
 }
@@ -75,8 +76,17 @@ func (s *stepScreen) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// RefreshDrafts re-reads which steps have a draft, for the ✎ marks.
+func (s *stepScreen) RefreshDrafts() {
+	s.drafted = map[string]bool{}
+	for _, id := range s.c.Drafts.StepIDs() {
+		s.drafted[id] = true
+	}
+}
+
 func (s *stepScreen) onLoaded(msg sequencesLoadedMsg) {
 	s.loading = false
+	s.RefreshDrafts()
 	if msg.err != nil {
 		s.err = msg.err
 		return
@@ -196,7 +206,11 @@ func (s *stepScreen) stepLine(r treeRow, indent string) string {
 	if r.step.ABTest.Active() {
 		label += " A/B"
 	}
-	typ := st.StepType.Render(fmt.Sprintf("%-18s", label))
+	typ := st.StepType.Render(label)
+	if s.drafted[r.step.ID] {
+		typ += st.Warning.Render(" ✎ draft")
+	}
+	typ += strings.Repeat(" ", max(0, 18-lipgloss.Width(typ)))
 	rest := max(10, s.width-lipgloss.Width(indent+day+typ)-6)
 	return indent + day + " " + typ + " " + truncate(excerpt(r.step), rest)
 }
