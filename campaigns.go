@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"lemstep/api"
@@ -86,34 +85,10 @@ func writeCampaignTable(w io.Writer, th *theme.Theme, camps []api.Campaign) erro
 			oneLine(safetext.Clean(strings.Join(c.Labels, ", "))),
 		})
 	}
-	widths := columnWidths(rows)
-	for i, row := range rows {
-		cells := make([]string, len(row))
-		for j, cell := range row {
-			pad := strings.Repeat(" ", widths[j]-ansi.StringWidth(cell))
-			switch {
-			case th == nil:
-			case i == 0:
-				cell = th.Title.Render(cell)
-			case j == 1:
-				cell = th.StatusStyle(cell).Render(cell)
-			}
-			cells[j] = cell + pad
+	return writeTable(w, th, rows, func(col int, cell string) string {
+		if col == 1 {
+			return th.StatusStyle(cell).Render(cell)
 		}
-		line := strings.TrimRight(strings.Join(cells, "  "), " ")
-		if _, err := fmt.Fprintln(w, line); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func columnWidths(rows [][]string) []int {
-	widths := make([]int, len(rows[0]))
-	for _, row := range rows {
-		for j, cell := range row {
-			widths[j] = max(widths[j], ansi.StringWidth(cell))
-		}
-	}
-	return widths
+		return cell
+	})
 }

@@ -97,21 +97,7 @@ func writeHistory(w io.Writer, th *theme.Theme, entries []journal.Entry) error {
 		}
 		rows = append(rows, row)
 	}
-	widths := columnWidths(rows)
-	for i, row := range rows {
-		cells := make([]string, len(row))
-		for j, cell := range row {
-			pad := strings.Repeat(" ", widths[j]-ansi.StringWidth(cell))
-			if th != nil && i == 0 {
-				cell = th.Title.Render(cell)
-			}
-			cells[j] = cell + pad
-		}
-		if _, err := fmt.Fprintln(w, strings.TrimRight(strings.Join(cells, "  "), " ")); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeTable(w, th, rows, nil)
 }
 
 func manyWorkspaces(entries []journal.Entry) bool {

@@ -110,7 +110,7 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.StringVar(&a.flags.baseURL, "base-url", "", "lemlist API base URL (default $LEMLIST_BASE_URL or https://api.lemlist.com/api)")
 	pf.StringVar(&a.flags.apiKeyFile, "api-key-file", "", "read the API key from this file")
 	pf.StringVar(&a.flags.debugLog, "debug-log", "", "write each request and response (key redacted) to this file")
-	root.AddCommand(a.editCommand(), a.campaignsCommand(), a.stepsCommand(), a.updateCommand(),
+	root.AddCommand(a.editCommand(), a.draftsCommand(), a.campaignsCommand(), a.stepsCommand(), a.updateCommand(),
 		a.applyCommand(), a.historyCommand(), a.undoCommand(), a.authCommand(), a.sandboxCommand())
 	return root
 }
