@@ -18,16 +18,21 @@ type Conflict struct {
 
 // Conflicts lists the fields u changes whose value on current differs from
 // the one on loaded, in the order of the body. Fields u leaves alone never
-// conflict: a PATCH does not touch them.
+// conflict: a PATCH does not touch them. Nor does a field lemlist already
+// has the user's value for (an earlier submit of the same edit got through,
+// or a teammate made the same fix).
 func Conflicts(loaded, current Step, u StepUpdate) []Conflict {
 	var cs []Conflict
 	for _, f := range u.Fields() {
 		if FieldEqual(loaded, current, f) {
 			continue
 		}
+		now, nowOK := StepValue(current, f)
+		yours, yoursOK := u.UpdateValue(f)
+		if ValuesEqual(now, nowOK, yours, yoursOK) {
+			continue
+		}
 		before, _ := StepValue(loaded, f)
-		now, _ := StepValue(current, f)
-		yours, _ := u.UpdateValue(f)
 		cs = append(cs, Conflict{Field: f, Loaded: before, Current: now, Yours: yours})
 	}
 	return cs

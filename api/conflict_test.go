@@ -30,6 +30,19 @@ func TestConflictsOnlyForFieldsTheUpdateChanges(t *testing.T) {
 	}
 }
 
+// When lemlist already has the user's value (an earlier submit got through
+// before the answer was lost), there is nothing to fight over.
+func TestNoConflictWhenLemlistAlreadyHasYourValue(t *testing.T) {
+	loaded := api.Step{ID: "stp_1", Type: api.Email, Subject: "Hello", Message: "<p>Hi</p>"}
+	current := loaded
+	current.Subject = "Mine"
+	current.Message = ""
+	u := api.StepUpdate{Type: api.Email, Subject: textPtr("Mine"), Message: textPtr("")}
+	if cs := api.Conflicts(loaded, current, u); len(cs) != 0 {
+		t.Fatalf("Conflicts = %+v; lemlist already has every value sent", cs)
+	}
+}
+
 func TestFieldEqualTreatsAbsentAsEmpty(t *testing.T) {
 	a := api.Step{Type: api.LinkedinSend}
 	b := api.Step{Type: api.LinkedinSend, Images: []string{}, Message: ""}
