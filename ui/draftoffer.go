@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/dustin/go-humanize"
 
 	"lemstep/api"
@@ -26,7 +27,9 @@ type draftOfferScreen struct {
 	draft   draft.Draft
 	changes api.StepUpdate
 	moved   []api.Field // fields lemlist changed since the draft began
+	sent    bool        // lemlist already has every edit of the draft
 	view    viewport.Model
+	height  int
 }
 
 type (
@@ -47,11 +50,20 @@ func newDraftOffer(c *Context, keys Keys, open openStepMsg, d draft.Draft) *draf
 			s.moved = append(s.moved, f)
 		}
 	}
+	// A submit whose answer was lost (the program stopped meanwhile) leaves
+	// a draft of edits lemlist already has.
+	s.sent = !s.changes.Empty()
+	for _, f := range s.changes.Fields() {
+		if !api.FieldEqual(d.Edited, open.step, f) {
+			s.sent = false
+		}
+	}
 	s.refresh()
 	return s
 }
 
 func (s *draftOfferScreen) SetSize(w, h int) {
+	s.height = h
 	s.view.SetWidth(w)
 	s.view.SetHeight(max(1, h-4))
 	s.refresh()
@@ -92,7 +104,11 @@ func (s *draftOfferScreen) View() string {
 		st.Muted.Render(fmt.Sprintf("Saved %s (%s) · %d field%s changed",
 			humanize.RelTime(saved, s.c.Now(), "ago", "from now"), saved.Local().Format("Mon 2 Jan 15:04"),
 			len(s.changes.Fields()), plural(len(s.changes.Fields()))))
-	if len(s.moved) > 0 {
+	switch {
+	case s.sent:
+		head += "\n" + st.Success.Render("lemlist already has every edit in this draft: it was sent. ") +
+			"d discards it."
+	case len(s.moved) > 0:
 		names := make([]string, len(s.moved))
 		for i, f := range s.moved {
 			names[i] = safetext.Clean(string(f))
@@ -100,6 +116,9 @@ func (s *draftOfferScreen) View() string {
 		head += "\n" + st.Warning.Render("lemlist's copy changed since the draft began ("+strings.Join(names, ", ")+"). ") +
 			"Submitting checks every field you changed against it."
 	}
+	// The notes wrap on narrow terminals; the diff below gives them room.
+	head = lipgloss.NewStyle().Width(max(20, s.view.Width())).Render(head)
+	s.view.SetHeight(max(1, s.height-lipgloss.Height(head)-1))
 	return head + "\n\n" + s.view.View()
 }
 

@@ -228,3 +228,31 @@ func TestUnwritableDraftIsShownAndQuittingAsks(t *testing.T) {
 	s.press("y")
 	s.waitFor("the tree", func(scr string) bool { return cursorOnStep.MatchString(scr) && !strings.Contains(scr, "› step ") })
 }
+
+// A submit whose answer never arrived leaves a draft of edits lemlist
+// already has: the offer says so, and discarding it loses nothing.
+func TestDraftOfEditsLemlistAlreadyHasSaysSo(t *testing.T) {
+	s := startSession(t, 80, 24)
+	id := s.stepWithSubject(quickQuestion).ID
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText(" (sent)")
+	s.press("esc")
+	s.waitText("kept as a draft")
+	s.teammateEdits(id, api.StepUpdate{Type: api.Email, Subject: ptr(quickQuestion + " (sent)")})
+	s.press("r") // reload the tree: the offer compares with lemlist's copy
+	s.waitFor("the reloaded tree", func(scr string) bool {
+		return strings.Contains(scr, "(sent)") && cursorOnStep.MatchString(scr) && !strings.Contains(scr, "reloading")
+	})
+	s.press("enter")
+	scr := s.waitText("You have an unsent draft")
+	if !strings.Contains(scr, "lemlist already has every edit in this draft") {
+		t.Fatalf("the offer does not say the draft was already sent:\n%s", scr)
+	}
+	checkFits(t, scr, 80, 24)
+	s.press("d")
+	s.backInEditor("(sent)")
+	if _, ok := s.draftSubject(id); ok {
+		t.Fatal("the discarded draft is still on disk")
+	}
+}
