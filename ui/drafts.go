@@ -29,13 +29,18 @@ type (
 // draftKeeper writes one step's draft. Writes run in commands, so two may be
 // in flight at once; seq makes sure an older one never lands after a newer.
 type draftKeeper struct {
-	store    *draft.Store
-	now      func() time.Time
-	base     draft.Draft // workspace, campaign and the step as loaded
-	mu       sync.Mutex
-	written  int // generation of the last write or removal
-	gen      int // generation of the latest edit
-	kept     bool
+	store   *draft.Store
+	now     func() time.Time
+	base    draft.Draft // workspace, campaign and the step as loaded
+	mu      sync.Mutex
+	written int // generation of the last write or removal
+	gen     int // generation of the latest edit
+	kept    bool
+	// owns is whether the step's draft on disk is this editor's: one it
+	// wrote, or the one it was restored from. Only then may undoing every
+	// edit remove it; a damaged draft, or another lemstep's, stays. Guarded
+	// by mu, as writes set it.
+	owns     bool
 	lastErr  error
 	lastEdit api.Step
 }
@@ -71,22 +76,44 @@ func (k *draftKeeper) OnTick(msg draftTickMsg) tea.Cmd {
 	if msg.gen != k.gen {
 		return nil
 	}
-	gen, d, keep := k.gen, k.snapshot(), k.kept
-	return func() tea.Msg { return draftSavedMsg{gen: gen, err: k.write(gen, d, keep)} }
+	gen, d, op := k.gen, k.snapshot(), k.op()
+	return func() tea.Msg { return draftSavedMsg{gen: gen, err: k.write(gen, d, op)} }
 }
 
 // Flush writes the latest edit now, for when the program is about to stop.
 func (k *draftKeeper) Flush() error {
 	k.gen++
-	return k.write(k.gen, k.snapshot(), k.kept)
+	return k.write(k.gen, k.snapshot(), k.op())
 }
 
-// Discard removes the draft, for a submit lemlist accepted or edits the
-// user threw away.
+// Discard removes the step's draft, whoever wrote it: lemlist accepted the
+// edits it held.
 func (k *draftKeeper) Discard() error {
 	k.gen++
 	k.kept = false
-	return k.write(k.gen, draft.Draft{Loaded: k.base.Loaded}, false)
+	return k.write(k.gen, draft.Draft{Loaded: k.base.Loaded}, draftRemove)
+}
+
+// draftOp is what a write does with the step's draft file.
+type draftOp int
+
+const (
+	draftLeave  draftOp = iota // not this editor's: leave it alone
+	draftSave                  // write the edits
+	draftRemove                // no edits left: remove it
+)
+
+// op is what the next write does, from what there is to keep.
+func (k *draftKeeper) op() draftOp {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	switch {
+	case k.kept:
+		return draftSave
+	case k.owns:
+		return draftRemove
+	}
+	return draftLeave
 }
 
 func (k *draftKeeper) snapshot() draft.Draft {
@@ -96,22 +123,24 @@ func (k *draftKeeper) snapshot() draft.Draft {
 	return d
 }
 
-// write saves d, or removes the step's draft when there is nothing to keep,
-// unless a newer generation was already written.
-func (k *draftKeeper) write(gen int, d draft.Draft, keep bool) error {
+// write carries out op for d, unless a newer generation was already
+// written.
+func (k *draftKeeper) write(gen int, d draft.Draft, op draftOp) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if gen <= k.written {
 		return nil
 	}
 	var err error
-	if keep {
+	switch op {
+	case draftSave:
 		err = k.store.Save(d)
-	} else {
+	case draftRemove:
 		err = k.store.Remove(d.StepID())
 	}
 	if err == nil {
 		k.written = gen
+		k.owns = op == draftSave
 	}
 	k.lastErr = err
 	return err

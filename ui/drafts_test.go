@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"lemstep/api"
 )
 
@@ -254,5 +256,61 @@ func TestDraftOfEditsLemlistAlreadyHasSaysSo(t *testing.T) {
 	s.backInEditor("(sent)")
 	if _, ok := s.draftSubject(id); ok {
 		t.Fatal("the discarded draft is still on disk")
+	}
+}
+
+// Screens ask to move through commands that arrive later, so two keys
+// pressed back to back can ask twice, or ask from a screen already left.
+// The requests are sent here in those orders, deterministically: a second
+// or stale request is dropped, and the program goes on.
+func TestStaleNavigationRequestsAreDropped(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText("!")
+	s.press("esc")
+	s.waitText("kept as a draft")
+	// The tree: nothing here may open a review, an offer or an editor.
+	for _, msg := range []tea.Msg{reviewMsg{}, backToEditorMsg{}, rebaseMsg{}, restoreDraftMsg{}, discardDraftMsg{}, leaveEditorMsg{}, stepSavedMsg{stepID: "x"}} {
+		s.tm.Send(msg)
+	}
+	if scr := s.screen(); !strings.Contains(scr, "Email ✎ draft") || strings.Contains(scr, "› step ") {
+		t.Fatalf("a stale request moved away from the tree:\n%s", scr)
+	}
+	s.press("enter")
+	s.waitText("You have an unsent draft")
+	s.tm.Send(restoreDraftMsg{})
+	s.tm.Send(restoreDraftMsg{}) // enter or r pressed twice
+	s.backInEditor("{{companyName}}!")
+	s.tm.Send(discardDraftMsg{})
+	s.tm.Send(backToEditorMsg{})
+	s.press("ctrl+s")
+	s.waitText("Review 1 change")
+	s.tm.Send(reviewMsg{}) // ctrl+s pressed twice
+	s.tm.Send(leaveEditorMsg{})
+	s.press("enter")
+	s.waitText("Step updated")
+	s.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + "!"})
+}
+
+// Opening a step and leaving it unchanged must not remove a draft this
+// editor did not write: a damaged one (kept for the user to look at), or
+// one another lemstep wrote after this one opened the step.
+func TestLeavingUnchangedKeepsADraftItDidNotWrite(t *testing.T) {
+	s := startSession(t, 120, 40)
+	id := s.stepWithSubject(quickQuestion).ID
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	path := filepath.Join(s.stateDir, "drafts", id+".json")
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("{damaged"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.press("esc")
+	s.waitFor("the tree", func(scr string) bool { return cursorOnStep.MatchString(scr) && !strings.Contains(scr, "› step ") })
+	if b, err := os.ReadFile(path); err != nil || string(b) != "{damaged" {
+		t.Fatalf("the draft this editor did not write is gone or changed: %q, %v", b, err)
 	}
 }

@@ -51,6 +51,7 @@ func newEditorScreen(c *Context, keys Keys, campaign api.Campaign, step api.Step
 func restoreDraft(c *Context, keys Keys, campaign api.Campaign, d draft.Draft, campaigns []api.Campaign) *editorScreen {
 	e := newEditorScreen(c, keys, campaign, d.Loaded, campaigns)
 	e.restored = d.Edited
+	e.drafts.owns = true
 	return e
 }
 

@@ -34,7 +34,7 @@ func BenchmarkEditorKeystroke(b *testing.B) {
 		Subject: "{{firstName}}, a teardown of {{companyName}}'s onboarding", Message: tenKBEmail()}
 	m := New(Config{NoColor: true, Drafts: draft.Open(b.TempDir()), Journal: journal.Open(filepath.Join(b.TempDir(), "journal.jsonl"))})
 	m.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
-	m.Update(openStepMsg{campaign: api.Campaign{ID: "cam_bench", Name: "Bench"}, step: step})
+	m.openStep(openStepMsg{campaign: api.Campaign{ID: "cam_bench", Name: "Bench"}, step: step})
 	key := tea.KeyPressMsg{Code: 'a', Text: "a"}
 	b.ReportAllocs()
 	b.ResetTimer()

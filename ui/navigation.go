@@ -31,6 +31,12 @@ type (
 
 // onNavigation handles the messages that move between screens.
 func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
+	if from, ok := origin(msg); ok && !m.showing(from) {
+		// Screens ask to move through commands, which arrive later: two
+		// keys pressed back to back can send a second request from a
+		// screen the first one already left. It is dropped.
+		return nil, true
+	}
 	switch msg := msg.(type) {
 	case openCampaignMsg:
 		m.steps = newStepScreen(m.c, m.keys, msg.campaign)
@@ -71,6 +77,41 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		return m.steps.Load(msg.stepID), true
 	}
 	return nil, false
+}
+
+// origin is the screen a navigation message must come from.
+func origin(msg tea.Msg) (screen, bool) {
+	switch msg.(type) {
+	case openCampaignMsg:
+		return screenCampaigns, true
+	case openStepMsg:
+		return screenSteps, true
+	case restoreDraftMsg, discardDraftMsg:
+		return screenDraft, true
+	case leaveEditorMsg, reviewMsg:
+		return screenEditor, true
+	case backToEditorMsg, rebaseMsg, stepSavedMsg:
+		return screenReview, true
+	}
+	return 0, false
+}
+
+// showing reports whether s is the screen on display, with its model.
+func (m *Model) showing(s screen) bool {
+	if m.screen != s {
+		return false
+	}
+	switch s {
+	case screenSteps:
+		return m.steps != nil
+	case screenDraft:
+		return m.offer != nil
+	case screenEditor:
+		return m.editor != nil
+	case screenReview:
+		return m.review != nil && m.editor != nil
+	}
+	return true
 }
 
 // openStep opens the editor, or first offers the step's unsent draft.
