@@ -93,3 +93,24 @@ func TestClosingTheTerminalKeepsTheDraft(t *testing.T) {
 	out2 := restoreAndSubmit(t, w)
 	w.checkNoKey(t, out1, out2)
 }
+
+// A hang-up delivered as signals while the terminal stays open (and twice,
+// as a closing terminal window and the shell both send it): lemstep writes
+// the draft and exits 129, never killed half-way.
+func TestSIGHUPTwiceKeepsTheDraft(t *testing.T) {
+	w := newEditorWorld(t)
+	code, out := editThenStop(t, w, func(term *terminal) {
+		for range 2 {
+			if err := term.cmd.Process.Signal(syscall.SIGHUP); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	if code != 128+int(syscall.SIGHUP) {
+		t.Errorf("lemstep exited with %d after SIGHUP, want %d", code, 128+int(syscall.SIGHUP))
+	}
+	if got, ok := w.draftSubject(t); !ok || got != quickQuestion+typedEdit {
+		t.Fatalf("after SIGHUP the draft's subject is %q (kept: %v)", got, ok)
+	}
+	w.checkNoKey(t, out)
+}

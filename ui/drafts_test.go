@@ -121,7 +121,7 @@ func TestQuitThenRestartRestoresEveryCharacter(t *testing.T) {
 	first.openCampaign("Q4 SaaS founders")
 	first.openStep("Quick question")
 	first.typeText(typed)
-	first.waitText("tab")
+	first.waitText(`"quoted" \ tab`)
 	first.press("ctrl+c")
 	first.tm.WaitFinished(t)
 	if got, ok := first.draftSubject(id); !ok || got != quickQuestion+typed {
