@@ -55,8 +55,8 @@ func (e *ConflictError) Error() string {
 }
 
 // FieldEqual reports whether steps a and b hold the same value for f. Text
-// that is absent equals "", and a media list that is absent equals an empty
-// one, as lemlist treats them.
+// that is absent equals "", a delay that is absent equals 0, and a media
+// list that is absent equals an empty one, as lemlist treats them.
 func FieldEqual(a, b Step, f Field) bool {
 	av, aok := StepValue(a, f)
 	bv, bok := StepValue(b, f)
@@ -72,44 +72,66 @@ func ValuesEqual(a any, aok bool, b any, bok bool) bool {
 		return slices.Equal(al, bl)
 	}
 	if aok != bok {
-		return isEmptyText(a) && isEmptyText(b)
+		return isEmpty(a) && isEmpty(b)
 	}
 	return a == b
 }
 
-func isEmptyText(v any) bool {
-	s, ok := v.(string)
-	return v == nil || (ok && s == "")
+// isEmpty reports an absent value, "" or a delay of 0: lemlist counts a
+// step without a delay as running on day 0.
+func isEmpty(v any) bool {
+	switch val := v.(type) {
+	case nil:
+		return true
+	case string:
+		return val == ""
+	case int:
+		return val == 0
+	}
+	return false
 }
 
 // Previous is the update that would put back the values step has for the
-// fields u changes: what undoing u means. A text that was absent comes back
-// as "", a media list as []. A delay or a yes/no that was absent cannot be
-// sent back, and is left out.
+// fields u changes: what undoing u means. A media list that was absent comes
+// back as [], a text as "". A field that was absent and whose absence the
+// endpoint cannot express (a delay, a yes/no, a choice such as delayType or
+// method, a URL, a target campaign) is left out: sending it would be
+// refused, and the rest of the undo with it.
 func Previous(step Step, u StepUpdate) StepUpdate {
 	prev := StepUpdate{Type: u.Type}
 	for _, f := range u.Fields() {
 		v, ok := StepValue(step, f)
 		if !ok {
-			switch f {
-			case FieldDelay, FieldEndorseAnyFallback:
-				continue
-			case FieldImages, FieldVideos:
-				v = []string{}
-			default:
-				v = ""
-			}
+			v, ok = absentValue(u.Type, f)
 		}
-		prev.Set(f, v)
+		if ok {
+			prev.Set(f, v)
+		}
 	}
 	return prev
+}
+
+// absentValue is what an update sends to give field f of a t step no
+// value, when lemlist accepts one.
+func absentValue(t StepType, f Field) (any, bool) {
+	switch f {
+	case FieldDelay, FieldEndorseAnyFallback:
+		return nil, false
+	case FieldImages, FieldVideos:
+		return []string{}, true
+	}
+	probe := StepUpdate{Type: t}
+	probe.Set(f, "")
+	return "", len(probe.Validate(Target{})) == 0
 }
 
 // UpdateStepFrom is UpdateStep for an edit that began from loaded: the step
 // is read again first, and when a field u changes no longer has the value it
 // had on loaded, nothing is sent and a *ConflictError carries what lemlist
-// has now. before is the step as it was just before the update, which is
-// what undoing it must restore.
+// has now. before is what undoing the update must restore: the step as it
+// was just before, except for fields that already held the user's value
+// (an earlier submit whose answer was lost), which keep the value the edit
+// began from.
 func (c *Client) UpdateStepFrom(ctx context.Context, campaignID string, loaded Step, u StepUpdate) (updated, before Step, err error) {
 	if err := c.check(ctx, u); err != nil {
 		return Step{}, Step{}, err
@@ -122,5 +144,21 @@ func (c *Client) UpdateStepFrom(ctx context.Context, campaignID string, loaded S
 		return Step{}, current, &ConflictError{StepID: loaded.ID, Current: current, Conflicts: cs}
 	}
 	updated, err = c.patchStep(ctx, loaded.SequenceID, loaded.ID, u)
-	return updated, current, err
+	return updated, undoBase(loaded, current, u), err
+}
+
+// undoBase is current, with the fields u changes that moved since loaded
+// (to the user's own value, as there was no conflict) set back to loaded's.
+func undoBase(loaded, current Step, u StepUpdate) Step {
+	moved := StepUpdate{Type: u.Type}
+	for _, f := range u.Fields() {
+		if !FieldEqual(loaded, current, f) {
+			v, _ := u.UpdateValue(f)
+			moved.Set(f, v)
+		}
+	}
+	if moved.Empty() {
+		return current
+	}
+	return Previous(loaded, moved).Apply(current)
 }

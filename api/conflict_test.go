@@ -51,6 +51,10 @@ func TestFieldEqualTreatsAbsentAsEmpty(t *testing.T) {
 			t.Errorf("%s: absent and empty differ", f)
 		}
 	}
+	zero := 0
+	if !api.FieldEqual(a, api.Step{Type: api.LinkedinSend, Delay: &zero}, api.FieldDelay) {
+		t.Error("no delay and a delay of 0 differ")
+	}
 	b.Images = []string{"https://x.example/a.png"}
 	if api.FieldEqual(a, b, api.FieldImages) {
 		t.Error("an image list and none compare equal")
@@ -69,6 +73,50 @@ func TestPreviousUndoesTheUpdate(t *testing.T) {
 		if !api.FieldEqual(back, step, f) {
 			t.Errorf("%s after update and undo differs from before", f)
 		}
+	}
+}
+
+// A retry after a submit whose answer was lost: lemlist already has the
+// subject, so there is no conflict, and undoing must give back the subject
+// the edit began from, not the user's own.
+func TestUpdateStepFromAfterALostAnswerKeepsTheOriginalForUndo(t *testing.T) {
+	sb, base := startSandbox(t, sandbox.Options{})
+	c := sandboxClient(t, base)
+	ctx := context.Background()
+	campaigns, err := c.Campaigns(ctx, api.CampaignQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	campaign, loaded := firstEmailStep(t, c, campaigns)
+	u := api.StepUpdate{Type: api.Email, Subject: textPtr("Mine")}
+	if err := sb.EditStep(loaded.ID, u); err != nil { // the first submit, whose answer was lost
+		t.Fatal(err)
+	}
+	_, before, err := c.UpdateStepFrom(ctx, campaign, loaded, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before.Subject != loaded.Subject {
+		t.Fatalf("before.Subject = %q, want the original %q", before.Subject, loaded.Subject)
+	}
+}
+
+// Undoing a change to a field that had no value leaves out what lemlist
+// would refuse ("" is no delay type), so the rest of the undo goes through.
+func TestPreviousLeavesOutAbsencesLemlistCannotTakeBack(t *testing.T) {
+	cond := api.Step{Type: api.Conditional, Conditions: []api.Condition{{SequenceID: "seq_yes", Key: "emailsOpened"}, {SequenceID: "seq_no", Fallback: true}}}
+	u := api.StepUpdate{Type: api.Conditional, ConditionKey: textPtr("emailsClicked"), DelayType: textPtr("within")}
+	prev := api.Previous(cond, u)
+	if prev.ConditionKey == nil || *prev.ConditionKey != "emailsOpened" || prev.DelayType != nil {
+		t.Fatalf("Previous = %+v; want the old condition and no delay type", prev)
+	}
+	if vs := prev.Validate(api.Target{}); len(vs) > 0 {
+		t.Fatalf("the undo would be refused: %v", vs)
+	}
+	email := api.Step{Type: api.Email, Subject: "Hi"}
+	prev = api.Previous(email, api.StepUpdate{Type: api.Email, Message: textPtr("<p>New</p>")})
+	if prev.Message == nil || *prev.Message != "" {
+		t.Fatalf("an absent message comes back as %v, want \"\"", prev.Message)
 	}
 }
 
