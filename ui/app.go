@@ -206,6 +206,19 @@ func (m *Model) quit() tea.Cmd {
 	if m.editor == nil {
 		return tea.Quit
 	}
+	if m.screen == screenReview && m.review.Submitting() {
+		m.confirm = &confirmBox{
+			question: "The update is on its way to lemlist. Quit before it answers?\n" +
+				"Your edits stay in the draft, but if lemlist accepts the update, the journal will not record it.",
+			yes: m.quitKeepingDraft,
+		}
+		return nil
+	}
+	return m.quitKeepingDraft()
+}
+
+// quitKeepingDraft writes the open editor's draft and quits.
+func (m *Model) quitKeepingDraft() tea.Cmd {
 	if _, err := m.editor.FlushDraft(); err != nil {
 		m.confirm = &confirmBox{
 			question: "Your edits could not be saved as a draft. Quit and lose them?",

@@ -102,37 +102,27 @@ func loadSequences(c *Context, campaignID string) tea.Cmd {
 }
 
 // submission is one submit: where the step lives, the step as the edit
-// began, and the update.
+// began (or, to overwrite a teammate's change, as lemlist showed it in the
+// conflict), and the update.
 type submission struct {
 	campaign api.Campaign
-	loaded   api.Step
+	base     api.Step
 	update   api.StepUpdate
-	// overwrite sends even though lemlist's copy moved on; current is that
-	// copy, the one being overwritten.
-	overwrite bool
-	current   api.Step
 }
 
 // submitStep reads the step again and sends the update unless a field it
-// changes moved on lemlist meanwhile (or the user chose to overwrite), then
-// records the accepted update in the journal.
+// changes moved on lemlist since base, then records the accepted update in
+// the journal.
 func submitStep(c *Context, s submission) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := c.ctx()
 		defer cancel()
-		var updated, before api.Step
-		var err error
-		if s.overwrite {
-			before = s.current
-			updated, err = c.Client.UpdateStep(ctx, s.loaded.SequenceID, s.loaded.ID, s.update)
-		} else {
-			updated, before, err = c.Client.UpdateStepFrom(ctx, s.campaign.ID, s.loaded, s.update)
-		}
+		updated, before, err := c.Client.UpdateStepFrom(ctx, s.campaign.ID, s.base, s.update)
 		if err != nil {
 			return stepUpdatedMsg{err: err}
 		}
 		if before.SequenceID == "" {
-			before.SequenceID = s.loaded.SequenceID
+			before.SequenceID = s.base.SequenceID
 		}
 		entry, jerr := c.Journal.Append(journal.Record(c.Workspace, s.campaign, before, s.update))
 		return stepUpdatedMsg{step: updated, entry: entry, journalErr: jerr}

@@ -78,6 +78,30 @@ func TestConflictOverwriteSendsYoursAndJournalsTheirs(t *testing.T) {
 	}
 }
 
+// Overwriting replaces the version the conflict showed, and only that one:
+// a second change made while the conflict was on screen is caught too.
+func TestConflictOverwriteChecksAgain(t *testing.T) {
+	s, st := openConflict(t)
+	const later = "Re: {{companyName}}, one more time"
+	s.teammateEdits(st.ID, api.StepUpdate{Type: api.Email, Subject: ptr(later)})
+	s.press("o")
+	scr := s.waitFor("the second conflict", func(scr string) bool {
+		return strings.Contains(scr, "Someone changed this step") && strings.Contains(scr, later)
+	})
+	if !strings.Contains(scr, theirSubject) {
+		t.Fatalf("the second conflict does not start from the version the first showed:\n%s", scr)
+	}
+	if n := len(s.patches()); n != 0 {
+		t.Fatalf("overwriting sent %d PATCH over a change it never showed", n)
+	}
+	s.press("o")
+	s.waitText("Step updated")
+	s.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + " — mine"})
+	if e, err := s.journal.Entry(0); err != nil || *e.Before.Subject != later {
+		t.Fatalf("journal entry = %+v, %v; want the overwritten %q as before", e, err, later)
+	}
+}
+
 func TestConflictRebaseRedoesTheEditOnTheirVersion(t *testing.T) {
 	s, st := openConflict(t)
 	// A field only the teammate changed must survive the rebase untouched.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -313,4 +314,40 @@ func TestLeavingUnchangedKeepsADraftItDidNotWrite(t *testing.T) {
 	if b, err := os.ReadFile(path); err != nil || string(b) != "{damaged" {
 		t.Fatalf("the draft this editor did not write is gone or changed: %q, %v", b, err)
 	}
+}
+
+// holdPatches keeps every PATCH waiting until release is closed.
+func holdPatches(release <-chan struct{}) sessionOptions {
+	return sessionOptions{wrap: func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPatch {
+				<-release
+			}
+			next.ServeHTTP(w, r)
+		})
+	}}
+}
+
+// Quitting while lemlist has not answered a submit asks first: the update
+// may get through without a journal entry.
+func TestQuittingDuringASubmitAsksFirst(t *testing.T) {
+	release := make(chan struct{})
+	var once sync.Once
+	let := func() { once.Do(func() { close(release) }) }
+	s := startSession(t, 80, 24, holdPatches(release))
+	t.Cleanup(let) // before the server's own cleanup, which waits for the held PATCH
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText(" (slow)")
+	s.press("ctrl+s")
+	s.waitText("Review 1 change")
+	s.press("enter")
+	s.waitText("Sending the update to lemlist")
+	s.press("ctrl+c")
+	scr := s.waitText("Quit before it answers?")
+	checkFits(t, scr, 80, 24)
+	s.press("n")
+	let()
+	s.waitText("Step updated")
+	s.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + " (slow)"})
 }

@@ -137,9 +137,9 @@ func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		s.showBody = !s.showBody
 		s.refresh()
 	case s.phase == phaseFailed && key.Matches(k, s.keys.Retry):
-		return s.submit(submission{})
+		return s.submit(s.original)
 	case s.phase == phaseReview && key.Matches(k, s.keys.Submit):
-		return s.submit(submission{})
+		return s.submit(s.original)
 	default:
 		var cmd tea.Cmd
 		s.view, cmd = s.view.Update(k)
@@ -153,7 +153,9 @@ func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 func (s *reviewScreen) onConflictKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, s.keys.Overwrite):
-		return s.submit(submission{overwrite: true, current: s.conflict.Current})
+		// Yours replaces the version the conflict showed, and only that
+		// one: a change made since is caught like the first.
+		return s.submit(s.conflict.Current)
 	case key.Matches(k, s.keys.Rebase):
 		current := s.conflict.Current
 		return func() tea.Msg { return rebaseMsg{current: current} }
@@ -168,16 +170,16 @@ func (s *reviewScreen) onConflictKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 // submit saves the draft first, so whatever happens to the request the
-// edits are on disk, then sends the update.
-func (s *reviewScreen) submit(sub submission) tea.Cmd {
+// edits are on disk, then sends the update if lemlist's copy of the fields
+// it changes still matches base.
+func (s *reviewScreen) submit(base api.Step) tea.Cmd {
 	if s.nothing {
 		return nil
 	}
 	_ = s.drafts.Flush() // a failure shows in the editor; the submit goes on
-	sub.campaign, sub.loaded, sub.update = s.campaign, s.original, s.update
 	s.phase, s.err, s.conflict = phaseSubmitting, nil, nil
 	s.refresh()
-	return tea.Batch(submitStep(s.c, sub), s.spin.Tick)
+	return tea.Batch(submitStep(s.c, submission{campaign: s.campaign, base: base, update: s.update}), s.spin.Tick)
 }
 
 func (s *reviewScreen) ShortHelp() []key.Binding {
@@ -219,6 +221,9 @@ func (s *reviewScreen) View() string {
 	s.view.SetHeight(max(1, s.height-lipgloss.Height(top)-1))
 	return top + "\n\n" + s.view.View()
 }
+
+// Submitting reports an update sent and not yet answered.
+func (s *reviewScreen) Submitting() bool { return s.phase == phaseSubmitting }
 
 // keptWhere tells where the edits are after a failed submit.
 func (s *reviewScreen) keptWhere() string {
