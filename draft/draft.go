@@ -90,7 +90,18 @@ func (s *Store) Save(d Draft) error {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("save draft: %w", err)
 	}
+	syncDir(s.dir)
 	return nil
+}
+
+// syncDir makes a rename in dir durable across a power cut. It is best
+// effort: some systems cannot sync a directory, and the draft is already
+// whole under its name either way.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
 }
 
 // Load returns the draft for stepID; ok is false when there is none.

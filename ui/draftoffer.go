@@ -28,6 +28,7 @@ type draftOfferScreen struct {
 	changes api.StepUpdate
 	moved   []api.Field // fields lemlist changed since the draft began
 	sent    bool        // lemlist already has every edit of the draft
+	retyped bool        // the step is of another type now: no restoring
 	view    viewport.Model
 	height  int
 }
@@ -41,6 +42,7 @@ type (
 
 func newDraftOffer(c *Context, keys Keys, open openStepMsg, d draft.Draft) *draftOfferScreen {
 	s := &draftOfferScreen{c: c, keys: keys, open: open, draft: d, view: viewport.New()}
+	s.retyped = d.Loaded.Type != open.step.Type
 	u, err := forms.Changes(d.Loaded, d.Edited)
 	if err == nil || errors.Is(err, forms.ErrNothingToSubmit) {
 		s.changes = u
@@ -87,7 +89,7 @@ func (s *draftOfferScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	switch {
-	case key.Matches(k, s.keys.Restore):
+	case key.Matches(k, s.keys.Restore) && !s.retyped:
 		return func() tea.Msg { return restoreDraftMsg{} }
 	case key.Matches(k, s.keys.Discard):
 		return func() tea.Msg { return discardDraftMsg{} }
@@ -105,6 +107,9 @@ func (s *draftOfferScreen) View() string {
 			humanize.RelTime(saved, s.c.Now(), "ago", "from now"), saved.Local().Format("Mon 2 Jan 15:04"),
 			len(s.changes.Fields()), plural(len(s.changes.Fields()))))
 	switch {
+	case s.retyped:
+		head += "\n" + st.Warning.Render(fmt.Sprintf("This step is now a %s step; the draft edits a %s step and cannot be restored. ",
+			safetext.Clean(s.open.step.Type.Label()), safetext.Clean(s.draft.Loaded.Type.Label()))) + "d discards it."
 	case s.sent:
 		head += "\n" + st.Success.Render("lemlist already has every edit in this draft: it was sent. ") +
 			"d discards it."
@@ -123,6 +128,9 @@ func (s *draftOfferScreen) View() string {
 }
 
 func (s *draftOfferScreen) ShortHelp() []key.Binding {
+	if s.retyped {
+		return []key.Binding{s.keys.Discard, s.keys.Back, s.keys.Quit}
+	}
 	return []key.Binding{s.keys.Restore, s.keys.Discard, s.keys.Back, s.keys.Quit}
 }
 

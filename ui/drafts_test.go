@@ -8,10 +8,12 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
+	"lemstep/draft"
 )
 
 // quickQuestion is the demo email the draft tests edit.
@@ -350,4 +352,80 @@ func TestQuittingDuringASubmitAsksFirst(t *testing.T) {
 	let()
 	s.waitText("Step updated")
 	s.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + " (slow)"})
+}
+
+// A draft made when the step was of another type cannot be restored (its
+// fields and its PATCH would be the old type's): the offer says so and
+// only discards.
+func TestDraftForAnotherTypeCanOnlyBeDiscarded(t *testing.T) {
+	s := startSession(t, 120, 40)
+	st := s.stepWithSubject(quickQuestion)
+	old := api.Step{ID: st.ID, SequenceID: st.SequenceID, Type: api.LinkedinSend, Message: "Hi"}
+	edited := old
+	edited.Message = "Hi there"
+	if err := s.drafts.Save(draft.Draft{Workspace: "demo", SavedAt: time.Now(), Loaded: old, Edited: edited}); err != nil {
+		t.Fatal(err)
+	}
+	s.openCampaign("Q4 SaaS founders")
+	s.press("/")
+	s.typeText("Quick question")
+	s.waitFor("the filtered step", func(scr string) bool { return cursorOnStep.MatchString(scr) })
+	s.press("enter", "enter")
+	scr := s.waitText("cannot be restored")
+	if strings.Contains(scr, "r restore draft") {
+		t.Fatalf("the offer still offers to restore:\n%s", scr)
+	}
+	s.press("r")
+	if scr := s.screen(); !strings.Contains(scr, "cannot be restored") {
+		t.Fatalf("r left the offer:\n%s", scr)
+	}
+	s.press("d")
+	s.backInEditor(quickQuestion)
+	if _, ok := s.draftSubject(st.ID); ok {
+		t.Fatal("the draft is still there")
+	}
+}
+
+// dropPatches closes the connection of every PATCH without an answer, as a
+// server going away mid-request would.
+func dropPatches(dropped *atomic.Int32) sessionOptions {
+	return sessionOptions{wrap: func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodPatch {
+				next.ServeHTTP(w, r)
+				return
+			}
+			dropped.Add(1)
+			conn, _, err := http.NewResponseController(w).Hijack()
+			if err == nil {
+				conn.Close()
+			}
+		})
+	}}
+}
+
+func TestConnectionDroppedMidPatchKeepsTheDraft(t *testing.T) {
+	var dropped atomic.Int32
+	s := startSession(t, 80, 24, dropPatches(&dropped))
+	id := s.stepWithSubject(quickQuestion).ID
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText(" (dropped)")
+	s.press("ctrl+s")
+	s.waitText("Review 1 change")
+	s.press("enter")
+	scr := s.waitText("The update was not made")
+	if words := strings.Join(strings.Fields(scr), " "); !strings.Contains(words, "saved as a draft") || !strings.Contains(words, "the connection closed before the answer was complete") {
+		t.Fatalf("the failure does not say the connection closed and the draft is kept:\n%s", scr)
+	}
+	checkFits(t, scr, 80, 24)
+	if n := dropped.Load(); n < 1 {
+		t.Fatal("no PATCH reached the server")
+	}
+	if got, ok := s.draftSubject(id); !ok || got != quickQuestion+" (dropped)" {
+		t.Fatalf("the draft's subject is %q (kept: %v)", got, ok)
+	}
+	if entries, _ := s.journal.Entries(); len(entries) != 0 {
+		t.Fatalf("a dropped PATCH was journalled: %v", entries)
+	}
 }
