@@ -131,17 +131,34 @@ func (a *app) undoable(id int, force bool) (journal.Entry, error) {
 	if err != nil {
 		return journal.Entry{}, err
 	}
-	for _, later := range entries {
-		if later.Undoes == e.ID && !force {
-			return journal.Entry{}, fmt.Errorf("entry #%d was already undone by #%d; `lemstep undo %d` puts its change back",
-				e.ID, later.ID, later.ID)
-		}
+	if by, undone := undoneBy(entries, e.ID); undone && !force {
+		return journal.Entry{}, fmt.Errorf("entry #%d was already undone by #%d; `lemstep undo %d` puts its change back",
+			e.ID, by, by)
 	}
 	if e.Before.Empty() {
 		return journal.Entry{}, fmt.Errorf("entry #%d changed only fields lemlist gave no earlier value for (%s), so there is nothing to put back",
 			e.ID, fieldList(e.After))
 	}
 	return e, nil
+}
+
+// undoneBy follows the undos of entry id (an undo of it, an undo of that
+// undo, and so on) and reports whether its change is undone now, and by
+// which entry: an undo of an undo puts the change back.
+func undoneBy(entries []journal.Entry, id int) (by int, undone bool) {
+	for cur := id; ; {
+		next := 0
+		for _, e := range entries {
+			if e.Undoes == cur {
+				next = e.ID
+				break
+			}
+		}
+		if next == 0 {
+			return by, undone
+		}
+		undone, by, cur = !undone, next, next
+	}
 }
 
 // sameWorkspace refuses an entry sent to another workspace than the
