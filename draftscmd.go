@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -71,9 +72,18 @@ func (a *app) discardDraftCommand() *cobra.Command {
 	}
 }
 
-// writeDrafts prints one draft per row.
+// writeDrafts prints one draft per row; a column says where each step
+// lives when the drafts come from more than one workspace.
 func writeDrafts(w io.Writer, th *theme.Theme, ds []draft.Draft, now time.Time) error {
-	rows := [][]string{{"STEP", "CAMPAIGN", "TYPE", "SAVED", "CHANGED"}}
+	many := false
+	for _, d := range ds {
+		many = many || d.Workspace != ds[0].Workspace
+	}
+	header := []string{"STEP", "CAMPAIGN", "TYPE", "SAVED", "CHANGED"}
+	if many {
+		header = slices.Insert(header, 1, "WORKSPACE")
+	}
+	rows := [][]string{header}
 	for _, d := range ds {
 		campaign := d.CampaignName
 		if campaign == "" {
@@ -83,13 +93,17 @@ func writeDrafts(w io.Writer, th *theme.Theme, ds []draft.Draft, now time.Time) 
 		if u, err := forms.Changes(d.Loaded, d.Edited); err == nil {
 			changed = fieldList(u)
 		}
-		rows = append(rows, []string{
+		row := []string{
 			oneLine(safetext.Clean(d.StepID())),
 			ansi.Truncate(oneLine(safetext.Clean(campaign)), campaignColumn, "…"),
 			oneLine(safetext.Clean(string(d.Loaded.Type))),
 			humanize.RelTime(d.SavedAt, now, "ago", "from now"),
 			changed,
-		})
+		}
+		if many {
+			row = slices.Insert(row, 1, oneLine(safetext.Clean(d.Workspace)))
+		}
+		rows = append(rows, row)
 	}
 	return writeTable(w, th, rows, nil)
 }
