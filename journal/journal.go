@@ -1,6 +1,23 @@
 // Package journal records every update lemlist accepted, one JSON line each,
 // with the values the fields had before, so any of them can be listed later
 // and undone.
+//
+// What it guarantees:
+//   - IDs are distinct and follow one another with no gaps, even when several
+//     lemstep processes append to the same journal at once: the whole of an
+//     append (reading the last ID, then writing) runs under an exclusive
+//     advisory lock on the file, and reads take a shared one so they never see
+//     half a line. The lock is flock(2), so this holds on Linux, macOS, the
+//     BSDs and illumos, on a local file system. Elsewhere (Windows, Solaris,
+//     AIX) there is no file lock: only appends made through one Journal value
+//     are kept apart, and two processes appending at the same moment could
+//     be given the same ID.
+//   - A line cut short when lemstep was killed mid-write is skipped when
+//     reading, and the next append starts on a fresh line, so it costs only
+//     the entry it was writing.
+//
+// What it does not guarantee: appends are not synced to disk, so a power
+// loss can lose the most recent entries.
 package journal
 
 import (
@@ -9,6 +26,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -40,7 +58,9 @@ type Entry struct {
 // Journal is an append-only file of entries.
 type Journal struct {
 	path string
-	mu   sync.Mutex
+	// mu keeps this Journal's own calls apart even where there is no file
+	// lock; the file lock does the same across Journals and processes.
+	mu sync.Mutex
 }
 
 // Open returns the journal kept at path, created on the first append.
@@ -50,12 +70,42 @@ func Open(path string) *Journal { return &Journal{path: path} }
 func (j *Journal) Path() string { return j.path }
 
 // Append numbers e after the last entry, stamps it when Time is zero, and
-// writes it as one line. The file is opened for appending each time, so two
-// lemstep processes writing at once interleave whole lines.
+// writes it as one line. It holds the file's exclusive lock from reading the
+// last ID to the end of the write, so that no other Journal, in this process
+// or another, hands out the same ID (see the package comment for where the
+// lock exists).
 func (j *Journal) Append(e Entry) (Entry, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	entries, err := j.read()
+	if err := os.MkdirAll(filepath.Dir(j.path), 0o700); err != nil {
+		return Entry{}, fmt.Errorf("write journal: %w", err)
+	}
+	f, err := os.OpenFile(j.path, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return Entry{}, fmt.Errorf("write journal: %w", err)
+	}
+	e, err = appendLocked(f, e)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("write journal: %w", cerr)
+	}
+	if err != nil {
+		return Entry{}, err
+	}
+	return e, nil
+}
+
+// appendLocked locks f, reads it whole through the same descriptor (a
+// second descriptor's lock would wait on this one's), and writes e after the
+// last entry. The lock goes when f is closed.
+func appendLocked(f *os.File, e Entry) (Entry, error) {
+	if err := lockFile(f, true); err != nil {
+		return Entry{}, fmt.Errorf("lock journal: %w", err)
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return Entry{}, fmt.Errorf("read journal: %w", err)
+	}
+	entries, err := parse(data)
 	if err != nil {
 		return Entry{}, err
 	}
@@ -71,36 +121,45 @@ func (j *Journal) Append(e Entry) (Entry, error) {
 	if err != nil {
 		return Entry{}, fmt.Errorf("encode journal entry: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(j.path), 0o700); err != nil {
+	var out []byte
+	// A write cut short by a crash leaves a line with no end; without one,
+	// this entry would be glued to it and lost with it.
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	out = append(append(out, line...), '\n')
+	if _, err := f.Write(out); err != nil {
 		return Entry{}, fmt.Errorf("write journal: %w", err)
 	}
-	f, err := os.OpenFile(j.path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
-	if err != nil {
-		return Entry{}, fmt.Errorf("write journal: %w", err)
-	}
-	if _, err := f.Write(append(line, '\n')); err != nil {
-		f.Close()
-		return Entry{}, fmt.Errorf("write journal: %w", err)
-	}
-	return e, f.Close()
+	return e, nil
 }
 
-// Entries returns every entry, oldest first. A line that cannot be read (a
-// write cut short by a crash) is skipped rather than hiding the rest.
+// Entries returns every entry, oldest first, read under the file's shared
+// lock (where there is one) so an append in progress is seen whole or not
+// at all. A line that cannot be read (a write cut short by a crash) is
+// skipped rather than hiding the rest.
 func (j *Journal) Entries() ([]Entry, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return j.read()
-}
-
-func (j *Journal) read() ([]Entry, error) {
-	data, err := os.ReadFile(j.path)
+	f, err := os.Open(j.path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read journal: %w", err)
 	}
+	defer f.Close()
+	if err := lockFile(f, false); err != nil {
+		return nil, fmt.Errorf("lock journal: %w", err)
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("read journal: %w", err)
+	}
+	return parse(data)
+}
+
+func parse(data []byte) ([]Entry, error) {
 	var entries []Entry
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -51,52 +52,86 @@ func TestAppendNumbersEntriesAndReadsThemBack(t *testing.T) {
 	}
 }
 
-// A line cut short by a crash does not hide the entries around it, and
-// numbering goes on after the last whole entry.
+// A line cut short by a crash (so with no newline at its end) does not hide
+// the entries around it or swallow the next one, and numbering goes on after
+// the last whole entry.
 func TestATornLineIsSkipped(t *testing.T) {
 	j := Open(filepath.Join(t.TempDir(), "journal.jsonl"))
 	if _, err := j.Append(entry("stp_a")); err != nil {
 		t.Fatal(err)
 	}
+	const torn = `{"id":2,"stepId":"stp_b","befo`
 	f, err := os.OpenFile(j.Path(), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.WriteString(`{"id":2,"stepId":"stp_b","befo` + "\n"); err != nil {
+	if _, err := f.WriteString(torn); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 	e, err := j.Append(entry("stp_c"))
 	if err != nil || e.ID != 2 {
 		t.Fatalf("append after a torn line = %+v, %v; want id 2", e, err)
 	}
+	if _, err := j.Append(entry("stp_d")); err != nil {
+		t.Fatal(err)
+	}
 	es, err := j.Entries()
-	if err != nil || len(es) != 2 || es[0].StepID != "stp_a" || es[1].StepID != "stp_c" {
-		t.Fatalf("Entries = %+v, %v", es, err)
+	if err != nil || len(es) != 3 || es[0].StepID != "stp_a" || es[1].StepID != "stp_c" || es[2].StepID != "stp_d" {
+		t.Fatalf("Entries = %+v, %v; want stp_a, stp_c, stp_d", es, err)
+	}
+	data, err := os.ReadFile(j.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(torn+"\n{")) {
+		t.Fatalf("the torn line was not ended before the next entry:\n%s", data)
 	}
 }
 
+// Separate handles on one file stand for separate lemstep processes: each
+// has its own mutex and its own open file, so only the file lock keeps them
+// from reading the same last ID.
 func TestConcurrentAppendsGetDistinctIDs(t *testing.T) {
-	j := Open(filepath.Join(t.TempDir(), "journal.jsonl"))
+	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	const handles, writers, each = 6, 2, 15
+	const total = handles * writers * each
+	ids := make(chan int, total)
 	var wg sync.WaitGroup
-	for range 20 {
-		wg.Go(func() {
-			if _, err := j.Append(entry("stp_a")); err != nil {
-				t.Error(err)
-			}
-		})
+	for range handles {
+		j := Open(path)
+		for range writers {
+			wg.Go(func() {
+				for range each {
+					e, err := j.Append(entry("stp_a"))
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					ids <- e.ID
+				}
+			})
+		}
 	}
 	wg.Wait()
-	es, err := j.Entries()
-	if err != nil || len(es) != 20 {
-		t.Fatalf("Entries = %d, %v", len(es), err)
-	}
-	seen := map[int]bool{}
-	for _, e := range es {
-		if seen[e.ID] {
-			t.Fatalf("id %d given twice", e.ID)
+	close(ids)
+	given := map[int]bool{}
+	for id := range ids {
+		if given[id] {
+			t.Fatalf("id %d given twice", id)
 		}
-		seen[e.ID] = true
+		given[id] = true
+	}
+	es, err := Open(path).Entries()
+	if err != nil || len(es) != total || len(given) != total {
+		t.Fatalf("%d entries read back and %d ids given, %v; want %d", len(es), len(given), err, total)
+	}
+	for i, e := range es {
+		if e.ID != i+1 || !given[e.ID] {
+			t.Fatalf("entry %d has id %d; want ids 1 to %d in order, each given once", i, e.ID, total)
+		}
 	}
 }
 
