@@ -82,7 +82,8 @@ func (j *Journal) Append(e Entry) (Entry, error) {
 	}
 	f, err := os.OpenFile(j.path, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
-		return Entry{}, fmt.Errorf("write journal: %w", err)
+		// The file is opened first of all to read the last ID.
+		return Entry{}, fmt.Errorf("read journal: %w", err)
 	}
 	e, err = appendLocked(f, e)
 	if cerr := f.Close(); err == nil && cerr != nil {
