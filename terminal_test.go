@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"io"
@@ -20,6 +19,7 @@ import (
 	"github.com/creack/pty"
 
 	"lemstep/api/sandbox"
+	"lemstep/internal/keyscan"
 )
 
 // terminal is lemstep running in a pseudo-terminal, as in a user's terminal
@@ -201,23 +201,24 @@ func openQuickQuestion(term *terminal) {
 	term.keys("\r\r")
 }
 
-// checkNoKey fails when the key reached the terminal or the state directory.
+// checkNoKey fails when the key, in any form it could leak in, reached the
+// terminal or the state directory.
 func (w *editorWorld) checkNoKey(t *testing.T, outputs ...[]byte) {
 	t.Helper()
-	basic := base64.StdEncoding.EncodeToString([]byte(":" + w.key))
-	texts := outputs
+	for _, out := range outputs {
+		if form, found := keyscan.Find(out, w.key); found {
+			t.Fatalf("%s reached the terminal", form)
+		}
+	}
 	_ = filepath.WalkDir(w.state, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			b, _ := os.ReadFile(path)
-			texts = append(texts, b)
+			if form, found := keyscan.Find(b, w.key); found {
+				t.Fatalf("%s reached %s", form, filepath.Base(path))
+			}
 		}
 		return nil
 	})
-	for _, text := range texts {
-		if bytes.Contains(text, []byte(w.key)) || bytes.Contains(text, []byte(basic)) {
-			t.Fatal("the API key reached the terminal or the state directory")
-		}
-	}
 }
 
 // draftSubject reads the subject kept in a step's draft file.

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"bytes"
-	"encoding/base64"
 	"io"
 	"io/fs"
 	"net/http"
@@ -21,6 +19,7 @@ import (
 	"lemstep/api"
 	"lemstep/api/sandbox"
 	"lemstep/draft"
+	"lemstep/internal/keyscan"
 	"lemstep/journal"
 )
 
@@ -140,10 +139,9 @@ func (s *session) checkNoKey() {
 		}
 		return nil
 	})
-	basic := base64.StdEncoding.EncodeToString([]byte(":" + testKey))
 	for where, text := range texts {
-		if bytes.Contains(text, []byte(testKey)) || bytes.Contains(text, []byte(basic)) {
-			s.t.Errorf("the API key reached %s", where)
+		if form, found := keyscan.Find(text, testKey); found {
+			s.t.Errorf("%s reached %s", form, where)
 		}
 	}
 }
