@@ -198,6 +198,7 @@ func secretsOf(key string) []string {
 		base64.RawStdEncoding.EncodeToString([]byte(":" + key)),
 		base64.RawURLEncoding.EncodeToString([]byte(":" + key)),
 		base64.RawStdEncoding.EncodeToString([]byte(key)),
+		base64.RawURLEncoding.EncodeToString([]byte(key)),
 	} {
 		forms = append(forms, b64, url.QueryEscape(b64), strings.ReplaceAll(b64, "/", `\/`))
 	}
