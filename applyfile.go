@@ -245,13 +245,8 @@ func searchOrder(camps []api.Campaign, sequenceID string) []api.Campaign {
 
 // stepIn picks a step out of a campaign's sequences.
 func stepIn(seqs api.Sequences, camp api.Campaign, sequenceID, stepID string) (api.Step, error) {
-	for _, st := range seqs[sequenceID].Steps {
-		if st.ID == stepID {
-			if st.SequenceID == "" {
-				st.SequenceID = sequenceID
-			}
-			return st, nil
-		}
+	if st, ok := seqs.StepIn(sequenceID, stepID); ok {
+		return st, nil
 	}
 	return api.Step{}, &notFoundError{fmt.Sprintf("sequence %s of campaign %s has no step %s",
 		safetext.Clean(sequenceID), campaignLabel(camp), safetext.Clean(stepID))}

@@ -75,13 +75,8 @@ func (c *Client) Step(ctx context.Context, campaignID, sequenceID, stepID string
 		}
 		return Step{}, notFound
 	}
-	for _, st := range seqs[sequenceID].Steps {
-		if st.ID == stepID {
-			if st.SequenceID == "" {
-				st.SequenceID = sequenceID
-			}
-			return st, nil
-		}
+	if st, ok := seqs.StepIn(sequenceID, stepID); ok {
+		return st, nil
 	}
 	return Step{}, notFound
 }

@@ -123,14 +123,23 @@ func (t Tree) Find(stepID string) (Step, bool) {
 
 // FindStep returns the step with id stepID in any sequence of seqs.
 func (seqs Sequences) FindStep(stepID string) (Step, bool) {
-	for id, s := range seqs {
-		for _, st := range s.Steps {
-			if st.ID == stepID {
-				if st.SequenceID == "" {
-					st.SequenceID = id
-				}
-				return st, true
+	for id := range seqs {
+		if st, ok := seqs.StepIn(id, stepID); ok {
+			return st, true
+		}
+	}
+	return Step{}, false
+}
+
+// StepIn returns the step with id stepID in sequence sequenceID of seqs,
+// its SequenceID filled in when lemlist left it out.
+func (seqs Sequences) StepIn(sequenceID, stepID string) (Step, bool) {
+	for _, st := range seqs[sequenceID].Steps {
+		if st.ID == stepID {
+			if st.SequenceID == "" {
+				st.SequenceID = sequenceID
 			}
+			return st, true
 		}
 	}
 	return Step{}, false

@@ -121,9 +121,6 @@ func submitStep(c *Context, s submission) tea.Cmd {
 		if err != nil {
 			return stepUpdatedMsg{err: err}
 		}
-		if before.SequenceID == "" {
-			before.SequenceID = s.base.SequenceID
-		}
 		entry, jerr := c.Journal.Append(journal.Record(c.Workspace, s.campaign, before, s.update))
 		return stepUpdatedMsg{step: updated, entry: entry, journalErr: jerr}
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"reflect"
 	"sync"
 	"time"
 
@@ -8,6 +10,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/draft"
+	"lemstep/forms"
 )
 
 // draftDelay is how long typing pauses before the draft is written: often
@@ -19,33 +22,34 @@ type (
 	// draftTickMsg fires draftDelay after an edit; gen tells it apart from
 	// ticks of earlier edits.
 	draftTickMsg struct{ gen int }
-	// draftSavedMsg reports a write of the draft.
-	draftSavedMsg struct {
-		gen int
-		err error
-	}
+	// draftWrittenMsg ends a draft write, so the editor redraws and shows
+	// its error, if any (see Err).
+	draftWrittenMsg struct{}
 )
 
 // draftKeeper writes one step's draft. Writes run in commands, so two may be
-// in flight at once; seq makes sure an older one never lands after a newer.
+// in flight at once; generations make sure an older one never lands after
+// a newer. edited and gen belong to the update loop; the rest is guarded by
+// mu, as writes read and set it.
 type draftKeeper struct {
-	store   *draft.Store
-	now     func() time.Time
-	base    draft.Draft // workspace, campaign and the step as loaded
+	store  *draft.Store
+	now    func() time.Time
+	base   draft.Draft // workspace, campaign and the step as loaded
+	edited api.Step    // the latest edit
+	gen    int         // generation of the latest edit
+
 	mu      sync.Mutex
 	written int // generation of the last write or removal
-	gen     int // generation of the latest edit
-	kept    bool
 	// owns is whether the step's draft on disk is this editor's: one it
 	// wrote, or the one it was restored from. Only then may undoing every
-	// edit remove it; a damaged draft, or another lemstep's, stays. Guarded
-	// by mu, as writes set it.
-	owns     bool
-	lastErr  error
-	lastEdit api.Step
+	// edit remove it; a damaged draft, or another lemstep's, stays.
+	owns    bool
+	lastErr error
 }
 
-func newDraftKeeper(c *Context, campaign api.Campaign, loaded api.Step) *draftKeeper {
+// newDraftKeeper keeps the draft of loaded; restored says the editor
+// started from that step's draft, which is then this editor's to replace.
+func newDraftKeeper(c *Context, campaign api.Campaign, loaded api.Step, restored bool) *draftKeeper {
 	return &draftKeeper{
 		store: c.Drafts,
 		now:   c.Now,
@@ -53,6 +57,8 @@ func newDraftKeeper(c *Context, campaign api.Campaign, loaded api.Step) *draftKe
 			Workspace: c.Workspace, CampaignID: campaign.ID, CampaignName: campaign.Name,
 			Loaded: api.CloneStep(loaded),
 		},
+		edited: loaded,
+		owns:   restored,
 	}
 }
 
@@ -61,12 +67,14 @@ func (k *draftKeeper) Rebase(loaded api.Step) {
 	k.base.Loaded = api.CloneStep(loaded)
 }
 
-// Edited notes the step as edited now and returns the tick that writes it
-// once typing pauses; dirty tells whether there is anything to keep.
-func (k *draftKeeper) Edited(edited api.Step, dirty bool) tea.Cmd {
+// Note records the step as edited now and, when it changed, returns the
+// tick that writes it once typing pauses.
+func (k *draftKeeper) Note(edited api.Step) tea.Cmd {
+	if reflect.DeepEqual(edited, k.edited) {
+		return nil
+	}
 	k.gen++
-	k.lastEdit = edited
-	k.kept = dirty
+	k.edited = edited
 	gen := k.gen
 	return tea.Tick(draftDelay, func(time.Time) tea.Msg { return draftTickMsg{gen: gen} })
 }
@@ -77,21 +85,25 @@ func (k *draftKeeper) OnTick(msg draftTickMsg) tea.Cmd {
 		return nil
 	}
 	gen, d, op := k.gen, k.snapshot(), k.op()
-	return func() tea.Msg { return draftSavedMsg{gen: gen, err: k.write(gen, d, op)} }
+	return func() tea.Msg {
+		_ = k.write(gen, d, op) // the error shows through Err
+		return draftWrittenMsg{}
+	}
 }
 
-// Flush writes the latest edit now, for when the program is about to stop.
-func (k *draftKeeper) Flush() error {
+// Flush writes the latest edit now, for when the program is about to stop,
+// and reports whether a draft is kept.
+func (k *draftKeeper) Flush() (kept bool, err error) {
 	k.gen++
-	return k.write(k.gen, k.snapshot(), k.op())
+	op := k.op()
+	return op == draftSave, k.write(k.gen, k.snapshot(), op)
 }
 
 // Discard removes the step's draft, whoever wrote it: lemlist accepted the
 // edits it held.
 func (k *draftKeeper) Discard() error {
 	k.gen++
-	k.kept = false
-	return k.write(k.gen, draft.Draft{Loaded: k.base.Loaded}, draftRemove)
+	return k.write(k.gen, k.base, draftRemove)
 }
 
 // draftOp is what a write does with the step's draft file.
@@ -103,14 +115,15 @@ const (
 	draftRemove                // no edits left: remove it
 )
 
-// op is what the next write does, from what there is to keep.
+// op is what a write of the latest edit does. Whether anything is left to
+// keep is worked out here, once typing pauses, rather than on every key.
 func (k *draftKeeper) op() draftOp {
+	if _, err := forms.Changes(k.base.Loaded, k.edited); !errors.Is(err, forms.ErrNothingToSubmit) {
+		return draftSave
+	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	switch {
-	case k.kept:
-		return draftSave
-	case k.owns:
+	if k.owns {
 		return draftRemove
 	}
 	return draftLeave
@@ -118,7 +131,7 @@ func (k *draftKeeper) op() draftOp {
 
 func (k *draftKeeper) snapshot() draft.Draft {
 	d := k.base
-	d.Edited = api.CloneStep(k.lastEdit)
+	d.Edited = api.CloneStep(k.edited)
 	d.SavedAt = k.now()
 	return d
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -38,20 +37,22 @@ const wideLayout = 100
 // newEditorScreen opens the editor on step as loaded; a draft's edits, when
 // restored, are applied once the form starts.
 func newEditorScreen(c *Context, keys Keys, campaign api.Campaign, step api.Step, campaigns []api.Campaign) *editorScreen {
-	e := &editorScreen{c: c, keys: keys, campaign: campaign, original: step, targets: campaigns}
-	e.form = forms.New(step, e.formOptions())
-	e.preview = newPreviewPane(c)
-	e.drafts = newDraftKeeper(c, campaign, step)
-	e.drafts.lastEdit = step
-	return e
+	return openEditor(c, keys, campaign, step, campaigns, false)
 }
 
 // restoreDraft opens the editor on a draft: the step as it was when the
 // draft began, with the draft's edits on top.
 func restoreDraft(c *Context, keys Keys, campaign api.Campaign, d draft.Draft, campaigns []api.Campaign) *editorScreen {
-	e := newEditorScreen(c, keys, campaign, d.Loaded, campaigns)
+	e := openEditor(c, keys, campaign, d.Loaded, campaigns, true)
 	e.restored = d.Edited
-	e.drafts.owns = true
+	return e
+}
+
+func openEditor(c *Context, keys Keys, campaign api.Campaign, step api.Step, campaigns []api.Campaign, restored bool) *editorScreen {
+	e := &editorScreen{c: c, keys: keys, campaign: campaign, original: step, targets: campaigns}
+	e.form = forms.New(step, e.formOptions())
+	e.preview = newPreviewPane(c)
+	e.drafts = newDraftKeeper(c, campaign, step, restored)
 	return e
 }
 
@@ -80,12 +81,6 @@ func (e *editorScreen) Edited() api.Step { return e.form.Edited() }
 
 // SequenceID is the sequence holding the step, the one the PATCH names.
 func (e *editorScreen) SequenceID() string { return e.original.SequenceID }
-
-// Dirty reports whether leaving would lose edits.
-func (e *editorScreen) Dirty() bool {
-	_, err := e.form.Changes()
-	return err == nil
-}
 
 // SetTheme rebuilds the form with the root's current theme, keeping edits.
 func (e *editorScreen) SetTheme() tea.Cmd {
@@ -150,7 +145,7 @@ func (e *editorScreen) Background(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case draftTickMsg:
 		return e.drafts.OnTick(msg), true
-	case draftSavedMsg:
+	case draftWrittenMsg:
 		return nil, true
 	}
 	return e.preview.Update(msg)
@@ -162,8 +157,8 @@ func (e *editorScreen) Drafts() *draftKeeper { return e.drafts }
 // FlushDraft writes the current edits to the step's draft now, for when the
 // program stops. It reports whether a draft is kept.
 func (e *editorScreen) FlushDraft() (bool, error) {
-	e.noteEdit(e.form.Edited())
-	return e.drafts.kept, e.drafts.Flush()
+	e.drafts.Note(e.form.Edited()) // its tick is not needed: the write is now
+	return e.drafts.Flush()
 }
 
 func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
@@ -186,7 +181,7 @@ func (e *editorScreen) forward(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	e.form, cmd = e.form.Update(msg)
 	edited := e.form.Edited()
-	cmds := []tea.Cmd{cmd, e.preview.Schedule(edited), e.noteEdit(edited)}
+	cmds := []tea.Cmd{cmd, e.preview.Schedule(edited), e.drafts.Note(edited)}
 	if len(e.blocked) > 0 {
 		e.blocked = e.form.Problems()
 	}
@@ -194,14 +189,6 @@ func (e *editorScreen) forward(msg tea.Msg) tea.Cmd {
 		cmds = append(cmds, e.form.SetValues(e.form.Edited()), e.toReview())
 	}
 	return tea.Batch(cmds...)
-}
-
-// noteEdit schedules a draft write when the edits changed.
-func (e *editorScreen) noteEdit(edited api.Step) tea.Cmd {
-	if reflect.DeepEqual(edited, e.drafts.lastEdit) {
-		return nil
-	}
-	return e.drafts.Edited(edited, e.Dirty())
 }
 
 // toReview goes to the review unless the edits would be refused.

@@ -33,7 +33,7 @@ func (e *editorScreen) Rebase(current api.Step) tea.Cmd {
 	e.form = forms.New(current, e.formOptions())
 	cmd := e.form.SetValues(edited)
 	e.SetSize(e.width, e.height)
-	return tea.Batch(e.form.Init(), cmd, e.preview.Schedule(edited), e.noteEdit(edited))
+	return tea.Batch(e.form.Init(), cmd, e.preview.Schedule(edited), e.drafts.Note(edited))
 }
 
 // statusView is the line above the form: a draft that could not be saved,

@@ -176,7 +176,7 @@ func (s *reviewScreen) submit(base api.Step) tea.Cmd {
 	if s.nothing {
 		return nil
 	}
-	_ = s.drafts.Flush() // a failure shows in the editor; the submit goes on
+	_, _ = s.drafts.Flush() // a failure shows in the editor; the submit goes on
 	s.phase, s.err, s.conflict = phaseSubmitting, nil, nil
 	s.refresh()
 	return tea.Batch(submitStep(s.c, submission{campaign: s.campaign, base: base, update: s.update}), s.spin.Tick)
