@@ -81,13 +81,12 @@ func NewClient(cfg Config) (*Client, error) {
 		host:       base.Host,
 		auth:       "Basic " + encoded,
 		secrets:    secretsOf(key),
-		http:       cfg.HTTPClient,
+		http:       guardRedirects(cfg.HTTPClient),
 		limiter:    newWindowLimiter(orInt(cfg.RateLimit, DefaultRateLimit), orDuration(cfg.RateWindow, DefaultRateWindow)),
 		maxRetries: retriesOf(cfg.MaxRetries),
 		backoff:    orDuration(cfg.Backoff, DefaultBackoff),
 		userAgent:  cfg.UserAgent,
 	}
-	c.http = guardRedirects(cfg.HTTPClient)
 	if c.userAgent == "" {
 		c.userAgent = DefaultUserAgent
 	}

@@ -111,14 +111,25 @@ func Previous(step Step, u StepUpdate) StepUpdate {
 	return prev
 }
 
-// absentValue is what an update sends to give field f of a t step no
-// value, when lemlist accepts one.
-func absentValue(t StepType, f Field) (any, bool) {
+// ClearedValue is what an update sends for a field whose value was
+// removed, when the endpoint can express that: [] for a media list, "" for
+// a text; a delay or a yes/no cannot be removed.
+func ClearedValue(f Field) (any, bool) {
 	switch f {
-	case FieldDelay, FieldEndorseAnyFallback:
-		return nil, false
 	case FieldImages, FieldVideos:
 		return []string{}, true
+	case FieldDelay, FieldEndorseAnyFallback:
+		return nil, false
+	}
+	return "", true
+}
+
+// absentValue is ClearedValue for field f of a t step, when lemlist would
+// also accept it: "" is no delay type, method or URL.
+func absentValue(t StepType, f Field) (any, bool) {
+	v, ok := ClearedValue(f)
+	if v != "" {
+		return v, ok
 	}
 	probe := StepUpdate{Type: t}
 	probe.Set(f, "")

@@ -73,20 +73,3 @@ func inChoices(choices []Choice, value string) bool {
 	}
 	return false
 }
-
-// conditionPhrases complete the sentence "If the lead …".
-var conditionPhrases = map[string]string{
-	"hasEmailAddress":        "has an email address",
-	"hasLinkedinUrl":         "has a LinkedIn URL",
-	"hasPhoneNumber":         "has a phone number",
-	"hasScore":               "has a score",
-	"emailsOpened":           "opened an email",
-	"emailsClicked":          "clicked a link in an email",
-	"emailsUnsubscribed":     "unsubscribed",
-	"meetingBooked":          "booked a meeting",
-	"linkedinInviteAccepted": "accepted the LinkedIn invite",
-	"linkedinOpened":         "opened the LinkedIn message",
-	"aircallDone":            "had an Aircall call",
-	"linkedinNetworkCheck":   "is in your LinkedIn network",
-	"hasWhatsappAccount":     "has a WhatsApp account",
-}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"mime"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -75,11 +74,10 @@ func (c *Client) refusal(rc call, a answer) *Error {
 // text one-liners, a few are JSON objects with `message` or `error`. An HTML
 // page (a proxy's error page) says nothing worth showing.
 func serverWords(a answer) string {
-	text := bytes.TrimSpace(a.body)
-	mediaType, _, _ := mime.ParseMediaType(a.header.Get("Content-Type"))
-	if mediaType == "text/html" || bytes.HasPrefix(text, []byte("<")) {
+	if isWebPage(a) {
 		return ""
 	}
+	text := bytes.TrimSpace(a.body)
 	if bytes.HasPrefix(text, []byte("{")) {
 		if s, ok := jsonMessage(text); ok {
 			return capWords(cleanWords(s))

@@ -122,6 +122,13 @@ func (c *Client) decode(rc call, a answer, out any) error {
 	return nil
 }
 
+// isWebPage reports an answer that is an HTML page: lemlist's web app, or a
+// proxy's error page.
+func isWebPage(a answer) bool {
+	mediaType, _, _ := mime.ParseMediaType(a.header.Get("Content-Type"))
+	return mediaType == "text/html" || mediaType == "application/xhtml+xml" || bytes.HasPrefix(bytes.TrimSpace(a.body), []byte("<"))
+}
+
 // notData explains why a successful answer is not JSON data, or returns "".
 // lemlist answers unknown routes with 200 and the HTML of its web app, so a
 // wrong base URL shows up here.
@@ -130,7 +137,7 @@ func notData(a answer) string {
 	mediaType, _, _ := mime.ParseMediaType(a.header.Get("Content-Type"))
 	isJSON := mediaType == "application/json" || strings.HasSuffix(mediaType, "+json")
 	switch {
-	case mediaType == "text/html" || mediaType == "application/xhtml+xml" || bytes.HasPrefix(text, []byte("<")):
+	case isWebPage(a):
 		return "a web page instead of data; check the base URL (lemlist's is " + DefaultBaseURL + ")"
 	case isJSON:
 		return ""
@@ -206,7 +213,7 @@ func (d *debugLog) exchange(rc call, sent http.Header, a answer, err error, took
 		outcome = "failed: " + strconv.Quote(d.scrub(err.Error()))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "lemlist %s %s authorization=REDACTED → %s in %s", rc.method, safetext.Clean(rc.target()), outcome, took.Round(time.Microsecond))
+	fmt.Fprintf(&b, "lemlist %s %s authorization=REDACTED → %s in %s", rc.method, d.scrub(safetext.Clean(rc.target())), outcome, took.Round(time.Microsecond))
 	fmt.Fprintf(&b, " | request headers: %s | request body: %s", d.headers(sent), d.body(rc.body))
 	if a.status != 0 {
 		fmt.Fprintf(&b, " | response headers: %s | response body: %s", d.headers(a.header), d.body(a.body))
@@ -253,12 +260,13 @@ func (d *debugLog) retry(rc call, reason string, wait time.Duration) {
 	if d == nil {
 		return
 	}
-	d.writeLine(cleanWords(fmt.Sprintf("lemlist %s %s: %s, retrying in %s", rc.method, rc.path, reason, wait.Round(time.Millisecond))))
+	d.writeLine(d.scrub(cleanWords(fmt.Sprintf("lemlist %s %s: %s, retrying in %s", rc.method, rc.path, reason, wait.Round(time.Millisecond)))))
 }
 
-// writeLine scrubs line once more, whole, and writes it.
+// writeLine writes one line. Each part of it that came from a request or
+// an answer was scrubbed of the key already; scrubbing the whole line again
+// would cost a second pass over up to two bodies.
 func (d *debugLog) writeLine(line string) {
-	line = d.scrub(line)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	fmt.Fprintln(d.w, line)

@@ -38,17 +38,24 @@ var ErrNoMainSequence = errors.New("the campaign has no main sequence")
 // an empty lane; a branch that loops back onto a sequence already in the tree
 // is cut, so hostile data cannot recurse forever.
 func BuildTree(seqs Sequences) (Tree, error) {
+	mainID := MainSequenceID(seqs)
+	if mainID == "" {
+		return Tree{}, ErrNoMainSequence
+	}
+	b := treeBuilder{seqs: seqs, seen: map[string]bool{}}
+	return Tree{Main: b.lane(mainID, 0, 0)}, nil
+}
+
+// MainSequenceID is the campaign's main sequence: level 0 without a parent
+// (the first by id, should lemlist ever send two); "" when there is none.
+func MainSequenceID(seqs Sequences) string {
 	mainID := ""
 	for id, s := range seqs {
 		if s.Level == 0 && s.ParentID == "" && (mainID == "" || id < mainID) {
 			mainID = id
 		}
 	}
-	if mainID == "" {
-		return Tree{}, ErrNoMainSequence
-	}
-	b := treeBuilder{seqs: seqs, seen: map[string]bool{}}
-	return Tree{Main: b.lane(mainID, 0, 0)}, nil
+	return mainID
 }
 
 type treeBuilder struct {
@@ -109,18 +116,6 @@ func walkLane(l Lane, depth int, fn func(Node, int)) {
 	}
 }
 
-// Find returns the step with id stepID anywhere in the tree.
-func (t Tree) Find(stepID string) (Step, bool) {
-	var found Step
-	ok := false
-	t.Walk(func(n Node, _ int) {
-		if !ok && n.Step.ID == stepID {
-			found, ok = n.Step, true
-		}
-	})
-	return found, ok
-}
-
 // FindStep returns the step with id stepID in any sequence of seqs.
 func (seqs Sequences) FindStep(stepID string) (Step, bool) {
 	for id := range seqs {
@@ -152,9 +147,12 @@ func ConditionSentence(s Step) string {
 	if yes == nil || yes.Key == "" {
 		return "If the condition is met"
 	}
-	phrase, ok := conditionPhrases[yes.Key]
-	if !ok {
-		phrase = "meets " + yes.Key
+	// A condition's label reads as the end of "If the lead …" once its
+	// first letter is lowered: "Opened an email".
+	phrase := "meets " + yes.Key
+	if inChoices(ConditionKeys, yes.Key) {
+		label := ChoiceLabel(ConditionKeys, yes.Key)
+		phrase = strings.ToLower(label[:1]) + label[1:]
 	}
 	var b strings.Builder
 	b.WriteString("If the lead ")

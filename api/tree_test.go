@@ -122,15 +122,20 @@ func TestBuildTreeMainSequence(t *testing.T) {
 
 func TestFindSteps(t *testing.T) {
 	seqs := twoLevels()
-	tr, _ := api.BuildTree(seqs)
-	if s, ok := tr.Find("stp_f"); !ok || s.SequenceID != "seq_yy" {
-		t.Errorf("Tree.Find = %+v, %v", s, ok)
+	if s, ok := seqs.FindStep("stp_f"); !ok || s.SequenceID != "seq_yy" {
+		t.Errorf("Sequences.FindStep = %+v, %v", s, ok)
 	}
 	if s, ok := seqs.FindStep("stp_g"); !ok || s.SequenceID != "seq_n" {
 		t.Errorf("Sequences.FindStep = %+v, %v", s, ok)
 	}
-	if _, ok := tr.Find("stp_zz"); ok {
+	if _, ok := seqs.FindStep("stp_zz"); ok {
 		t.Error("found a step that does not exist")
+	}
+	if s, ok := seqs.StepIn("seq_n", "stp_g"); !ok || s.SequenceID != "seq_n" {
+		t.Errorf("Sequences.StepIn = %+v, %v", s, ok)
+	}
+	if _, ok := seqs.StepIn("seq_yy", "stp_g"); ok {
+		t.Error("StepIn found a step in a sequence that does not hold it")
 	}
 }
 

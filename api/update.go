@@ -71,45 +71,24 @@ func (u StepUpdate) Has(f Field) bool {
 	switch f {
 	case FieldType:
 		return u.Type != ""
-	case FieldSubject:
-		return u.Subject != nil
-	case FieldTitle:
-		return u.Title != nil
-	case FieldMessage:
-		return u.Message != nil
-	case FieldAltMessage:
-		return u.AltMessage != nil
-	case FieldMethod:
-		return u.Method != nil
-	case FieldURL:
-		return u.URL != nil
 	case FieldDelay:
 		return u.Delay != nil
-	case FieldDelayType:
-		return u.DelayType != nil
-	case FieldConditionKey:
-		return u.ConditionKey != nil
-	case FieldCampaignID:
-		return u.CampaignID != nil
 	case FieldImages:
 		return u.Images != nil
 	case FieldVideos:
 		return u.Videos != nil
-	case FieldSkillName:
-		return u.SkillName != nil
 	case FieldEndorseAnyFallback:
 		return u.EndorseAnyFallback != nil
-	case FieldRecordMode:
-		return u.RecordMode != nil
 	}
-	return false
+	p := stringField(&u, f)
+	return p != nil && *p != nil
 }
 
 // Apply returns a copy of step with the update's fields set, as lemlist
 // stores them: a conditional step keeps conditionKey, delayType and delay in
 // its "yes" condition.
 func (u StepUpdate) Apply(step Step) Step {
-	s := cloneStep(step)
+	s := CloneStep(step)
 	setString(&s.Subject, u.Subject)
 	setString(&s.Title, u.Title)
 	setString(&s.Message, u.Message)
@@ -166,9 +145,9 @@ func setString(dst *string, v *string) {
 	}
 }
 
-// cloneStep copies a step deeply enough that changing the copy leaves the
+// CloneStep copies a step deeply enough that changing the copy leaves the
 // original alone.
-func cloneStep(s Step) Step {
+func CloneStep(s Step) Step {
 	c := s
 	c.Images = slices.Clone(s.Images)
 	c.Videos = slices.Clone(s.Videos)
@@ -189,6 +168,3 @@ func cloneStep(s Step) Step {
 	}
 	return c
 }
-
-// CloneStep returns a deep copy of s.
-func CloneStep(s Step) Step { return cloneStep(s) }

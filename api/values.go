@@ -100,14 +100,7 @@ func (u StepUpdate) UpdateValue(f Field) (v any, ok bool) {
 	case FieldEndorseAnyFallback:
 		return *u.EndorseAnyFallback, true
 	}
-	return *updateString(&u, f), true
-}
-
-func updateString(u *StepUpdate, f Field) *string {
-	if p := stringField(u, f); p != nil {
-		return *p
-	}
-	return nil
+	return **stringField(&u, f), true
 }
 
 // Set sets field f of the update to v, which must have the field's type

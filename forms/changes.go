@@ -31,11 +31,11 @@ func Changes(original, edited api.Step) (api.StepUpdate, error) {
 	for _, f := range api.EditableFields(original.Type) {
 		before, hadBefore := api.StepValue(original, f)
 		after, hasAfter := api.StepValue(edited, f)
-		if sameValue(before, hadBefore, after, hasAfter) {
+		if api.ValuesEqual(before, hadBefore, after, hasAfter) {
 			continue
 		}
 		if !hasAfter {
-			zero, ok := clearedValue(f)
+			zero, ok := api.ClearedValue(f)
 			if !ok {
 				return api.StepUpdate{}, fmt.Errorf("the %s of a step can be changed but not removed", f)
 			}
@@ -49,23 +49,4 @@ func Changes(original, edited api.Step) (api.StepUpdate, error) {
 		return u, ErrNothingToSubmit
 	}
 	return u, nil
-}
-
-// sameValue compares two api.StepValue results with api.ValuesEqual: text
-// that is absent equals "" and a media list that is absent equals an empty
-// one.
-func sameValue(a any, aok bool, b any, bok bool) bool {
-	return api.ValuesEqual(a, aok, b, bok)
-}
-
-// clearedValue is what an update sends for a field whose value was removed,
-// when the endpoint can express that.
-func clearedValue(f api.Field) (any, bool) {
-	switch f {
-	case api.FieldImages, api.FieldVideos:
-		return []string{}, true
-	case api.FieldDelay, api.FieldEndorseAnyFallback:
-		return nil, false
-	}
-	return "", true
 }

@@ -86,7 +86,7 @@ func differentValue(t *rapid.T, s api.Step, f api.Field) any {
 	set := api.StepUpdate{Type: s.Type}
 	set.Set(f, v)
 	now, nowOK := api.StepValue(set.Apply(s), f) // "" reads as absent
-	if sameValue(old, ok, now, nowOK) {
+	if api.ValuesEqual(old, ok, now, nowOK) {
 		switch x := v.(type) {
 		case int:
 			v = (x + 1) % (api.MaxDelay + 1)
@@ -128,7 +128,7 @@ func TestChangesProperties(t *testing.T) {
 			t.Fatalf("changing %s sent %s", f, body)
 		}
 		sent, _ := u.UpdateValue(f)
-		if !sameValue(sent, true, v, true) {
+		if !api.ValuesEqual(sent, true, v, true) {
 			t.Fatalf("%s sent as %#v, set to %#v", f, sent, v)
 		}
 	})

@@ -62,7 +62,7 @@ func FuzzChanges(f *testing.F) {
 			}
 			want, _ := u.UpdateValue(fld)
 			got, _ := parsed.UpdateValue(fld)
-			if !sameValue(want, true, got, true) {
+			if !api.ValuesEqual(want, true, got, true) {
 				t.Fatalf("%s: sent %#v, read back %#v", fld, want, got)
 			}
 		}
