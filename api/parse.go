@@ -13,12 +13,65 @@ import (
 // refused. It is how the sandbox reads a PATCH and how `lemstep apply` reads
 // a file, so both see the same rules as the client.
 func ParseStepUpdate(body []byte) (StepUpdate, Violations) {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(body, &raw); err != nil || raw == nil {
-		return StepUpdate{}, Violations{{Field: "", Message: "The body must be a JSON object."}}
+	raw, vs := decodeObject(body)
+	if vs != nil {
+		return StepUpdate{}, vs
 	}
 	return updateFromFields(raw)
 }
+
+// decodeObject splits a body into its fields, or says it is not an object.
+func decodeObject(body []byte) (map[string]json.RawMessage, Violations) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(body, &raw); err != nil || raw == nil {
+		return nil, Violations{{Field: "", Message: "The body must be a JSON object."}}
+	}
+	return raw, nil
+}
+
+// fieldIndex is the create body's position, which is not a step field.
+const fieldIndex Field = "index"
+
+// ParseNewStep decodes a Create Sequence Step body: an update body, read with
+// the rules of ParseStepUpdate, plus an optional `index`. A bad index is
+// reported alone, before the fields are looked at, as lemlist does.
+func ParseNewStep(body []byte) (NewStep, Violations) {
+	raw, vs := decodeObject(body)
+	if vs != nil {
+		return NewStep{}, vs
+	}
+	var s NewStep
+	if v, ok := raw[string(fieldIndex)]; ok {
+		i, ok := decodeIndex(v)
+		if !ok {
+			return NewStep{}, Violations{{Field: fieldIndex, Message: "The index must be a whole number, -1 or more."}}
+		}
+		s.Index = &i
+		delete(raw, string(fieldIndex))
+	}
+	s.StepUpdate, vs = updateFromFields(raw)
+	return s, vs
+}
+
+// decodeIndex reads a create body's `index`: a JSON number that is a whole
+// number lemlist accepts and that fits an int.
+func decodeIndex(v json.RawMessage) (int, bool) {
+	dec := json.NewDecoder(bytes.NewReader(v))
+	dec.UseNumber()
+	var n json.Number
+	if err := dec.Decode(&n); err != nil {
+		return 0, false
+	}
+	i, err := n.Int64()
+	if err != nil || !indexAccepted(i) || i > 1<<31 {
+		return 0, false
+	}
+	return int(i), true
+}
+
+// indexAccepted is lemlist's rule for where a new step may go: -1 (the end)
+// or a 0-based position; past the end also appends.
+func indexAccepted(i int64) bool { return i >= -1 }
 
 func updateFromFields(raw map[string]json.RawMessage) (StepUpdate, Violations) {
 	var u StepUpdate

@@ -111,8 +111,8 @@ func (c *Client) AddStep(ctx context.Context, sequenceID string, s NewStep) (Ste
 	if sequenceID == "" {
 		return Step{}, fmt.Errorf("a sequence id is needed to add a step")
 	}
-	if s.Index != nil && *s.Index < -1 {
-		return Step{}, Violations{{Field: "index", Message: fmt.Sprintf("The position %d is not one lemlist accepts; use -1 or more.", *s.Index)}}
+	if s.Index != nil && !indexAccepted(int64(*s.Index)) {
+		return Step{}, Violations{{Field: fieldIndex, Message: fmt.Sprintf("The position %d is not one lemlist accepts; use -1 or more.", *s.Index)}}
 	}
 	if err := c.check(ctx, s.StepUpdate); err != nil {
 		return Step{}, err

@@ -52,6 +52,8 @@ func TestCreateStepDefaultsAndErrors(t *testing.T) {
 		{`{"type":"conditional","conditionKey":"emailsOpened","delayType":"within"}`, "A new conditional step needs delay."},
 		{`{"type":"sms","message":"Hi","index":-2}`, "The index must be a whole number, -1 or more."},
 		{`{"type":"sms","message":"Hi","index":"first"}`, "The index must be a whole number, -1 or more."},
+		{`{"type":"sms","title":"Hi","index":null}`, "The index must be a whole number, -1 or more."},
+		{`{"type":"sms","message":"Hi","index":1.5}`, "The index must be a whole number, -1 or more."},
 		{`{"type":"sms","title":"Hi"}`, "A sms step has no title to change; it can change message and delay."},
 	}
 	for _, c := range cases {

@@ -1,8 +1,6 @@
 package sandbox
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 
@@ -18,11 +16,8 @@ func (s *Server) createStep(c call) reply {
 	if camp == nil {
 		return rep
 	}
-	index, body, msg := splitIndex(c.body)
-	if msg != "" {
-		return textReply(http.StatusBadRequest, msg)
-	}
-	u, vs := api.ParseStepUpdate(body)
+	ns, vs := api.ParseNewStep(c.body)
+	u := ns.StepUpdate
 	if len(vs) == 0 {
 		vs = u.Validate(s.target(u.Type))
 	}
@@ -34,8 +29,8 @@ func (s *Server) createStep(c call) reply {
 	}
 	seq := seqs[c.route.sequenceID]
 	pos := len(seq.Steps)
-	if index >= 0 && index < pos {
-		pos = index
+	if ns.Index != nil && *ns.Index >= 0 && *ns.Index < pos {
+		pos = *ns.Index
 	}
 	step := s.newStep(u, pos, c.route.sequenceID, seqs)
 	seq.Steps = append(seq.Steps[:pos:pos], append([]api.Step{step}, seq.Steps[pos:]...)...)
@@ -44,52 +39,33 @@ func (s *Server) createStep(c call) reply {
 	return jsonReply(seqs[c.route.sequenceID].Steps[pos])
 }
 
-// splitIndex takes `index` out of a create body, leaving an update body.
-func splitIndex(body []byte) (index int, rest []byte, msg string) {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(body, &raw); err != nil || raw == nil {
-		return -1, body, "" // ParseStepUpdate explains what is wrong
-	}
-	v, ok := raw["index"]
-	if !ok {
-		return -1, body, ""
-	}
-	dec := json.NewDecoder(bytes.NewReader(v))
-	dec.UseNumber()
-	var n json.Number
-	i, err := int64(0), dec.Decode(&n)
-	if err == nil {
-		i, err = n.Int64()
-	}
-	if err != nil || i < -1 || i > 1<<31 {
-		return 0, nil, "The index must be a whole number, -1 or more."
-	}
-	delete(raw, "index")
-	rest, _ = json.Marshal(raw)
-	return int(i), rest, ""
+// createNeeds are the fields a new step of each type must have
+// (REFERENCE §8.1); PATCH does not require them.
+var createNeeds = map[api.StepType][]api.Field{
+	api.Email:                 {api.FieldSubject, api.FieldMessage},
+	api.Manual:                {api.FieldTitle},
+	api.APICall:               {api.FieldMethod, api.FieldURL},
+	api.LinkedinSend:          {api.FieldMessage},
+	api.SendToAnotherCampaign: {api.FieldCampaignID},
+	api.Conditional:           {api.FieldConditionKey, api.FieldDelayType},
+	api.WhatsappMessage:       {api.FieldMessage},
+	api.SMS:                   {api.FieldMessage},
 }
 
-// requiredOnCreate checks the fields a new step of each type must have
-// (REFERENCE §8.1); PATCH does not require them.
+// requiredOnCreate checks that u has the fields of createNeeds, and a delay
+// when it is a conditional step checked within one.
 func requiredOnCreate(u api.StepUpdate) api.Violations {
-	need := map[api.StepType][]api.Field{
-		api.Email:                 {api.FieldSubject, api.FieldMessage},
-		api.Manual:                {api.FieldTitle},
-		api.APICall:               {api.FieldMethod, api.FieldURL},
-		api.LinkedinSend:          {api.FieldMessage},
-		api.SendToAnotherCampaign: {api.FieldCampaignID},
-		api.Conditional:           {api.FieldConditionKey, api.FieldDelayType},
-		api.WhatsappMessage:       {api.FieldMessage},
-		api.SMS:                   {api.FieldMessage},
-	}[u.Type]
-	if u.Type == api.Conditional && u.DelayType != nil && *u.DelayType == "within" {
-		need = append(need, api.FieldDelay)
-	}
 	var vs api.Violations
-	for _, f := range need {
+	need := func(f api.Field) {
 		if !u.Has(f) {
 			vs = append(vs, api.Violation{Field: f, Message: fmt.Sprintf("A new %s step needs %s.", u.Type, f)})
 		}
+	}
+	for _, f := range createNeeds[u.Type] {
+		need(f)
+	}
+	if u.Type == api.Conditional && u.DelayType != nil && *u.DelayType == "within" {
+		need(api.FieldDelay)
 	}
 	return vs
 }
