@@ -28,27 +28,30 @@ func newKeyring(o Options) keyring {
 	}
 }
 
-// presentedKey is the password of the request's Basic credentials, "" when
-// there is none. lemlist ignores the user name (it should be empty), so a
-// client that puts the key in the user name ends up sending no key.
-func presentedKey(r *http.Request) string {
-	_, key, ok := r.BasicAuth()
-	if !ok {
-		return ""
-	}
-	return key
+// credentials are what a request presents to authenticate, read once per
+// request. lemlist ignores the user name (it should be empty), so a client
+// that puts the key in the user name ends up sending no key.
+type credentials struct {
+	header bool   // an Authorization header was sent
+	basic  bool   // it holds Basic credentials
+	key    string // their password, "" when there is none
 }
 
-// check returns the status and text refusing the request, or 0 when the key
-// is accepted.
-func (k keyring) check(r *http.Request) (int, string) {
-	header := r.Header.Get("Authorization")
-	if header == "" {
-		return http.StatusBadRequest, msgNoKey
-	}
+func presented(r *http.Request) credentials {
 	_, key, ok := r.BasicAuth()
-	switch {
-	case !ok:
+	if !ok {
+		key = ""
+	}
+	return credentials{header: r.Header.Get("Authorization") != "", basic: ok, key: key}
+}
+
+// check returns the status and text refusing the credentials, or 0 when the
+// key is accepted.
+func (k keyring) check(c credentials) (int, string) {
+	switch key := c.key; {
+	case !c.header:
+		return http.StatusBadRequest, msgNoKey
+	case !c.basic:
 		// Bearer tokens and malformed headers: lemlist only speaks Basic.
 		return http.StatusUnauthorized, msgBadKey
 	case key == "":

@@ -36,10 +36,7 @@ func (s *Server) record(r *http.Request, rel string, body []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.stats.Requests++
-	if len(s.received) == maxReceived {
-		s.received = slices.Delete(s.received, 0, 1)
-	}
-	s.received = append(s.received, Request{
+	s.received.add(Request{
 		Method:   r.Method,
 		Path:     rel,
 		RawQuery: r.URL.RawQuery,
@@ -48,14 +45,37 @@ func (s *Server) record(r *http.Request, rel string, body []byte) {
 	})
 }
 
-// Received returns the requests received so far, oldest first.
+// Received returns the requests received so far, oldest first; once more
+// than maxReceived arrived, the latest maxReceived.
 func (s *Server) Received() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Request, len(s.received))
-	for i, r := range s.received {
-		r.Body = slices.Clone(r.Body)
-		out[i] = r
+	return s.received.list()
+}
+
+// requestLog keeps the latest maxReceived requests in a ring, so recording
+// one never moves the others.
+type requestLog struct {
+	reqs []Request
+	next int // where the next request goes once reqs is full: the oldest
+}
+
+func (l *requestLog) add(r Request) {
+	if len(l.reqs) < maxReceived {
+		l.reqs = append(l.reqs, r)
+		return
+	}
+	l.reqs[l.next] = r
+	l.next = (l.next + 1) % maxReceived
+}
+
+// list copies the requests out, oldest first.
+func (l *requestLog) list() []Request {
+	out := make([]Request, 0, len(l.reqs))
+	out = append(out, l.reqs[l.next:]...)
+	out = append(out, l.reqs[:l.next]...)
+	for i := range out {
+		out[i].Body = slices.Clone(out[i].Body)
 	}
 	return out
 }

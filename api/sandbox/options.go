@@ -1,6 +1,10 @@
 package sandbox
 
-import "time"
+import (
+	"time"
+
+	"lemstep/api"
+)
 
 // ListShape chooses the body of GET /campaigns. lemlist's documentation shows
 // a bare array while integrations calling with version=v2 report an envelope,
@@ -17,10 +21,10 @@ const (
 	ListEnvelope
 )
 
-// Lemlist's documented rate limit: 20 requests per 2 seconds per API key.
+// Lemlist's documented rate limit, the one the client keeps to by default.
 const (
-	DefaultRateLimit  = 20
-	DefaultRateWindow = 2 * time.Second
+	DefaultRateLimit  = api.DefaultRateLimit
+	DefaultRateWindow = api.DefaultRateWindow
 )
 
 // Faults makes the sandbox misbehave the way a network and a busy API do, to

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"io"
@@ -26,7 +27,7 @@ type Server struct {
 	limiter  *limiter
 	faults   faultInjector
 	ids      *idSource
-	received []Request
+	received requestLog
 	stats    Stats
 }
 
@@ -59,10 +60,12 @@ type call struct {
 	body  []byte
 }
 
-// reply is a handler's answer: JSON when json is set, else text.
+// reply is a handler's answer: JSON when json is set, else text of type
+// ctype (plain text when empty).
 type reply struct {
 	status int
 	text   string
+	ctype  string
 	json   any
 }
 
@@ -77,17 +80,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rel := relativePath(r.URL.Path)
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	s.record(r, rel, body)
-	key := presentedKey(r)
+	creds := presented(r)
+	key := creds.key
 	if err != nil {
 		s.answerEarly(w, key, bodyError(err))
 		return
 	}
 	rt, ok := matchRoute(rel)
 	if !ok {
-		s.answerUnknownRoute(w, key)
+		s.answerEarly(w, key, s.unknownRoute())
 		return
 	}
-	if status, msg := s.keys.check(r); status != 0 {
+	if status, msg := s.keys.check(creds); status != 0 {
 		s.answerEarly(w, key, textReply(status, msg))
 		return
 	}
@@ -162,16 +166,12 @@ func (s *Server) answerEarly(w http.ResponseWriter, key string, rep reply) {
 // catchAllPage stands in for the lemlist web app that answers unknown paths.
 const catchAllPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>lemlist</title></head><body><div id="react-root"></div></body></html>`
 
-func (s *Server) answerUnknownRoute(w http.ResponseWriter, key string) {
+// unknownRoute is the answer to a path that is no route of the API.
+func (s *Server) unknownRoute() reply {
 	if !s.opts.HTMLCatchAll {
-		s.answerEarly(w, key, textReply(http.StatusNotFound, "Not found"))
-		return
+		return textReply(http.StatusNotFound, "Not found")
 	}
-	s.mu.Lock()
-	q := s.limiter.peek(key, s.opts.Now())
-	s.mu.Unlock()
-	q.set(w.Header())
-	write(w, http.StatusOK, "text/html; charset=utf-8", []byte(catchAllPage))
+	return reply{status: http.StatusOK, text: catchAllPage, ctype: "text/html; charset=utf-8"}
 }
 
 // encode turns a reply into bytes; it runs under the lock because a JSON
@@ -179,7 +179,7 @@ func (s *Server) answerUnknownRoute(w http.ResponseWriter, key string) {
 func (rep reply) encode() (status int, data []byte, ctype string) {
 	const text = "text/plain; charset=utf-8"
 	if rep.json == nil {
-		return rep.status, []byte(rep.text), text
+		return rep.status, []byte(rep.text), cmp.Or(rep.ctype, text)
 	}
 	data, err := json.Marshal(rep.json)
 	if err != nil {

@@ -38,7 +38,7 @@ func (s *Server) locateStep(seqID, stepID string) (*api.Campaign, stepLocation, 
 	if pos < 0 {
 		return nil, stepLocation{}, textReply(http.StatusNotFound, msgStepNotFound)
 	}
-	return camp, stepLocation{campaignID: camp.ID, seqs: seqs, seqID: seqID, pos: pos}, reply{}
+	return camp, stepLocation{seqs: seqs, seqID: seqID, pos: pos}, reply{}
 }
 
 // updateStep answers PATCH /sequences/{sequenceId}/steps/{stepId} in the

@@ -147,10 +147,9 @@ func (s *Server) target(t api.StepType) api.Target {
 
 // stepLocation points at a step inside the workspace.
 type stepLocation struct {
-	campaignID string
-	seqs       api.Sequences
-	seqID      string
-	pos        int
+	seqs  api.Sequences
+	seqID string
+	pos   int
 }
 
 func (l stepLocation) step() api.Step         { return l.seqs[l.seqID].Steps[l.pos] }
@@ -159,10 +158,10 @@ func (l stepLocation) sequence() api.Sequence { return l.seqs[l.seqID] }
 
 // findStep looks for a step anywhere in the workspace.
 func (s *Server) findStep(stepID string) (stepLocation, bool) {
-	for campID, seqs := range s.ws.Sequences {
+	for _, seqs := range s.ws.Sequences {
 		for seqID, seq := range seqs {
 			if i := stepPosition(seq, stepID); i >= 0 {
-				return stepLocation{campaignID: campID, seqs: seqs, seqID: seqID, pos: i}, true
+				return stepLocation{seqs: seqs, seqID: seqID, pos: i}, true
 			}
 		}
 	}
