@@ -5,6 +5,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"lemstep/api"
 )
 
 func benchHarness(b *testing.B, campaigns, steps int) (*Server, func(method, path, body string) int) {
@@ -42,7 +44,7 @@ func BenchmarkGetSequences300Steps(b *testing.B) {
 func BenchmarkPatchStep(b *testing.B) {
 	srv, do := benchHarness(b, 2000, 100)
 	camp := srv.Campaigns()[1]
-	step := srv.Sequences(camp.ID)[mainSequenceID(srv.Sequences(camp.ID))].Steps[1]
+	step := srv.Sequences(camp.ID)[api.MainSequenceID(srv.Sequences(camp.ID))].Steps[1]
 	path := "/api/sequences/" + step.SequenceID + "/steps/" + step.ID
 	i := 0
 	for b.Loop() {

@@ -27,7 +27,7 @@ func TestDemoCampaigns(t *testing.T) {
 		if c.HasError != (len(c.Errors) > 0) {
 			t.Errorf("%s: hasError %v with errors %q", c.Name, c.HasError, c.Errors)
 		}
-		if c.SequenceID != mainSequenceID(ws.Sequences[c.ID]) {
+		if c.SequenceID != api.MainSequenceID(ws.Sequences[c.ID]) {
 			t.Errorf("%s: sequenceId %s is not its main sequence", c.Name, c.SequenceID)
 		}
 		if c.TeamID != ws.Team.ID || !ValidID("cam_", c.ID) {

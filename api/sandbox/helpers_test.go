@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -142,18 +141,6 @@ func firstStepOfType(t *testing.T, ws *Workspace, typ api.StepType) (campaignID 
 	}
 	t.Fatalf("no %s step in the workspace", typ)
 	return "", api.Step{}
-}
-
-// sameValue compares field values, counting an absent list as empty.
-func sameValue(a, b any) bool {
-	if la, ok := a.([]string); ok && len(la) == 0 {
-		lb, ok := b.([]string)
-		return b == nil || (ok && len(lb) == 0)
-	}
-	if lb, ok := b.([]string); ok && len(lb) == 0 && a == nil {
-		return true
-	}
-	return reflect.DeepEqual(a, b)
 }
 
 // fakeClock is a clock tests move by hand.

@@ -8,23 +8,12 @@ import "lemstep/api"
 // goes on counting from its conditional step, so both lanes start at the
 // same index), and each branch's level, parentId and conditionalStepIndex.
 func renumber(seqs api.Sequences) {
-	mainID := mainSequenceID(seqs)
+	mainID := api.MainSequenceID(seqs)
 	if mainID == "" {
 		return
 	}
 	n := numberer{seqs: seqs, seen: map[string]bool{}}
 	n.lane(mainID, 0, "", nil, 0)
-}
-
-// mainSequenceID picks the level-0 sequence the way api.BuildTree does.
-func mainSequenceID(seqs api.Sequences) string {
-	mainID := ""
-	for id, s := range seqs {
-		if s.Level == 0 && s.ParentID == "" && (mainID == "" || id < mainID) {
-			mainID = id
-		}
-	}
-	return mainID
 }
 
 type numberer struct {

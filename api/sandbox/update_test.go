@@ -54,12 +54,15 @@ func TestSeedExamplesApplyAndShowInSequences(t *testing.T) {
 func checkApplied(t *testing.T, before, after api.Step, u api.StepUpdate) {
 	t.Helper()
 	for _, f := range api.EditableFields(before.Type) {
-		got, _ := api.StepValue(after, f)
+		got, gotOK := api.StepValue(after, f)
 		want, sent := u.UpdateValue(f)
+		wantOK := sent
 		if !sent {
-			want, _ = api.StepValue(before, f)
+			want, wantOK = api.StepValue(before, f)
 		}
-		if !sameValue(got, want) {
+		// ValuesEqual counts an absent delay as 0; a delay the step had or
+		// was sent must still be there.
+		if !api.ValuesEqual(got, gotOK, want, wantOK) || (f == api.FieldDelay && gotOK != wantOK) {
 			t.Errorf("%s: %v after the update, want %v (sent: %v)", f, got, want, sent)
 		}
 	}
