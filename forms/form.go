@@ -47,6 +47,7 @@ type Form struct {
 	opts     Options
 	width    int
 	height   int // most lines the fields may take; 0 means as many as they need
+	fitted   int // the height fitHeight last gave the group
 	isDark   bool
 
 	bindings []*binding
@@ -79,6 +80,7 @@ func (f *Form) build(values api.Step) {
 	keys := huh.NewDefaultKeyMap()
 	keys.Quit = key.NewBinding(key.WithDisabled()) // ctrl+c belongs to the caller
 	f.group = huh.NewGroup(fields...)
+	f.fitted = 0 // a new form has no height yet
 	f.form = huh.NewForm(f.group).WithKeyMap(keys).WithTheme(f.theme()).
 		WithShowHelp(true).WithShowErrors(true).WithWidth(f.width)
 }
@@ -161,20 +163,15 @@ func (f *Form) fitHeight() {
 	if f.height > 0 {
 		h = min(h, f.height)
 	}
-	if h == lipgloss.Height(f.group.View())-f.footerGap() {
+	// Comparing with the height last applied, not with a render of the
+	// group, saves rendering every field a second time.
+	if h == f.fitted {
 		return
 	}
+	f.fitted = h
 	f.form.WithHeight(h)
 	m, _ := f.form.Update(reflowMsg{})
 	f.form = m.(*huh.Form)
-}
-
-// footerGap is the blank line huh puts between the fields and the footer.
-func (f *Form) footerGap() int {
-	if f.group.Footer() != "" {
-		return 1
-	}
-	return 0
 }
 
 // SetHeight caps the lines the fields take; huh then scrolls them to keep

@@ -8,9 +8,11 @@ import (
 
 // Huh returns the form theme that matches this palette. The theme already
 // knows whether the background is dark, so the isDark argument huh passes is
-// ignored: forms and screens always agree.
+// ignored: forms and screens always agree. The styles are built once: huh
+// asks for them in every field's view, on every key, and only reads them.
 func (t *Theme) Huh() huh.Theme {
-	return huh.ThemeFunc(func(bool) *huh.Styles { return t.huhStyles() })
+	styles := t.huhStyles()
+	return huh.ThemeFunc(func(bool) *huh.Styles { return styles })
 }
 
 // HelpStyles returns bubbles help styles that match the footer.
