@@ -34,13 +34,9 @@ const theirSubject = "Re: {{companyName}} and the Q4 roadmap"
 func openConflict(t *testing.T) (*session, api.Step) {
 	s := startSession(t, 120, 40)
 	st := s.stepWithSubject(quickQuestion)
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText(" — mine")
+	s.editQuickQuestion(" — mine")
 	s.teammateEdits(st.ID, api.StepUpdate{Type: api.Email, Subject: ptr(theirSubject)})
-	s.press("ctrl+s")
-	s.waitText("Review 1 change")
-	s.press("enter")
+	s.reviewAndSend()
 	scr := s.waitText("Someone changed this step on lemlist since you began")
 	for _, want := range []string{"Nothing was sent", "when you began:", quickQuestion, "on lemlist now:", theirSubject, "yours:", quickQuestion + " — mine", "o overwrite"} {
 		if !strings.Contains(scr, want) {

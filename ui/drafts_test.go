@@ -46,6 +46,23 @@ func (s *session) findStep(what string, match func(api.Step) bool) api.Step {
 	return api.Step{}
 }
 
+// editQuickQuestion opens the demo email and types text into its subject.
+func (s *session) editQuickQuestion(text string) {
+	s.t.Helper()
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText(text)
+}
+
+// reviewAndSend reviews the one change made and sends it, without waiting
+// for the answer.
+func (s *session) reviewAndSend() {
+	s.t.Helper()
+	s.press("ctrl+s")
+	s.waitText("Review 1 change")
+	s.press("enter")
+}
+
 // draftSubject is the subject kept in the step's draft, or "" with none.
 func (s *session) draftSubject(stepID string) (string, bool) {
 	s.t.Helper()
@@ -59,9 +76,7 @@ func (s *session) draftSubject(stepID string) (string, bool) {
 func TestLeavingKeepsADraftThatReopeningOffers(t *testing.T) {
 	s := startSession(t, 120, 40)
 	id := s.stepWithSubject(quickQuestion).ID
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText("!")
+	s.editQuickQuestion("!")
 	s.press("esc")
 	if scr := s.waitText("kept as a draft"); !strings.Contains(scr, "Email ✎ draft") {
 		t.Fatalf("the tree does not mark the step with a draft:\n%s", scr)
@@ -99,9 +114,7 @@ func TestLeavingKeepsADraftThatReopeningOffers(t *testing.T) {
 func TestDiscardingADraftOpensTheStepAsLemlistHasIt(t *testing.T) {
 	s := startSession(t, 80, 24)
 	id := s.stepWithSubject(quickQuestion).ID
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText(" — draft")
+	s.editQuickQuestion(" — draft")
 	s.press("esc")
 	s.waitText("kept as a draft")
 	s.press("enter")
@@ -121,9 +134,7 @@ func TestQuitThenRestartRestoresEveryCharacter(t *testing.T) {
 	typed := ` — «déjà vu» 👋 {{firstName}}, 100% "quoted" \ tab`
 	first := startSession(t, 120, 40)
 	id := first.stepWithSubject(quickQuestion).ID
-	first.openCampaign("Q4 SaaS founders")
-	first.openStep("Quick question")
-	first.typeText(typed)
+	first.editQuickQuestion(typed)
 	first.waitText(`"quoted" \ tab`)
 	first.press("ctrl+c")
 	first.tm.WaitFinished(t)
@@ -133,10 +144,7 @@ func TestQuitThenRestartRestoresEveryCharacter(t *testing.T) {
 
 	again := startSession(t, 120, 40, sessionOptions{after: first})
 	again.openCampaign("Q4 SaaS founders")
-	again.press("/")
-	again.typeText("Quick question")
-	again.waitFor("the filtered step", func(scr string) bool { return cursorOnStep.MatchString(scr) })
-	again.press("enter", "enter")
+	again.pickStep("Quick question")
 	again.waitText("You have an unsent draft")
 	again.press("r")
 	again.backInEditor("{{firstName}}, 100%")
@@ -162,12 +170,8 @@ func TestPatchFailingFiveTimesKeepsTheDraftAndLeavesTheJournal(t *testing.T) {
 	var failed atomic.Int32
 	s := startSession(t, 120, 40, failPatches(5, &failed))
 	id := s.stepWithSubject(quickQuestion).ID
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText(" (v2)")
-	s.press("ctrl+s")
-	s.waitText("Review 1 change")
-	s.press("enter")
+	s.editQuickQuestion(" (v2)")
+	s.reviewAndSend()
 	scr := s.waitText("The update was not made")
 	if !strings.Contains(scr, "saved as a draft") || !strings.Contains(scr, "503") {
 		t.Fatalf("the failure does not say the edits are kept and why:\n%s", scr)
@@ -192,9 +196,7 @@ func TestPatchFailingFiveTimesKeepsTheDraftAndLeavesTheJournal(t *testing.T) {
 func TestServerGoneMidSubmitKeepsTheDraft(t *testing.T) {
 	s := startSession(t, 120, 40)
 	id := s.stepWithSubject(quickQuestion).ID
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText(" (offline)")
+	s.editQuickQuestion(" (offline)")
 	s.press("ctrl+s")
 	s.waitText("Review 1 change")
 	s.srv.CloseClientConnections()
@@ -218,9 +220,7 @@ func TestUnwritableDraftIsShownAndQuittingAsks(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(s.stateDir, "drafts"), []byte("in the way"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText("!")
+	s.editQuickQuestion("!")
 	s.waitText("Your edits could not be saved as a draft")
 	s.press("ctrl+c")
 	s.waitText("Quit and lose them?")
@@ -239,9 +239,7 @@ func TestUnwritableDraftIsShownAndQuittingAsks(t *testing.T) {
 func TestDraftOfEditsLemlistAlreadyHasSaysSo(t *testing.T) {
 	s := startSession(t, 80, 24)
 	id := s.stepWithSubject(quickQuestion).ID
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText(" (sent)")
+	s.editQuickQuestion(" (sent)")
 	s.press("esc")
 	s.waitText("kept as a draft")
 	s.teammateEdits(id, api.StepUpdate{Type: api.Email, Subject: ptr(quickQuestion + " (sent)")})
@@ -268,9 +266,7 @@ func TestDraftOfEditsLemlistAlreadyHasSaysSo(t *testing.T) {
 // or stale request is dropped, and the program goes on.
 func TestStaleNavigationRequestsAreDropped(t *testing.T) {
 	s := startSession(t, 120, 40)
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText("!")
+	s.editQuickQuestion("!")
 	s.press("esc")
 	s.waitText("kept as a draft")
 	// The tree: nothing here may open a review, an offer or an editor.
@@ -338,12 +334,8 @@ func TestQuittingDuringASubmitAsksFirst(t *testing.T) {
 	let := func() { once.Do(func() { close(release) }) }
 	s := startSession(t, 80, 24, holdPatches(release))
 	t.Cleanup(let) // before the server's own cleanup, which waits for the held PATCH
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText(" (slow)")
-	s.press("ctrl+s")
-	s.waitText("Review 1 change")
-	s.press("enter")
+	s.editQuickQuestion(" (slow)")
+	s.reviewAndSend()
 	s.waitText("Sending the update to lemlist")
 	s.press("ctrl+c")
 	scr := s.waitText("Quit before it answers?")
@@ -367,10 +359,7 @@ func TestDraftForAnotherTypeCanOnlyBeDiscarded(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.openCampaign("Q4 SaaS founders")
-	s.press("/")
-	s.typeText("Quick question")
-	s.waitFor("the filtered step", func(scr string) bool { return cursorOnStep.MatchString(scr) })
-	s.press("enter", "enter")
+	s.pickStep("Quick question")
 	scr := s.waitText("cannot be restored")
 	if strings.Contains(scr, "r restore draft") {
 		t.Fatalf("the offer still offers to restore:\n%s", scr)
@@ -408,12 +397,8 @@ func TestConnectionDroppedMidPatchKeepsTheDraft(t *testing.T) {
 	var dropped atomic.Int32
 	s := startSession(t, 80, 24, dropPatches(&dropped))
 	id := s.stepWithSubject(quickQuestion).ID
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText(" (dropped)")
-	s.press("ctrl+s")
-	s.waitText("Review 1 change")
-	s.press("enter")
+	s.editQuickQuestion(" (dropped)")
+	s.reviewAndSend()
 	scr := s.waitText("The update was not made")
 	if words := strings.Join(strings.Fields(scr), " "); !strings.Contains(words, "saved as a draft") || !strings.Contains(words, "the connection closed before the answer was complete") {
 		t.Fatalf("the failure does not say the connection closed and the draft is kept:\n%s", scr)

@@ -27,13 +27,20 @@ func (s *session) openCampaign(name string) {
 	s.waitText("steps in")
 }
 
-// openStep filters the tree by text and opens the first match.
-func (s *session) openStep(text string) {
+// pickStep filters the tree by text and opens the first match, which
+// shows the editor or, when the step has a draft, the offer to restore it.
+func (s *session) pickStep(text string) {
 	s.t.Helper()
 	s.press("/")
 	s.typeText(text)
 	s.waitFor("the filtered step", func(scr string) bool { return cursorOnStep.MatchString(scr) })
 	s.press("enter", "enter")
+}
+
+// openStep filters the tree by text and opens the first match's editor.
+func (s *session) openStep(text string) {
+	s.t.Helper()
+	s.pickStep(text)
 	s.waitText("› step ")
 	s.waitText("┃ ") // a field has focus: typing reaches it
 }
