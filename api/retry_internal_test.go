@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 )
@@ -49,6 +50,38 @@ func TestBackoffGrowsWithJitterAndStaysBounded(t *testing.T) {
 	}
 }
 
+// DoneWatched returns a context, cancelled with cancel, that closes waiting
+// the first time something asks for its Done channel: from then on that
+// something is waiting on the context. Tests use it to act once a request is
+// blocked, without sleeping. (Exported for the api_test package.)
+func DoneWatched() (ctx context.Context, cancel context.CancelFunc, waiting <-chan struct{}) {
+	parent, cancel := context.WithCancel(context.Background())
+	w := &doneWatched{Context: parent, waiting: make(chan struct{})}
+	return w, cancel, w.waiting
+}
+
+type doneWatched struct {
+	context.Context
+	once    sync.Once
+	waiting chan struct{}
+}
+
+func (c *doneWatched) Done() <-chan struct{} {
+	c.once.Do(func() { close(c.waiting) })
+	return c.Context.Done()
+}
+
+// waitFor fails the test when ch does not close in a long while: a test
+// that would otherwise hang says what it was waiting for.
+func waitFor(t *testing.T, ch <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%s never happened", what)
+	}
+}
+
 func TestWindowLimiterSlots(t *testing.T) {
 	l := newWindowLimiter(3, time.Hour)
 	for i := range 3 {
@@ -56,13 +89,35 @@ func TestWindowLimiterSlots(t *testing.T) {
 			t.Fatalf("slot %d: %v", i, err)
 		}
 	}
+	select {
+	case <-l.slots:
+		t.Fatal("a fourth slot is free after three acquires")
+	default:
+	}
+
 	// The fourth request waits for a slot until its context ends.
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error)
+	ctx, cancel, waiting := DoneWatched()
+	done := make(chan error, 1)
 	go func() { done <- l.acquire(ctx) }()
+	waitFor(t, waiting, "the fourth acquire waiting on its context")
+	select {
+	case err := <-done:
+		t.Fatalf("the fourth acquire returned %v with no slot free", err)
+	default:
+	}
 	cancel()
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Errorf("fourth acquire = %v, want context.Canceled", err)
+	}
+
+	// A waiting request takes the slot handed back.
+	ctx, cancel, waiting = DoneWatched()
+	defer cancel()
+	go func() { done <- l.acquire(ctx) }()
+	waitFor(t, waiting, "the fifth acquire waiting on its context")
+	l.slots <- struct{}{}
+	if err := <-done; err != nil {
+		t.Errorf("acquire with a slot handed back = %v", err)
 	}
 
 	// A released slot comes back after the window.

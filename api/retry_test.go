@@ -138,13 +138,13 @@ func TestNetworkErrorsAreRetried(t *testing.T) {
 }
 
 // waitOrFail fails the test if done does not close soon; it guards against a
-// hang, it does not measure anything.
+// hang, it does not measure anything. what says what closing done means.
 func waitOrFail(t *testing.T, done <-chan struct{}, what string) {
 	t.Helper()
 	select {
 	case <-done:
 	case <-time.After(10 * time.Second):
-		t.Fatalf("%s did not return after the context was cancelled", what)
+		t.Fatalf("%s never happened", what)
 	}
 }
 
@@ -165,7 +165,7 @@ func TestCancelDuringRetryAfterWait(t *testing.T) {
 	}()
 	<-seen
 	cancel()
-	waitOrFail(t, done, "Team")
+	waitOrFail(t, done, "Team returning after the context was cancelled")
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("error = %v, want context.Canceled", err)
 	}
@@ -182,17 +182,20 @@ func TestCancelDuringRateLimitWait(t *testing.T) {
 	if _, err := c.Team(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	// The only slot is taken for an hour: the second request can only wait
+	// for it, and cancelling must end that wait.
+	ctx, cancel, waiting := api.DoneWatched()
 	done := make(chan struct{})
 	var err error
 	go func() {
 		defer close(done)
 		_, err = c.Team(ctx)
 	}()
+	waitOrFail(t, waiting, "Team waiting for the rate limit")
 	cancel()
-	waitOrFail(t, done, "Team")
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("error = %v, want context.Canceled", err)
+	waitOrFail(t, done, "Team returning after the context was cancelled")
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "waiting for the rate limit") {
+		t.Errorf("error = %v, want context.Canceled while waiting for the rate limit", err)
 	}
 	if n := len(f.requests()); n != 1 {
 		t.Errorf("server saw %d requests, want only the first", n)
