@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"html"
 	"io"
 	"regexp"
 	"strconv"
@@ -12,29 +11,15 @@ import (
 
 	"lemstep/api"
 	"lemstep/safetext"
+	"lemstep/steptext"
 )
 
 // excerptWidth is how many cells of a message the step tree shows.
 const excerptWidth = 60
 
-// Patterns for turning an email's HTML into one readable line. Compiled
-// once; regexps are safe for concurrent use and never change.
-var (
-	tagPattern   = regexp.MustCompile(`<[^>]*>`)
-	blockPattern = regexp.MustCompile(`(?i)<\s*(br|/p|/div|/li|/h[1-6])\s*/?>`)
-	spaceRun     = regexp.MustCompile(`\s+`)
-)
-
-// plainText is a stored message as a reader sees it: an email's tags
-// removed (block ends become line breaks) and entities decoded, controls
-// stripped.
-func plainText(t api.StepType, msg string) string {
-	if t.IsEmail() {
-		msg = blockPattern.ReplaceAllString(msg, "\n")
-		msg = html.UnescapeString(tagPattern.ReplaceAllString(msg, ""))
-	}
-	return safetext.Clean(msg)
-}
+// spaceRun is a run of white space, line breaks included. Compiled once;
+// regexps are safe for concurrent use and never change.
+var spaceRun = regexp.MustCompile(`\s+`)
 
 // oneLine folds every run of white space, line breaks included, to a space.
 func oneLine(s string) string {
@@ -59,7 +44,7 @@ func excerpt(s api.Step) string {
 	case s.Type == api.LinkedinEndorse && s.SkillName != "":
 		text = "endorse " + strconv.Quote(s.SkillName)
 	default:
-		text = plainText(s.Type, s.Message)
+		text = steptext.Plain(s.Type, s.Message)
 	}
 	return ansi.Truncate(oneLine(safetext.Clean(text)), excerptWidth, "…")
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"html"
 	"regexp"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/safetext"
+	"lemstep/steptext"
 )
 
 // truncate cuts s (which may hold styles) to w cells, marking the cut.
@@ -19,21 +19,11 @@ func truncate(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
-var (
-	tagPattern   = regexp.MustCompile(`<[^>]*>`)
-	blockPattern = regexp.MustCompile(`(?i)<\s*(br|/p|/div|/li|/h[1-6])\s*/?>`)
-	spaceRun     = regexp.MustCompile(`[ \t]+`)
-)
+var spaceRun = regexp.MustCompile(`[ \t]+`)
 
-// plainText turns a stored message into what a list can show: tags removed
-// (block ends become line breaks), entities decoded, controls stripped.
-func plainText(t api.StepType, msg string) string {
-	if t.IsEmail() {
-		msg = blockPattern.ReplaceAllString(msg, "\n")
-		msg = html.UnescapeString(tagPattern.ReplaceAllString(msg, ""))
-	}
-	return safetext.Clean(msg)
-}
+// plainText is a stored message as the tree shows and filters it: the same
+// text the command line shows.
+func plainText(t api.StepType, msg string) string { return steptext.Plain(t, msg) }
 
 // excerpt is the one line that stands for a step in the tree: its subject or
 // title, else the first non-empty line of its message.
@@ -52,7 +42,7 @@ func excerpt(s api.Step) string {
 	case s.Type == api.LinkedinEndorse && s.SkillName != "":
 		return "Endorse “" + safetext.Clean(s.SkillName) + "”"
 	}
-	for _, line := range strings.Split(plainText(s.Type, s.Message), "\n") {
+	for _, line := range strings.Split(steptext.Plain(s.Type, s.Message), "\n") {
 		if l := oneLine(line); l != "" {
 			return l
 		}
