@@ -61,19 +61,37 @@ func restoreAndSubmit(t *testing.T, w *editorWorld) []byte {
 	return term.output()
 }
 
+// sendSignal sends sig to lemstep n times.
+func sendSignal(t *testing.T, sig syscall.Signal, n int) func(*terminal) {
+	return func(term *terminal) {
+		for range n {
+			if err := term.cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// wantDraft fails unless the draft holds every character typed.
+func (w *editorWorld) wantDraft(t *testing.T, after string) {
+	t.Helper()
+	if got, ok := w.draftSubject(t); !ok || got != quickQuestion+typedEdit {
+		t.Fatalf("after %s the draft's subject is %q (kept: %v), want every character typed", after, got, ok)
+	}
+}
+
+func wantExit(t *testing.T, code int, sig syscall.Signal) {
+	t.Helper()
+	if code != 128+int(sig) {
+		t.Errorf("lemstep exited with %d after %v, want %d", code, sig, 128+int(sig))
+	}
+}
+
 func TestSIGTERMMidEditKeepsTheDraftForTheNextStart(t *testing.T) {
 	w := newEditorWorld(t)
-	code, out1 := editThenStop(t, w, func(term *terminal) {
-		if err := term.cmd.Process.Signal(syscall.SIGTERM); err != nil {
-			t.Fatal(err)
-		}
-	})
-	if code != 128+int(syscall.SIGTERM) {
-		t.Errorf("lemstep exited with %d after SIGTERM, want %d", code, 128+int(syscall.SIGTERM))
-	}
-	if got, ok := w.draftSubject(t); !ok || got != quickQuestion+typedEdit {
-		t.Fatalf("after SIGTERM the draft's subject is %q (kept: %v), want every character typed", got, ok)
-	}
+	code, out1 := editThenStop(t, w, sendSignal(t, syscall.SIGTERM, 1))
+	wantExit(t, code, syscall.SIGTERM)
+	w.wantDraft(t, "SIGTERM")
 	out2 := restoreAndSubmit(t, w)
 	w.checkNoKey(t, out1, out2)
 }
@@ -87,9 +105,7 @@ func TestClosingTheTerminalKeepsTheDraft(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	if got, ok := w.draftSubject(t); !ok || got != quickQuestion+typedEdit {
-		t.Fatalf("after the terminal closed the draft's subject is %q (kept: %v)", got, ok)
-	}
+	w.wantDraft(t, "the terminal closed")
 	out2 := restoreAndSubmit(t, w)
 	w.checkNoKey(t, out1, out2)
 }
@@ -99,18 +115,8 @@ func TestClosingTheTerminalKeepsTheDraft(t *testing.T) {
 // the draft and exits 129, never killed half-way.
 func TestSIGHUPTwiceKeepsTheDraft(t *testing.T) {
 	w := newEditorWorld(t)
-	code, out := editThenStop(t, w, func(term *terminal) {
-		for range 2 {
-			if err := term.cmd.Process.Signal(syscall.SIGHUP); err != nil {
-				t.Fatal(err)
-			}
-		}
-	})
-	if code != 128+int(syscall.SIGHUP) {
-		t.Errorf("lemstep exited with %d after SIGHUP, want %d", code, 128+int(syscall.SIGHUP))
-	}
-	if got, ok := w.draftSubject(t); !ok || got != quickQuestion+typedEdit {
-		t.Fatalf("after SIGHUP the draft's subject is %q (kept: %v)", got, ok)
-	}
+	code, out := editThenStop(t, w, sendSignal(t, syscall.SIGHUP, 2))
+	wantExit(t, code, syscall.SIGHUP)
+	w.wantDraft(t, "SIGHUP")
 	w.checkNoKey(t, out)
 }

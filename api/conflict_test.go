@@ -76,18 +76,26 @@ func TestPreviousUndoesTheUpdate(t *testing.T) {
 	}
 }
 
-// A retry after a submit whose answer was lost: lemlist already has the
-// subject, so there is no conflict, and undoing must give back the subject
-// the edit began from, not the user's own.
-func TestUpdateStepFromAfterALostAnswerKeepsTheOriginalForUndo(t *testing.T) {
+// sandboxEmail serves the demo workspace and returns a client on it, with
+// an email step as loaded and its campaign.
+func sandboxEmail(t *testing.T) (*sandbox.Server, *api.Client, string, api.Step) {
+	t.Helper()
 	sb, base := startSandbox(t, sandbox.Options{})
 	c := sandboxClient(t, base)
-	ctx := context.Background()
-	campaigns, err := c.Campaigns(ctx, api.CampaignQuery{})
+	campaigns, err := c.Campaigns(context.Background(), api.CampaignQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	campaign, loaded := firstEmailStep(t, c, campaigns)
+	return sb, c, campaign, loaded
+}
+
+// A retry after a submit whose answer was lost: lemlist already has the
+// subject, so there is no conflict, and undoing must give back the subject
+// the edit began from, not the user's own.
+func TestUpdateStepFromAfterALostAnswerKeepsTheOriginalForUndo(t *testing.T) {
+	sb, c, campaign, loaded := sandboxEmail(t)
+	ctx := context.Background()
 	u := api.StepUpdate{Type: api.Email, Subject: textPtr("Mine")}
 	if err := sb.EditStep(loaded.ID, u); err != nil { // the first submit, whose answer was lost
 		t.Fatal(err)
@@ -123,19 +131,12 @@ func TestPreviousLeavesOutAbsencesLemlistCannotTakeBack(t *testing.T) {
 // UpdateStepFrom against the sandbox: a teammate's change to a field being
 // sent stops the update, and nothing reaches the server.
 func TestUpdateStepFromRefusesToOverwriteATeammate(t *testing.T) {
-	sb, base := startSandbox(t, sandbox.Options{})
-	c := sandboxClient(t, base)
+	sb, c, campaign, loaded := sandboxEmail(t)
 	ctx := context.Background()
-	campaigns, err := c.Campaigns(ctx, api.CampaignQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	campaign, loaded := firstEmailStep(t, c, campaigns)
 	if err := sb.EditStep(loaded.ID, api.StepUpdate{Type: api.Email, Subject: textPtr("Theirs")}); err != nil {
 		t.Fatal(err)
 	}
-	var current api.Step
-	_, current, err = c.UpdateStepFrom(ctx, campaign, loaded, api.StepUpdate{Type: api.Email, Subject: textPtr("Mine")})
+	_, current, err := c.UpdateStepFrom(ctx, campaign, loaded, api.StepUpdate{Type: api.Email, Subject: textPtr("Mine")})
 	var ce *api.ConflictError
 	if !errors.As(err, &ce) || len(ce.Conflicts) != 1 || ce.Current.Subject != "Theirs" || current.Subject != "Theirs" {
 		t.Fatalf("err = %v, current = %q; want a conflict on the subject", err, current.Subject)
