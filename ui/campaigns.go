@@ -69,12 +69,7 @@ func (s *campaignScreen) Update(msg tea.Msg) tea.Cmd {
 	case campaignsPageMsg:
 		return s.onPage(msg)
 	case spinner.TickMsg:
-		if !s.loading {
-			return nil
-		}
-		var cmd tea.Cmd
-		s.spin, cmd = s.spin.Update(msg)
-		return cmd
+		return spin(&s.spin, s.loading, msg)
 	case tea.KeyPressMsg:
 		return s.onKey(msg)
 	}

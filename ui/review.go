@@ -94,11 +94,7 @@ func (s *reviewScreen) Update(msg tea.Msg) tea.Cmd {
 	case stepUpdatedMsg:
 		return s.onResult(msg)
 	case spinner.TickMsg:
-		if s.phase == phaseSubmitting {
-			var cmd tea.Cmd
-			s.spin, cmd = s.spin.Update(msg)
-			return cmd
-		}
+		return spin(&s.spin, s.phase == phaseSubmitting, msg)
 	case tea.KeyPressMsg:
 		return s.onKey(msg)
 	}

@@ -65,11 +65,7 @@ func (s *stepScreen) Update(msg tea.Msg) tea.Cmd {
 			s.onLoaded(msg)
 		}
 	case spinner.TickMsg:
-		if s.loading {
-			var cmd tea.Cmd
-			s.spin, cmd = s.spin.Update(msg)
-			return cmd
-		}
+		return spin(&s.spin, s.loading, msg)
 	case tea.KeyPressMsg:
 		return s.onKey(msg)
 	}
