@@ -2,92 +2,96 @@ package api_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"testing"
 	"time"
 
 	"lemstep/api"
+	"lemstep/api/sandbox"
 )
 
-// campaignServer serves total campaigns with offset paging, as a bare array
-// or inside the {campaigns, pagination} envelope.
-func campaignServer(total int, envelope bool) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		offset, _ := strconv.Atoi(q.Get("offset"))
-		limit, _ := strconv.Atoi(q.Get("limit"))
-		page := []api.Campaign{}
-		for i := offset; i < min(offset+limit, total); i++ {
-			page = append(page, api.Campaign{ID: fmt.Sprintf("cam_%03d", i), Name: fmt.Sprintf("Campaign %d", i)})
-		}
-		var body any = page
-		if envelope {
-			current, pages := offset/limit+1, (total+limit-1)/limit
-			var next any
-			if current < pages {
-				next = current + 1
-			}
-			body = map[string]any{"campaigns": page, "pagination": map[string]any{
-				"totalRecords": total, "currentPage": current, "nextPage": next, "totalPage": pages,
-			}}
-		}
-		b, _ := json.Marshal(body)
-		writeJSON(w, 200, string(b))
+// campaignSandbox serves a generated workspace of total campaigns, listed
+// in the given shape, and returns the campaigns in the order it lists them.
+// The fake around it records the requests; handle, when set, stands between
+// the two to hold back or rewrite a request.
+func campaignSandbox(t *testing.T, total int, shape sandbox.ListShape, handle func(http.ResponseWriter, *http.Request, http.Handler)) (*fakeLemlist, []api.Campaign) {
+	t.Helper()
+	srv := sandbox.New(sandbox.Options{
+		Keys:      []string{testKey},
+		Workspace: sandbox.GenerateWorkspace(total, 1, 1),
+		ListShape: shape,
+		RateLimit: 1000, RateWindow: 10 * time.Millisecond,
+	})
+	if handle == nil {
+		return newFake(t, srv.ServeHTTP), srv.Campaigns()
 	}
+	return newFake(t, func(w http.ResponseWriter, r *http.Request) { handle(w, r, srv) }), srv.Campaigns()
+}
+
+// listShapes names each shape of GET /campaigns and whether the client,
+// which asks for version=v2, gets the {campaigns, pagination} envelope.
+var listShapes = []struct {
+	name     string
+	shape    sandbox.ListShape
+	envelope bool
+}{
+	{"array", sandbox.ListArray, false},
+	{"envelope", sandbox.ListEnvelope, true},
+	{"by version", sandbox.ListByVersion, true},
 }
 
 func TestCampaignsReadsEveryPage(t *testing.T) {
 	tests := []struct {
-		total    int
-		envelope bool
-		offsets  []string
+		total                         int
+		arrayOffsets, envelopeOffsets []string
 	}{
-		{250, false, []string{"0", "100", "200"}},
-		{250, true, []string{"0", "100", "200"}},
-		{0, false, []string{"0"}},
-		{0, true, []string{"0"}},
-		{37, true, []string{"0"}},
+		{250, []string{"0", "100", "200"}, []string{"0", "100", "200"}},
+		{0, []string{"0"}, []string{"0"}},
+		{37, []string{"0"}, []string{"0"}},
 		// A full last page: the array needs an empty page to know it ended,
 		// the envelope's pagination says so.
-		{200, false, []string{"0", "100", "200"}},
-		{200, true, []string{"0", "100"}},
+		{200, []string{"0", "100", "200"}, []string{"0", "100"}},
 	}
 	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%d envelope=%v", tt.total, tt.envelope), func(t *testing.T) {
-			f := newFake(t, campaignServer(tt.total, tt.envelope))
-			got, err := newTestClient(t, f).Campaigns(context.Background(), api.CampaignQuery{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(got) != tt.total {
-				t.Fatalf("got %d campaigns, want %d", len(got), tt.total)
-			}
-			for i, camp := range got {
-				if want := fmt.Sprintf("cam_%03d", i); camp.ID != want {
-					t.Fatalf("campaign %d is %s, want %s", i, camp.ID, want)
+		for _, ls := range listShapes {
+			t.Run(fmt.Sprintf("%d %s", tt.total, ls.name), func(t *testing.T) {
+				f, camps := campaignSandbox(t, tt.total, ls.shape, nil)
+				offsets := tt.arrayOffsets
+				if ls.envelope {
+					offsets = tt.envelopeOffsets
 				}
-			}
-			reqs := f.requests()
-			if len(reqs) != len(tt.offsets) {
-				t.Fatalf("server saw %d requests, want %d", len(reqs), len(tt.offsets))
-			}
-			for i, req := range reqs {
-				q, _ := url.ParseQuery(req.RawQuery)
-				if q.Get("offset") != tt.offsets[i] || q.Get("limit") != "100" || q.Get("version") != "v2" || req.Path != "/api/campaigns" {
-					t.Errorf("request %d = %s?%s", i, req.Path, req.RawQuery)
+				got, err := newTestClient(t, f).Campaigns(context.Background(), api.CampaignQuery{})
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-		})
+				if len(got) != tt.total || len(camps) != tt.total {
+					t.Fatalf("got %d campaigns, want %d", len(got), tt.total)
+				}
+				for i, camp := range got {
+					if want := camps[i].ID; camp.ID != want {
+						t.Fatalf("campaign %d is %s, want %s", i, camp.ID, want)
+					}
+				}
+				reqs := f.requests()
+				if len(reqs) != len(offsets) {
+					t.Fatalf("server saw %d requests, want %d", len(reqs), len(offsets))
+				}
+				for i, req := range reqs {
+					q, _ := url.ParseQuery(req.RawQuery)
+					if q.Get("offset") != offsets[i] || q.Get("limit") != "100" || q.Get("version") != "v2" || req.Path != "/api/campaigns" {
+						t.Errorf("request %d = %s?%s", i, req.Path, req.RawQuery)
+					}
+				}
+			})
+		}
 	}
 }
 
 func TestCampaignsSendsTheQuery(t *testing.T) {
-	f := newFake(t, campaignServer(1, false))
+	f, _ := campaignSandbox(t, 3, sandbox.ListArray, nil)
 	c := newTestClient(t, f)
 	if _, err := c.Campaigns(context.Background(), api.CampaignQuery{Status: "paused", SortOrder: "desc"}); err != nil {
 		t.Fatal(err)
@@ -137,8 +141,7 @@ func TestCampaignListShapes(t *testing.T) {
 
 func TestCampaignPagesDeliversTheFirstPageBeforeTheRest(t *testing.T) {
 	firstShown := make(chan struct{})
-	serve := campaignServer(150, true)
-	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+	f, _ := campaignSandbox(t, 150, sandbox.ListEnvelope, func(w http.ResponseWriter, r *http.Request, serve http.Handler) {
 		if r.URL.Query().Get("offset") != "0" {
 			// The second page is held back until the first is on screen;
 			// a client that waits for every page would stall here.
@@ -149,7 +152,7 @@ func TestCampaignPagesDeliversTheFirstPageBeforeTheRest(t *testing.T) {
 				return
 			}
 		}
-		serve(w, r)
+		serve.ServeHTTP(w, r)
 	})
 	var sizes []int
 	var dones []bool
@@ -170,7 +173,7 @@ func TestCampaignPagesDeliversTheFirstPageBeforeTheRest(t *testing.T) {
 }
 
 func TestCampaignPagesStopsWhenTheCallbackFails(t *testing.T) {
-	f := newFake(t, campaignServer(250, false))
+	f, _ := campaignSandbox(t, 250, sandbox.ListArray, nil)
 	stop := errors.New("enough")
 	err := newTestClient(t, f).CampaignPages(context.Background(), api.CampaignQuery{}, func([]api.Campaign, bool) error { return stop })
 	if !errors.Is(err, stop) || len(f.requests()) != 1 {
@@ -179,10 +182,9 @@ func TestCampaignPagesStopsWhenTheCallbackFails(t *testing.T) {
 }
 
 func TestCampaignsStopsOnAServerThatIgnoresOffset(t *testing.T) {
-	full := campaignServer(100, false)
-	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+	f, _ := campaignSandbox(t, 100, sandbox.ListArray, func(w http.ResponseWriter, r *http.Request, serve http.Handler) {
 		r.URL.RawQuery = "limit=100&offset=0" // always the same full page
-		full(w, r)
+		serve.ServeHTTP(w, r)
 	})
 	_, err := newTestClient(t, f).Campaigns(context.Background(), api.CampaignQuery{})
 	if err == nil {
