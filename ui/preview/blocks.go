@@ -28,7 +28,7 @@ type syntaxError struct {
 // checkStructure finds unclosed delimiters and unbalanced blocks: the
 // mistakes a copywriter makes, located precisely (Liquid's own parser
 // reports only a line, and not for every case).
-func checkStructure(src string, toks []token) []syntaxError {
+func checkStructure(toks []token) []syntaxError {
 	var errs []syntaxError
 	type open struct {
 		name   string

@@ -68,13 +68,3 @@ func at(sev Severity, field api.Field, text string, offset int, msg string) Find
 func whole(sev Severity, field api.Field, msg string) Finding {
 	return Finding{Severity: sev, Field: field, Message: msg, Offset: -1}
 }
-
-// HasBlocking reports whether any finding blocks submission.
-func HasBlocking(fs []Finding) bool {
-	for _, f := range fs {
-		if f.Severity == Blocking {
-			return true
-		}
-	}
-	return false
-}

@@ -19,48 +19,48 @@ const (
 	WhatsappLimit       = 4096 // WhatsApp Business text message
 )
 
-// Lint checks a step's subject (or title) and message for the sample lead:
-// unknown variables (with a "did you mean" for near misses), Liquid syntax
-// errors with their line:col, an empty message where the channel needs one,
-// the 400-character subject/title limit, and the soft limits of LinkedIn
-// invites, SMS and WhatsApp. Texts are sanitized first; offsets refer to
-// the sanitized text.
-func Lint(step api.StepType, subject, message string, lead Lead) []Finding {
-	return analyze(step, subject, message, lead, SampleSender()).findings
-}
-
-// analysis is what rendering and linting share: the sanitized texts, the
-// Liquid output for the lead, and the findings.
+// analysis is what rendering and linting share: the sanitized texts, each
+// parsed once, the Liquid output for the lead, and the findings.
 type analysis struct {
-	headingField   api.Field // FieldSubject, FieldTitle or "" when the type has neither
-	subject        string    // sanitized raw subject/title
-	message        string    // sanitized raw message
-	subjectOut     string    // subject after Liquid (the raw text when Liquid failed)
-	messageOut     string    // message after Liquid (the raw text when Liquid failed)
+	headingField   api.Field      // FieldSubject, FieldTitle or "" when the type has neither
+	subject        parsedTemplate // sanitized raw subject/title
+	message        parsedTemplate // sanitized raw message
+	subjectOut     string         // subject after Liquid (the raw text when Liquid failed)
+	messageOut     string         // message after Liquid (the raw text when Liquid failed)
 	messageRunesIn int
+	smsSegments    int // segments of messageOut for an SMS step; 0 for other types
 	findings       []Finding
 }
 
+// analyze renders a step's subject (or title) and message for the sample
+// lead and lints them: unknown variables (with a "did you mean" for near
+// misses), Liquid syntax errors with their line:col, an empty message where
+// the channel needs one, the 400-character subject/title limit, and the
+// soft limits of LinkedIn invites, SMS and WhatsApp. Texts are sanitized
+// first; offsets refer to the sanitized text.
 func analyze(step api.StepType, subject, message string, lead Lead, sender map[string]string) analysis {
 	a := analysis{
 		headingField: headingField(step),
-		message:      safetext.Clean(message),
+		message:      parseTemplate(safetext.Clean(message)),
 	}
 	known := knownNames(lead, sender)
 	b := bindings(lead, sender)
 	if a.headingField != "" {
-		a.subject = safetext.Clean(subject)
+		a.subject = parseTemplate(safetext.Clean(subject))
 		var fs []Finding
 		a.subjectOut, fs = lintTemplate(a.headingField, a.subject, false, lead, known, b)
 		a.findings = append(a.findings, fs...)
-		a.findings = append(a.findings, headingLength(a.headingField, a.subject)...)
+		a.findings = append(a.findings, headingLength(a.headingField, a.subject.src)...)
 	}
 	var fs []Finding
 	a.messageOut, fs = lintTemplate(api.FieldMessage, a.message, step.IsEmail(), lead, known, b)
 	a.findings = append(a.findings, fs...)
-	a.findings = append(a.findings, emptyMessage(step, a.message)...)
-	a.findings = append(a.findings, softLimits(step, a.messageOut, lead)...)
-	a.messageRunesIn = utf8.RuneCountInString(a.message)
+	a.findings = append(a.findings, emptyMessage(step, a.message.src)...)
+	if step == api.SMS {
+		a.smsSegments = SMSSegments(a.messageOut)
+	}
+	a.findings = append(a.findings, softLimits(step, a.messageOut, a.smsSegments, lead)...)
+	a.messageRunesIn = utf8.RuneCountInString(a.message.src)
 	return a
 }
 
@@ -94,25 +94,25 @@ func knownNames(lead Lead, sender map[string]string) map[string]bool {
 
 // lintTemplate checks one field's template and renders it for the lead.
 // When the template is broken, the raw text stands in for the output.
-func lintTemplate(field api.Field, text string, isHTML bool, lead Lead, known map[string]bool, b map[string]any) (string, []Finding) {
-	toks := scanTemplate(text)
+func lintTemplate(field api.Field, tpl parsedTemplate, isHTML bool, lead Lead, known map[string]bool, b map[string]any) (string, []Finding) {
+	text := tpl.src
 	var fs []Finding
 	broken := false
-	for _, e := range checkStructure(text, toks) {
+	for _, e := range checkStructure(tpl.toks) {
 		fs = append(fs, at(Blocking, field, text, e.Offset, e.Msg))
 		broken = true
 	}
-	for _, e := range strayClosers(text, toks) {
+	for _, e := range strayClosers(text, tpl.toks) {
 		fs = append(fs, at(Warning, field, text, e.Offset, e.Msg))
 	}
 	out := text
 	var renderErr error
 	if !broken {
-		if out, renderErr = renderLiquid(text, b, isHTML); renderErr != nil {
+		if out, renderErr = renderLiquid(tpl, b, isHTML); renderErr != nil {
 			out = text
 		}
 	}
-	fs = append(fs, variableFindings(field, text, toks, lead, known, out)...)
+	fs = append(fs, variableFindings(field, tpl, lead, known, out)...)
 	if renderErr != nil {
 		fs = append(fs, liquidFinding(field, text, renderErr))
 	}
@@ -159,12 +159,12 @@ func lineOffset(text string, n int) int {
 // variableFindings flags each unknown variable once, suggesting the known
 // name it resembles, and notes the markers the lead's rendering out shows
 // (an output in a branch the lead does not take is not noted).
-func variableFindings(field api.Field, text string, toks []token, lead Lead, known map[string]bool, out string) []Finding {
-	refs, locals := variableRefs(toks, text)
+func variableFindings(field api.Field, tpl parsedTemplate, lead Lead, known map[string]bool, out string) []Finding {
+	text := tpl.src
 	var fs []Finding
 	seen := map[string]bool{}
-	for _, r := range refs {
-		if locals[r.Name] || seen[r.Name] {
+	for _, r := range tpl.refs {
+		if tpl.locals[r.Name] || seen[r.Name] {
 			continue
 		}
 		switch {
@@ -223,7 +223,9 @@ func emptyMessage(step api.StepType, message string) []Finding {
 	return []Finding{whole(Blocking, api.FieldMessage, fmt.Sprintf("the message is empty: a %s step needs one", step.Label()))}
 }
 
-func softLimits(step api.StepType, rendered string, lead Lead) []Finding {
+// softLimits warns about the channel limits of the message rendered for
+// lead; smsSegments is its segment count when the step is an SMS.
+func softLimits(step api.StepType, rendered string, smsSegments int, lead Lead) []Finding {
 	n := utf8.RuneCountInString(rendered)
 	switch step {
 	case api.LinkedinInvite:
@@ -237,9 +239,9 @@ func softLimits(step api.StepType, rendered string, lead Lead) []Finding {
 				"%d characters for %s: WhatsApp accepts at most %d", n, lead.Name, WhatsappLimit))}
 		}
 	case api.SMS:
-		if segs := SMSSegments(rendered); segs > 1 {
+		if smsSegments > 1 {
 			return []Finding{whole(Warning, api.FieldMessage, fmt.Sprintf(
-				"for %s this is sent as %d SMS segments (%d characters)", lead.Name, segs, n))}
+				"for %s this is sent as %d SMS segments (%d characters)", lead.Name, smsSegments, n))}
 		}
 	}
 	return nil

@@ -7,9 +7,16 @@ import (
 	"lemstep/api"
 )
 
+// lintFindings lints a step the way the editor does: the findings of a
+// render for the lead.
+func lintFindings(typ api.StepType, subject, message string, lead Lead) []Finding {
+	req := Request{Type: typ, Subject: subject, Message: message, Lead: lead}
+	return NewRenderer(plainTheme(), 0).Render(req).Findings
+}
+
 func TestLintUnknownVariables(t *testing.T) {
 	jordan := leadNamed(t, "Jordan")
-	fs := Lint(api.LinkedinSend, "", "Hi {{firstname}}, {{compnyName}} and {{favoriteColor}} {{favoriteColor}}", jordan)
+	fs := lintFindings(api.LinkedinSend, "", "Hi {{firstname}}, {{compnyName}} and {{favoriteColor}} {{favoriteColor}}", jordan)
 	f := findOne(t, fs, Warning, "{{firstname}}")
 	if !strings.Contains(f.Message, "did you mean {{firstName}}") || f.Offset != 3 || f.Line != 1 || f.Col != 4 {
 		t.Errorf("case near-miss: %+v", f)
@@ -23,16 +30,16 @@ func TestLintUnknownVariables(t *testing.T) {
 		t.Errorf("no suggestion expected for a name far from every field: %+v", f)
 	}
 
-	ok := Lint(api.LinkedinSend, "", "{{firstName}} {{lastName}} {{jobTitle}} {{senderName}} {{signature}} {% if icebreaker %}{{icebreaker}}{% endif %}", jordan)
+	ok := lintFindings(api.LinkedinSend, "", "{{firstName}} {{lastName}} {{jobTitle}} {{senderName}} {{signature}} {% if icebreaker %}{{icebreaker}}{% endif %}", jordan)
 	if len(ok) != 0 {
 		t.Errorf("known variables flagged: %v", ok)
 	}
 	custom := Lead{Name: "custom", Fields: map[string]string{"firstName": "A", "favoriteColor": "teal"}}
-	noFinding(t, Lint(api.SMS, "", "{{favoriteColor}}", custom), "favoriteColor")
+	noFinding(t, lintFindings(api.SMS, "", "{{favoriteColor}}", custom), "favoriteColor")
 }
 
 func TestLintUnknownVariableInCondition(t *testing.T) {
-	fs := Lint(api.SMS, "", `{% if jobtitle == "CEO" and companyName %}x{% endif %}`, leadNamed(t, "Jordan"))
+	fs := lintFindings(api.SMS, "", `{% if jobtitle == "CEO" and companyName %}x{% endif %}`, leadNamed(t, "Jordan"))
 	f := findOne(t, fs, Warning, "{{jobtitle}}")
 	if !strings.Contains(f.Message, "{{jobTitle}}") {
 		t.Errorf("got %+v", f)
@@ -42,12 +49,12 @@ func TestLintUnknownVariableInCondition(t *testing.T) {
 
 func TestLintMissingFieldIsInfoOnlyWhenShown(t *testing.T) {
 	sam := leadNamed(t, "Sam")
-	f := findOne(t, Lint(api.SMS, "", "at {{companyName}}", sam), Info, "no companyName")
+	f := findOne(t, lintFindings(api.SMS, "", "at {{companyName}}", sam), Info, "no companyName")
 	if f.Offset != 3 {
 		t.Errorf("offset %d, want 3", f.Offset)
 	}
-	noFinding(t, Lint(api.SMS, "", `at {{companyName | default: "your team"}}`, sam), "companyName")
-	noFinding(t, Lint(api.SMS, "", `{% if companyName %}at {{companyName}}{% endif %}`, sam), "companyName")
+	noFinding(t, lintFindings(api.SMS, "", `at {{companyName | default: "your team"}}`, sam), "companyName")
+	noFinding(t, lintFindings(api.SMS, "", `{% if companyName %}at {{companyName}}{% endif %}`, sam), "companyName")
 }
 
 func TestLintLiquidSyntax(t *testing.T) {
@@ -67,7 +74,7 @@ func TestLintLiquidSyntax(t *testing.T) {
 		{"ok\n{{ firstName | }}", Blocking, "Liquid:", 2, 1},
 	}
 	for _, c := range cases {
-		f := findOne(t, Lint(api.SMS, "", c.msg, jordan), c.sev, c.substr)
+		f := findOne(t, lintFindings(api.SMS, "", c.msg, jordan), c.sev, c.substr)
 		if f.Line != c.line || f.Col != c.col || f.Field != api.FieldMessage {
 			t.Errorf("%q: finding at %s %d:%d, want message %d:%d", c.msg, f.Field, f.Line, f.Col, c.line, c.col)
 		}
@@ -78,7 +85,7 @@ func TestLintLiquidSyntax(t *testing.T) {
 		"{% raw %}{{ not liquid {% if %}{% endraw %}",
 		"{{firstName}}",
 	} {
-		for _, f := range Lint(api.SMS, "", good, jordan) {
+		for _, f := range lintFindings(api.SMS, "", good, jordan) {
 			if f.Severity == Blocking {
 				t.Errorf("%q: unexpected %v", good, f)
 			}
@@ -87,7 +94,7 @@ func TestLintLiquidSyntax(t *testing.T) {
 }
 
 func TestLintSubjectSyntaxPointsAtSubject(t *testing.T) {
-	fs := Lint(api.Email, "Hi {{firstName", "<p>Body</p>", leadNamed(t, "Jordan"))
+	fs := lintFindings(api.Email, "Hi {{firstName", "<p>Body</p>", leadNamed(t, "Jordan"))
 	f := findOne(t, fs, Blocking, "never closed")
 	if f.Field != api.FieldSubject || f.Offset != 3 {
 		t.Errorf("got %+v", f)
@@ -101,12 +108,12 @@ func TestLintEmptyMessage(t *testing.T) {
 			if typ != api.Email && strings.Contains(empty, "<") {
 				continue
 			}
-			findOne(t, Lint(typ, "s", empty, lead), Blocking, "the message is empty")
+			findOne(t, lintFindings(typ, "s", empty, lead), Blocking, "the message is empty")
 		}
-		noFinding(t, Lint(typ, "s", "<p>Hi</p>", lead), "empty")
+		noFinding(t, lintFindings(typ, "s", "<p>Hi</p>", lead), "empty")
 	}
 	for _, typ := range []api.StepType{api.LinkedinInvite, api.Manual, api.Phone} {
-		noFinding(t, Lint(typ, "", "", lead), "empty")
+		noFinding(t, lintFindings(typ, "", "", lead), "empty")
 	}
 }
 
@@ -116,35 +123,35 @@ func TestLintHeadingLength(t *testing.T) {
 	if n := len([]rune(at400)); n != 400 {
 		t.Fatalf("setup: %d runes", n)
 	}
-	noFinding(t, Lint(api.Email, at400, "<p>x</p>", lead), "characters: lemlist accepts")
-	f := findOne(t, Lint(api.Email, at400+"!", "<p>x</p>", lead), Blocking, "401 characters")
+	noFinding(t, lintFindings(api.Email, at400, "<p>x</p>", lead), "characters: lemlist accepts")
+	f := findOne(t, lintFindings(api.Email, at400+"!", "<p>x</p>", lead), Blocking, "401 characters")
 	if f.Field != api.FieldSubject || f.Offset != -1 {
 		t.Errorf("got %+v", f)
 	}
-	f = findOne(t, Lint(api.Manual, strings.Repeat("a", 401), "note", lead), Blocking, "401 characters")
+	f = findOne(t, lintFindings(api.Manual, strings.Repeat("a", 401), "note", lead), Blocking, "401 characters")
 	if f.Field != api.FieldTitle {
 		t.Errorf("manual step: field %s, want title", f.Field)
 	}
-	noFinding(t, Lint(api.SMS, strings.Repeat("a", 500), "x", lead), "characters")
+	noFinding(t, lintFindings(api.SMS, strings.Repeat("a", 500), "x", lead), "characters")
 }
 
 func TestLintSoftLimits(t *testing.T) {
 	lead := leadNamed(t, "Jordan") // firstName "Jordan": 6 characters
 	invite := strings.Repeat("a", 294) + "{{firstName}}"
-	noFinding(t, Lint(api.LinkedinInvite, "", invite, lead), "LinkedIn")
-	f := findOne(t, Lint(api.LinkedinInvite, "", invite+"!", lead), Warning, "301 characters")
+	noFinding(t, lintFindings(api.LinkedinInvite, "", invite, lead), "LinkedIn")
+	f := findOne(t, lintFindings(api.LinkedinInvite, "", invite+"!", lead), Warning, "301 characters")
 	if !strings.Contains(f.Message, "300") {
 		t.Errorf("got %+v", f)
 	}
-	noFinding(t, Lint(api.WhatsappMessage, "", strings.Repeat("a", 4096), lead), "WhatsApp")
-	findOne(t, Lint(api.WhatsappMessage, "", strings.Repeat("a", 4097), lead), Warning, "WhatsApp")
-	noFinding(t, Lint(api.SMS, "", strings.Repeat("a", 160), lead), "segments")
-	findOne(t, Lint(api.SMS, "", strings.Repeat("a", 161), lead), Warning, "2 SMS segments")
-	findOne(t, Lint(api.SMS, "", strings.Repeat("a", 155)+"{{firstName}}", lead), Warning, "2 SMS segments")
+	noFinding(t, lintFindings(api.WhatsappMessage, "", strings.Repeat("a", 4096), lead), "WhatsApp")
+	findOne(t, lintFindings(api.WhatsappMessage, "", strings.Repeat("a", 4097), lead), Warning, "WhatsApp")
+	noFinding(t, lintFindings(api.SMS, "", strings.Repeat("a", 160), lead), "segments")
+	findOne(t, lintFindings(api.SMS, "", strings.Repeat("a", 161), lead), Warning, "2 SMS segments")
+	findOne(t, lintFindings(api.SMS, "", strings.Repeat("a", 155)+"{{firstName}}", lead), Warning, "2 SMS segments")
 }
 
 func TestLintSanitizesBeforeChecking(t *testing.T) {
-	fs := Lint(api.SMS, "", "\x1b]0;title\x07Hi {{firstname}}", leadNamed(t, "Jordan"))
+	fs := lintFindings(api.SMS, "", "\x1b]0;title\x07Hi {{firstname}}", leadNamed(t, "Jordan"))
 	f := findOne(t, fs, Warning, "{{firstname}}")
 	if f.Offset != 3 {
 		t.Errorf("offset %d should refer to the cleaned text", f.Offset)

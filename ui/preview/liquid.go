@@ -45,28 +45,27 @@ type liquidError struct {
 
 func (e *liquidError) Error() string { return e.Msg }
 
-// renderLiquid renders src for the bindings b. Outputs of variables b lacks
+// renderLiquid renders tpl for the bindings b. Outputs of variables b lacks
 // (without a default filter) become MissingMarker(name). In HTML, lemlist's
 // editor may store the quotes of a Liquid expression as entities
 // (&quot;there&quot;); those are decoded inside the markup first. It never
 // panics: any failure of the engine comes back as a *liquidError.
-func renderLiquid(src string, b liquid.Bindings, isHTML bool) (out string, err error) {
-	toks := scanTemplate(src)
-	if !hasMarkup(toks) {
-		return src, nil
+func renderLiquid(tpl parsedTemplate, b liquid.Bindings, isHTML bool) (out string, err error) {
+	if !hasMarkup(tpl.toks) {
+		return tpl.src, nil
 	}
-	prepared := prepareTemplate(src, toks, b, isHTML)
+	prepared := prepareTemplate(tpl, b, isHTML)
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = "", &liquidError{Msg: fmt.Sprintf("the template could not be rendered: %v", r)}
 		}
 	}()
 	engine := liquid.NewEngine()
-	tpl, perr := engine.ParseString(prepared)
+	compiled, perr := engine.ParseString(prepared)
 	if perr != nil {
 		return "", newLiquidError(perr)
 	}
-	s, rerr := tpl.RenderString(b)
+	s, rerr := compiled.RenderString(b)
 	if rerr != nil {
 		return "", newLiquidError(rerr)
 	}
@@ -84,18 +83,17 @@ func hasMarkup(toks []token) bool {
 
 // prepareTemplate rewrites the outputs of missing variables into their
 // visible marker, and decodes HTML entities inside markup. Line breaks are
-// kept, so the engine's line numbers still point into src.
-func prepareTemplate(src string, toks []token, b liquid.Bindings, isHTML bool) string {
-	_, locals := variableRefs(toks, src)
+// kept, so the engine's line numbers still point into the source.
+func prepareTemplate(tpl parsedTemplate, b liquid.Bindings, isHTML bool) string {
 	var sb strings.Builder
-	sb.Grow(len(src))
-	for _, t := range toks {
-		text := src[t.Start:t.End]
+	sb.Grow(len(tpl.src))
+	for _, t := range tpl.toks {
+		text := tpl.src[t.Start:t.End]
 		switch {
 		case t.Kind == tokText:
 			sb.WriteString(text)
 		case t.Kind == tokObject && t.Closed:
-			if r, ok := objectRef(t); ok && !r.HasDefault && b[r.Name] == nil && !locals[r.Name] {
+			if r, ok := objectRef(t); ok && !r.HasDefault && b[r.Name] == nil && !tpl.locals[r.Name] {
 				sb.WriteString(MissingMarker(r.Name))
 				continue
 			}

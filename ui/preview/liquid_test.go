@@ -20,7 +20,7 @@ func leadNamed(t *testing.T, prefix string) Lead {
 
 func liquidOut(t *testing.T, tpl string, lead Lead) string {
 	t.Helper()
-	out, err := renderLiquid(tpl, bindings(lead, SampleSender()), false)
+	out, err := renderLiquid(parseTemplate(tpl), bindings(lead, SampleSender()), false)
 	if err != nil {
 		t.Fatalf("render %q: %v", tpl, err)
 	}
@@ -82,7 +82,7 @@ func TestLiquidUnicodeLead(t *testing.T) {
 }
 
 func TestLiquidEntitiesInsideEmailMarkup(t *testing.T) {
-	out, err := renderLiquid(`<p>Hi {{firstName | default: &quot;there&quot;}}</p>`, bindings(Lead{}, nil), true)
+	out, err := renderLiquid(parseTemplate(`<p>Hi {{firstName | default: &quot;there&quot;}}</p>`), bindings(Lead{}, nil), true)
 	if err != nil || out != "<p>Hi there</p>" {
 		t.Errorf("got %q, %v", out, err)
 	}
@@ -104,7 +104,7 @@ func TestLiquidErrorsNeverPanic(t *testing.T) {
 					t.Errorf("%q panicked: %v", tpl, r)
 				}
 			}()
-			_, _ = renderLiquid(tpl, bindings(leadNamed(t, "Jordan"), nil), false)
+			_, _ = renderLiquid(parseTemplate(tpl), bindings(leadNamed(t, "Jordan"), nil), false)
 			res := NewRenderer(plainTheme(), 0).Render(Request{Type: api.SMS, Message: tpl, Lead: leadNamed(t, "Jordan")})
 			if res.Body == "" {
 				t.Errorf("%q: empty body", tpl)

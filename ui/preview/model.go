@@ -22,11 +22,10 @@ type Model struct {
 	raw   bool
 
 	req     Request // latest request, with lead and mode filled in
-	hasReq  bool
-	seq     int  // bumped on every Schedule
-	started int  // seq of the newest render started
-	shown   int  // seq of the result on display
-	cooling bool // a tick is in flight: renders wait for it
+	seq     int     // bumped on every Schedule: 0 until the first request
+	started int     // seq of the newest render started
+	shown   int     // seq of the result on display
+	cooling bool    // a tick is in flight: renders wait for it
 	result  Result
 	afterFn func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
@@ -58,7 +57,7 @@ func NewModel(r *Renderer, leads []Lead) Model {
 func (m *Model) Schedule(req Request) tea.Cmd {
 	req.Lead = m.leads[m.lead]
 	req.Raw = m.raw
-	m.req, m.hasReq = req, true
+	m.req = req
 	m.seq++
 	if m.cooling {
 		return nil
@@ -80,7 +79,7 @@ func (m *Model) ToggleRaw() tea.Cmd {
 }
 
 func (m *Model) reschedule() tea.Cmd {
-	if !m.hasReq {
+	if !m.hasReq() {
 		return nil
 	}
 	return m.Schedule(m.req)
@@ -130,4 +129,7 @@ func (m Model) Lead() Lead { return m.leads[m.lead] }
 func (m Model) Raw() bool { return m.raw }
 
 // Pending reports whether an edit has not been rendered yet.
-func (m Model) Pending() bool { return m.hasReq && m.shown != m.seq }
+func (m Model) Pending() bool { return m.hasReq() && m.shown != m.seq }
+
+// hasReq reports whether a request was ever scheduled.
+func (m Model) hasReq() bool { return m.seq > 0 }

@@ -186,12 +186,23 @@ func TestRendererCache(t *testing.T) {
 	if r.results.len() != 2 {
 		t.Fatalf("the cache must stay bounded at 2, holds %d", r.results.len())
 	}
-	res := r.Render(req)
-	res.Findings = append(res.Findings, Finding{Message: "mutated"})
-	for _, f := range r.Render(req).Findings {
-		if f.Message == "mutated" {
-			t.Fatal("callers can change cached findings")
-		}
+	// Findings handed out, on a miss or a hit, are the caller's own copy.
+	typo := sms("Hi {{firstname}}")
+	typo.Lead = req.Lead
+	miss := r.Render(typo)
+	if len(miss.Findings) == 0 {
+		t.Fatal("setup: a misspelt variable must give a finding")
+	}
+	want := miss.Findings[0]
+	miss.Findings[0] = Finding{Message: "mutated"}
+	hit := r.Render(typo)
+	if len(hit.Findings) == 0 || hit.Findings[0] != want {
+		t.Fatalf("changing the findings of a render changed the cached ones: %v", hit.Findings)
+	}
+	hit.Findings[0] = Finding{Message: "mutated"}
+	cached, ok := r.results.get(r.cacheKey(typo))
+	if !ok || len(cached.Findings) == 0 || cached.Findings[0] != want {
+		t.Fatalf("changing the findings of a cache hit changed the cached ones: %v", cached.Findings)
 	}
 }
 

@@ -18,17 +18,20 @@ func (r *Renderer) rawBody(a analysis, width int) string {
 			label = "Title: "
 		}
 		sb.WriteString(r.muted.Render(label))
-		sb.WriteString(r.highlight(strings.ReplaceAll(a.subject, "\n", " ")))
+		// Newlines never delimit markup and a space takes the same byte,
+		// so the subject's tokens fit the one-line text too.
+		sb.WriteString(r.highlight(strings.ReplaceAll(a.subject.src, "\n", " "), a.subject.toks))
 		sb.WriteString("\n\n")
 	}
-	sb.WriteString(r.highlight(a.message))
+	sb.WriteString(r.highlight(a.message.src, a.message.toks))
 	return indent(lipgloss.Wrap(sb.String(), width-2*docMargin, ""), docMargin)
 }
 
-// highlight styles each {{ … }} and {% … %} of src with the template style.
-func (r *Renderer) highlight(src string) string {
+// highlight styles each {{ … }} and {% … %} of src, as toks locate them,
+// with the template style.
+func (r *Renderer) highlight(src string, toks []token) string {
 	var sb strings.Builder
-	for _, t := range scanTemplate(src) {
+	for _, t := range toks {
 		text := src[t.Start:t.End]
 		if t.Kind == tokText {
 			sb.WriteString(text)

@@ -123,7 +123,7 @@ func (r *Renderer) Render(req Request) Result {
 
 func (r *Renderer) render(req Request) Result {
 	a := analyze(req.Type, req.Subject, req.Message, req.Lead, r.sender)
-	res := Result{Findings: a.findings, RawChars: a.messageRunesIn}
+	res := Result{Findings: a.findings, RawChars: a.messageRunesIn, SMSSegments: a.smsSegments}
 	var body, rendered string
 	if req.Type.IsEmail() {
 		md, err := r.converter.ConvertString(a.messageOut)
@@ -135,9 +135,6 @@ func (r *Renderer) render(req Request) Result {
 		rendered = a.messageOut
 	}
 	res.RenderedChars = utf8.RuneCountInString(rendered)
-	if req.Type == api.SMS {
-		res.SMSSegments = SMSSegments(a.messageOut)
-	}
 	if req.Raw {
 		body = r.rawBody(a, req.Width)
 	} else {

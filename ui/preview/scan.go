@@ -23,6 +23,21 @@ type token struct {
 	Closed     bool // false when the closing delimiter is missing
 }
 
+// parsedTemplate is a template scanned once for everything a render needs
+// of it: the tokens, the variables it reads and the locals it binds.
+type parsedTemplate struct {
+	src    string
+	toks   []token
+	refs   []varRef
+	locals map[string]bool
+}
+
+func parseTemplate(src string) parsedTemplate {
+	toks := scanTemplate(src)
+	refs, locals := variableRefs(toks)
+	return parsedTemplate{src: src, toks: toks, refs: refs, locals: locals}
+}
+
 // scanTemplate splits src into text, objects and tags, the way Liquid does:
 // "{{" opens an object that the first "}}" closes, "{%" a tag that the first
 // "%}" closes. Content between {% raw %} and {% endraw %} is text. It never

@@ -21,12 +21,6 @@ var senderFields = []string{
 	"senderCompanyName", "signature",
 }
 
-// LeadFields returns lemlist's default lead variable names.
-func LeadFields() []string { return append([]string(nil), leadFields...) }
-
-// SenderFields returns the sender variable names lemstep treats as valid.
-func SenderFields() []string { return append([]string(nil), senderFields...) }
-
 // varRef is one variable a template reads, at a byte offset of the source.
 type varRef struct {
 	Name       string // root name: "firstName" for {{ firstName | upcase }}
@@ -52,7 +46,7 @@ var liquidWords = map[string]bool{
 // variableRefs lists the variables read by objects and by conditions of
 // if/elsif/unless/case/when tags. Names bound by assign, capture and for are
 // returned separately: they are the template's own locals.
-func variableRefs(toks []token, src string) (refs []varRef, locals map[string]bool) {
+func variableRefs(toks []token) (refs []varRef, locals map[string]bool) {
 	locals = map[string]bool{}
 	for _, t := range toks {
 		switch t.Kind {
@@ -61,7 +55,7 @@ func variableRefs(toks []token, src string) (refs []varRef, locals map[string]bo
 				refs = append(refs, r)
 			}
 		case tokTag:
-			refs = append(refs, tagRefs(t, src, locals)...)
+			refs = append(refs, tagRefs(t, locals)...)
 		}
 	}
 	return refs, locals
@@ -92,7 +86,7 @@ func hasDefaultFilter(filters string) bool {
 	return false
 }
 
-func tagRefs(t token, src string, locals map[string]bool) []varRef {
+func tagRefs(t token, locals map[string]bool) []varRef {
 	name, args := tagName(t.Inner), tagArgs(t.Inner)
 	switch name {
 	case "assign", "capture":
