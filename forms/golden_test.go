@@ -1,17 +1,14 @@
 package forms
 
 import (
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/exp/golden"
+
 	"lemstep/api"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // plainView is the form as a reader sees it: no colours, no trailing blanks.
 func plainView(d *driver) string {
@@ -22,22 +19,12 @@ func plainView(d *driver) string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-func checkGolden(t *testing.T, name, got string) {
+// checkGolden compares the form with testdata/<test>.golden;
+// `go test ./forms -run Golden -update` rewrites the files, to be reviewed
+// before committing.
+func checkGolden(t *testing.T, d *driver) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./forms -run Golden -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
+	golden.RequireEqual(t, plainView(d))
 }
 
 // TestGoldenViews renders every type's form, freshly opened, at 80 and 140
@@ -48,7 +35,7 @@ func TestGoldenViews(t *testing.T) {
 			name := fmt.Sprintf("%s_%d", st, width)
 			t.Run(name, func(t *testing.T) {
 				d := newDriver(t, New(sampleStep(st), testOptions(width)))
-				checkGolden(t, name, plainView(d))
+				checkGolden(t, d)
 			})
 		}
 	}
@@ -57,28 +44,28 @@ func TestGoldenViews(t *testing.T) {
 // TestGoldenStates renders the states a copywriter meets besides a fresh
 // form: notices, an error, a reflow, a read-only step.
 func TestGoldenStates(t *testing.T) {
-	t.Run("notices", func(t *testing.T) {
+	t.Run("email_notices_80", func(t *testing.T) {
 		step := sampleStep(api.Email)
 		step.ABTest = api.ABTest{Winner: "A"}
 		opts := testOptions(80)
 		opts.CampaignStatus = "running"
-		checkGolden(t, "email_notices_80", plainView(newDriver(t, New(step, opts))))
+		checkGolden(t, newDriver(t, New(step, opts)))
 	})
-	t.Run("error", func(t *testing.T) {
+	t.Run("linkedinInvite_error_80", func(t *testing.T) {
 		d := newDriver(t, New(sampleStep(api.LinkedinInvite), testOptions(80)))
 		d.focus("images")
 		d.press("alt+enter")
 		d.typeText("http://c.example/b.webp")
 		d.press("tab")
-		checkGolden(t, "linkedinInvite_error_80", plainView(d))
+		checkGolden(t, d)
 	})
-	t.Run("reflow", func(t *testing.T) {
+	t.Run("conditional_reflow_60", func(t *testing.T) {
 		d := newDriver(t, New(sampleStep(api.Conditional), testOptions(140)))
 		d.form.SetWidth(60)
-		checkGolden(t, "conditional_reflow_60", plainView(d))
+		checkGolden(t, d)
 	})
-	t.Run("readonly", func(t *testing.T) {
+	t.Run("readonly_80", func(t *testing.T) {
 		step := api.Step{ID: "s", Type: "linkedinPoke", Delay: intp(3), Message: "Hi\x1b[31m there\nsecond line"}
-		checkGolden(t, "readonly_80", plainView(newDriver(t, New(step, testOptions(80)))))
+		checkGolden(t, newDriver(t, New(step, testOptions(80))))
 	})
 }

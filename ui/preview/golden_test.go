@@ -1,22 +1,23 @@
 package preview
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/exp/golden"
+
 	"lemstep/api"
 	"lemstep/theme"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// goldenCases are lemlist-style messages rendered at 80 columns with the
-// plain style. Each golden file holds the body, then the findings and
-// counters, so a reviewer sees everything the editor would show.
+// goldenCases are the messages of testdata, lemlist-style, rendered at 80
+// columns with the plain style. Each golden file,
+// testdata/TestGolden/<message>.lead<n>.golden, holds the body, then the
+// findings and counters, so a reviewer sees everything the editor would
+// show; `go test ./ui/preview -run Golden -update` rewrites them.
 var goldenCases = []struct {
 	name    string
 	typ     api.StepType
@@ -36,28 +37,15 @@ func TestGolden(t *testing.T) {
 	r := NewRenderer(theme.New(false, true), 0)
 	leads := Leads()
 	for _, c := range goldenCases {
-		golden := strings.TrimSuffix(c.name, filepath.Ext(c.name)) + fmt.Sprintf(".lead%d.golden", c.lead)
-		t.Run(golden, func(t *testing.T) {
+		name := strings.TrimSuffix(c.name, filepath.Ext(c.name)) + fmt.Sprintf(".lead%d", c.lead)
+		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile(filepath.Join("testdata", c.name))
 			if err != nil {
 				t.Fatal(err)
 			}
 			msg := strings.TrimSuffix(string(src), "\n")
 			res := r.Render(Request{Type: c.typ, Subject: c.subject, Message: msg, Width: 80, Lead: leads[c.lead]})
-			got := goldenText(res)
-			path := filepath.Join("testdata", golden)
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("preview differs from %s (go test -update rewrites it):\n%s", path, got)
-			}
+			golden.RequireEqual(t, goldenText(res))
 		})
 	}
 }
