@@ -32,7 +32,7 @@ func (q CampaignQuery) values(offset int) (url.Values, error) {
 		"offset":  {strconv.Itoa(offset)},
 	}
 	if q.Status != "" {
-		if !inChoices(CampaignStatuses, q.Status) {
+		if !IsChoice(CampaignStatuses, q.Status) {
 			return nil, fmt.Errorf("%q is not a campaign status lemlist knows; use one of draft, running, paused, ended, errors or archived.", q.Status)
 		}
 		v.Set("status", q.Status)

@@ -65,7 +65,8 @@ func ChoiceLabel(choices []Choice, value string) string {
 	return value
 }
 
-func inChoices(choices []Choice, value string) bool {
+// IsChoice reports whether value is one of choices.
+func IsChoice(choices []Choice, value string) bool {
 	for _, c := range choices {
 		if c.Value == value {
 			return true

@@ -150,7 +150,7 @@ func ConditionSentence(s Step) string {
 	// A condition's label reads as the end of "If the lead …" once its
 	// first letter is lowered: "Opened an email".
 	phrase := "meets " + yes.Key
-	if inChoices(ConditionKeys, yes.Key) {
+	if IsChoice(ConditionKeys, yes.Key) {
 		label := ChoiceLabel(ConditionKeys, yes.Key)
 		phrase = strings.ToLower(label[:1]) + label[1:]
 	}

@@ -96,10 +96,12 @@ func notEditable(t StepType, f Field) string {
 	for _, e := range editableFields[t] {
 		names = append(names, string(e))
 	}
-	return fmt.Sprintf("A %s step has no %s to change; it can change %s.", t, f, joinAnd(names))
+	return fmt.Sprintf("A %s step has no %s to change; it can change %s.", t, f, JoinAnd(names))
 }
 
-func joinAnd(words []string) string {
+// JoinAnd lists words as a sentence does: "subject, message and delay";
+// "nothing" when there are none.
+func JoinAnd(words []string) string {
 	switch len(words) {
 	case 0:
 		return "nothing"
@@ -136,18 +138,20 @@ func checkChoices(u StepUpdate, vs *Violations) {
 		{FieldConditionKey, u.ConditionKey, ConditionKeys, "a condition"},
 		{FieldRecordMode, u.RecordMode, RecordModes, "a record mode"},
 	} {
-		if c.value == nil || inChoices(c.choices, *c.value) {
+		if c.value == nil || IsChoice(c.choices, *c.value) {
 			continue
 		}
 		values := make([]string, len(c.choices))
 		for i, ch := range c.choices {
 			values[i] = ch.Value
 		}
-		vs.add(c.field, "%q is not %s lemlist accepts; use one of %s.", *c.value, c.what, joinOr(values))
+		vs.add(c.field, "%q is not %s lemlist accepts; use one of %s.", *c.value, c.what, JoinOr(values))
 	}
 }
 
-func joinOr(words []string) string {
+// JoinOr offers words as a choice: "GET, POST or PUT"; "" when there are
+// none.
+func JoinOr(words []string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}

@@ -61,7 +61,7 @@ func parseListQuery(q url.Values, shape ListShape) (listQuery, bool) {
 	default:
 		return lq, false
 	}
-	if lq.status != "" && !slices.ContainsFunc(api.CampaignStatuses, func(c api.Choice) bool { return c.Value == lq.status }) {
+	if lq.status != "" && !api.IsChoice(api.CampaignStatuses, lq.status) {
 		return lq, false
 	}
 	return lq, true
