@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
@@ -112,12 +111,10 @@ func resultDetail(res applyResult) string {
 	return fmt.Sprintf("%s (%s)", where, changedFields(e.update))
 }
 
+// changedFields is the type of step an update is for and the fields it
+// changes: "email step: subject, delay".
 func changedFields(u api.StepUpdate) string {
-	names := []string{string(u.Type)}
-	for _, f := range u.Fields() {
-		names = append(names, string(f))
-	}
-	return names[0] + " step: " + strings.Join(names[1:], ", ")
+	return string(u.Type) + " step: " + fieldList(u)
 }
 
 // writeApplySummary counts what changed, what failed and what was not sent,

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
@@ -126,14 +125,6 @@ func changedList(e journal.Entry) string {
 		s += fmt.Sprintf(" (undoes #%d)", e.Undoes)
 	}
 	return s
-}
-
-func fieldList(u api.StepUpdate) string {
-	var names []string
-	for _, f := range u.Fields() {
-		names = append(names, string(f))
-	}
-	return strings.Join(names, ", ")
 }
 
 // recordUpdate writes an update lemlist accepted to the journal: before is

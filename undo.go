@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -109,7 +110,7 @@ func (a *app) undo(ctx context.Context, id int, opts undoOptions) error {
 		return writeJSON(a.stdout, res)
 	}
 	fmt.Fprintf(a.stdout, "Undid entry #%d: step %s has its earlier %s back.\n",
-		e.ID, safetext.Clean(e.StepID), andList(restore.Fields()))
+		e.ID, safetext.Clean(e.StepID), api.JoinAnd(fieldNames(restore.Fields())))
 	if recorded {
 		fmt.Fprintf(a.stdout, "Journal entry #%d records the undo; `lemstep undo %d` puts the change back.\n", entry.ID, entry.ID)
 	}
@@ -186,12 +187,13 @@ func stepGone(err error, e journal.Entry) error {
 	return err
 }
 
+// conflictFields names the fields of cs as a sentence does.
 func conflictFields(cs []api.Conflict) string {
 	fs := make([]api.Field, len(cs))
 	for i, c := range cs {
 		fs[i] = c.Field
 	}
-	return andList(fs)
+	return api.JoinAnd(fieldNames(fs))
 }
 
 // movedSince lists the fields the entry changed that no longer hold the
@@ -283,27 +285,9 @@ func writeLines(w io.Writer, lines []string) {
 	}
 }
 
-// andList names fields as a sentence does: "subject, message and delay".
-func andList(fs []api.Field) string {
-	names := make([]string, len(fs))
-	for i, f := range fs {
-		names[i] = string(f)
-	}
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
 // missingFrom lists the fields after sets that restore does not.
 func missingFrom(after, restore api.StepUpdate) string {
-	var names []string
-	for _, f := range after.Fields() {
-		if !restore.Has(f) {
-			names = append(names, string(f))
-		}
-	}
-	return strings.Join(names, ", ")
+	return strings.Join(fieldNames(slices.DeleteFunc(after.Fields(), restore.Has)), ", ")
 }
 
 // confirm asks question on w and reads one line from r: only y or yes

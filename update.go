@@ -68,31 +68,9 @@ func checkUpdate(u api.StepUpdate, t api.Target) api.Violations {
 	vs := u.Validate(t)
 	if len(vs) == 0 && u.Empty() {
 		vs = append(vs, api.Violation{Message: fmt.Sprintf(
-			"The update changes nothing: give at least one field a %s step can change (%s).", u.Type, fieldNames(u.Type))})
+			"The update changes nothing: give at least one field a %s step can change (%s).", u.Type, api.JoinOr(fieldNames(api.EditableFields(u.Type))))})
 	}
 	return vs
-}
-
-func fieldNames(t api.StepType) string {
-	var names []string
-	for _, f := range api.EditableFields(t) {
-		names = append(names, string(f))
-	}
-	return joinWords(names)
-}
-
-func joinWords(words []string) string {
-	switch len(words) {
-	case 0:
-		return "nothing"
-	case 1:
-		return words[0]
-	}
-	out := words[0]
-	for _, w := range words[1 : len(words)-1] {
-		out += ", " + w
-	}
-	return out + " or " + words[len(words)-1]
 }
 
 // writeBody prints the body exactly as the client would send it: compact
