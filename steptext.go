@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -74,37 +73,4 @@ func detailFields(t api.StepType) []api.Field {
 		return fs
 	}
 	return []api.Field{api.FieldSubject, api.FieldTitle, api.FieldMessage, api.FieldDelay}
-}
-
-// fieldLines renders one field: "  name: value", a multi-line text below its
-// name, indented.
-func fieldLines(f api.Field, v any) []string {
-	var text string
-	switch val := v.(type) {
-	case []string:
-		if len(val) == 0 {
-			return []string{fmt.Sprintf("  %s: none", f)}
-		}
-		out := []string{fmt.Sprintf("  %s:", f)}
-		for _, item := range val {
-			out = append(out, "    "+oneLine(safetext.Clean(item)))
-		}
-		return out
-	case int:
-		if f == api.FieldDelay {
-			return []string{fmt.Sprintf("  %s: %s", f, plural(val, "day", "days"))}
-		}
-		text = strconv.Itoa(val)
-	default:
-		text = fmt.Sprint(val)
-	}
-	text = strings.TrimRight(safetext.Clean(text), "\n")
-	if !strings.Contains(text, "\n") {
-		return []string{fmt.Sprintf("  %s: %s", f, text)}
-	}
-	out := []string{fmt.Sprintf("  %s:", f)}
-	for _, l := range strings.Split(text, "\n") {
-		out = append(out, strings.TrimRight("    "+l, " "))
-	}
-	return out
 }

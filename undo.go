@@ -271,14 +271,6 @@ func writeUndoReview(w io.Writer, e journal.Entry, now api.Step, restore api.Ste
 	}
 }
 
-// reviewLines is fieldLines for a value that may be absent or empty.
-func reviewLines(f api.Field, v any, ok bool) []string {
-	if s, isText := v.(string); !ok || (isText && s == "") {
-		return []string{fmt.Sprintf("  %s: (none)", f)}
-	}
-	return fieldLines(f, v)
-}
-
 func writeLines(w io.Writer, lines []string) {
 	for _, l := range lines {
 		fmt.Fprintln(w, l)

@@ -214,29 +214,6 @@ func conflictLines(cs []api.Conflict, labels conflictLabels) []string {
 // conflictWidth is how many cells of a value a conflict shows.
 const conflictWidth = 64
 
-// valueText is a field's value on one line, cleaned for the terminal.
-func valueText(v any) string {
-	switch val := v.(type) {
-	case nil:
-		return "(none)"
-	case string:
-		if val == "" {
-			return "(empty)"
-		}
-		return oneLine(safetext.Clean(val))
-	case []string:
-		if len(val) == 0 {
-			return "(none)"
-		}
-		items := make([]string, len(val))
-		for i, item := range val {
-			items[i] = oneLine(safetext.Clean(item))
-		}
-		return strings.Join(items, ", ")
-	}
-	return fmt.Sprint(v)
-}
-
 // shortenConflict cuts long values to width cells. A cut value starts a
 // little before where it parts from lemlist's current one: loaded and
 // current show what moved, yours what it would change.
