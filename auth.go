@@ -87,9 +87,9 @@ func (a *app) checkKey(cmd *cobra.Command, creds credentials) (api.Team, error) 
 		return api.Team{}, err
 	}
 	defer closeLog()
-	client, err := api.NewClient(api.Config{BaseURL: creds.baseURL, APIKey: creds.key, DebugLog: debug, UserAgent: "lemstep/" + version})
+	client, err := newClient(creds, debug, userAgent())
 	if err != nil {
-		return api.Team{}, &exitError{code: exitUsage, err: err}
+		return api.Team{}, err
 	}
 	return client.Team(cmd.Context())
 }

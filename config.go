@@ -104,12 +104,26 @@ func (a *app) connect() (*session, error) {
 		closeLog()
 		return nil, err
 	}
-	client, err := api.NewClient(api.Config{BaseURL: creds.baseURL, APIKey: creds.key, DebugLog: debug, UserAgent: "lemstep/" + version})
+	client, err := newClient(creds, debug, userAgent())
 	if err != nil {
 		closeLog()
-		return nil, &exitError{code: exitUsage, err: err}
+		return nil, err
 	}
 	return &session{client: client, close: closeLog}, nil
+}
+
+// userAgent is how lemstep's requests to lemlist name themselves.
+func userAgent() string { return "lemstep/" + version }
+
+// newClient is a client that sends creds.key to creds.baseURL, writing every
+// request to debug when it is not nil, named by agent ("" for the client's
+// default). A base URL the client cannot use is a usage error.
+func newClient(creds credentials, debug io.Writer, agent string) (*api.Client, error) {
+	client, err := api.NewClient(api.Config{BaseURL: creds.baseURL, APIKey: creds.key, DebugLog: debug, UserAgent: agent})
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	return client, nil
 }
 
 func (a *app) openDebugLog() (io.Writer, func(), error) {

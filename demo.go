@@ -6,11 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
-	"time"
-
-	"lemstep/api"
-	"lemstep/api/sandbox"
 )
 
 // startDemo serves the embedded demo workspace on a loopback port with a
@@ -22,15 +17,12 @@ func startDemo(debug io.Writer) (*session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("could not start the demo sandbox: %w", err)
 	}
-	srv := &http.Server{Handler: sandbox.New(sandbox.Options{Keys: []string{key}}), ReadHeaderTimeout: 10 * time.Second}
+	srv := newSandboxServer(key)
 	// Serve only fails once the listener is closed by close(); printing
 	// anything here would tear through the editor's screen.
 	go func() { _ = srv.Serve(ln) }()
-	client, err := api.NewClient(api.Config{
-		BaseURL:  "http://" + ln.Addr().String() + "/api",
-		APIKey:   key,
-		DebugLog: debug,
-	})
+	// The demo's requests never leave this process: they name no version.
+	client, err := newClient(credentials{key: key, baseURL: "http://" + ln.Addr().String() + "/api"}, debug, "")
 	if err != nil {
 		srv.Close()
 		return nil, err

@@ -46,7 +46,7 @@ func (a *app) serveSandbox(cmd *cobra.Command, addr, key string) error {
 	if err != nil {
 		return fmt.Errorf("could not listen on %s: %w", addr, err)
 	}
-	srv := &http.Server{Handler: sandbox.New(sandbox.Options{Keys: []string{key}}), ReadHeaderTimeout: 10 * time.Second}
+	srv := newSandboxServer(key)
 	fmt.Fprintf(a.stdout, "lemlist sandbox serving the demo workspace\n  base URL: http://%s/api\n  API key:  %s\n\n", ln.Addr(), key)
 	fmt.Fprintf(a.stdout, "Try: LEMLIST_BASE_URL=http://%s/api LEMLIST_API_KEY=%s lemstep\nStop with ctrl+c.\n", ln.Addr(), key)
 	go func() {
@@ -57,4 +57,9 @@ func (a *app) serveSandbox(cmd *cobra.Command, addr, key string) error {
 		return err
 	}
 	return nil
+}
+
+// newSandboxServer serves the demo workspace to requests that carry key.
+func newSandboxServer(key string) *http.Server {
+	return &http.Server{Handler: sandbox.New(sandbox.Options{Keys: []string{key}}), ReadHeaderTimeout: 10 * time.Second}
 }
