@@ -125,7 +125,7 @@ func (a *app) undoable(id int, force bool) (journal.Entry, error) {
 	if err != nil {
 		return journal.Entry{}, err
 	}
-	e, err := a.journal().Entry(id)
+	e, err := journal.Find(entries, id)
 	if errors.Is(err, journal.ErrNoEntry) {
 		return journal.Entry{}, fmt.Errorf("nothing to undo: %w; `lemstep history` lists the entries", err)
 	}

@@ -185,6 +185,13 @@ func (j *Journal) Entry(id int) (Entry, error) {
 	if err != nil {
 		return Entry{}, err
 	}
+	return Find(entries, id)
+}
+
+// Find returns the entry of entries (as Entries returns them) with id, or
+// the latest one when id is 0; the error wraps ErrNoEntry when there is
+// none.
+func Find(entries []Entry, id int) (Entry, error) {
 	if len(entries) == 0 {
 		return Entry{}, fmt.Errorf("%w: the journal is empty", ErrNoEntry)
 	}

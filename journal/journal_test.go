@@ -3,6 +3,7 @@ package journal
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -49,6 +50,28 @@ func TestAppendNumbersEntriesAndReadsThemBack(t *testing.T) {
 	info, err := os.Stat(j.Path())
 	if err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("journal mode = %v, %v; want 0600", info.Mode().Perm(), err)
+	}
+}
+
+// Find picks an entry by its ID, not by its position in entries.
+func TestFindPicksAnEntryByID(t *testing.T) {
+	if _, err := Find(nil, 0); !errors.Is(err, ErrNoEntry) || err.Error() != "no such journal entry: the journal is empty" {
+		t.Fatalf("Find in no entries: %v", err)
+	}
+	var entries []Entry
+	for _, id := range []int{1, 2, 5} {
+		e := entry(fmt.Sprintf("stp_%d", id))
+		e.ID = id
+		entries = append(entries, e)
+	}
+	for _, tc := range []struct{ id, want int }{{0, 5}, {1, 1}, {2, 2}, {5, 5}} {
+		if e, err := Find(entries, tc.id); err != nil || e.ID != tc.want || e.StepID != fmt.Sprintf("stp_%d", tc.want) {
+			t.Errorf("Find(%d) = %+v, %v; want entry #%d", tc.id, e, err, tc.want)
+		}
+	}
+	_, err := Find(entries, 3)
+	if !errors.Is(err, ErrNoEntry) || err.Error() != "no such journal entry: 3 (the journal has 1 to 5)" {
+		t.Errorf("Find(3) error = %v", err)
 	}
 }
 
