@@ -29,11 +29,10 @@ const progressWidth = 30
 
 func (a *app) newApplyReporter(total int) *applyReporter {
 	r := &applyReporter{w: a.stdout, total: total}
-	f, ok := a.stdout.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
+	if !isTerminal(a.stdout) {
 		return r
 	}
-	if w, _, err := term.GetSize(f.Fd()); err == nil {
+	if w, _, err := term.GetSize(a.stdout.(*os.File).Fd()); err == nil {
 		r.width = w
 	}
 	opts := []progress.Option{progress.WithWidth(progressWidth), progress.WithoutPercentage()}
