@@ -75,27 +75,20 @@ func (a *app) discardDraftCommand() *cobra.Command {
 // writeDrafts prints one draft per row; a column says where each step
 // lives when the drafts come from more than one workspace.
 func writeDrafts(w io.Writer, th *theme.Theme, ds []draft.Draft, now time.Time) error {
-	many := false
-	for _, d := range ds {
-		many = many || d.Workspace != ds[0].Workspace
-	}
+	many := manyWorkspaces(ds, func(d draft.Draft) string { return d.Workspace })
 	header := []string{"STEP", "CAMPAIGN", "TYPE", "SAVED", "CHANGED"}
 	if many {
 		header = slices.Insert(header, 1, "WORKSPACE")
 	}
 	rows := [][]string{header}
 	for _, d := range ds {
-		campaign := d.CampaignName
-		if campaign == "" {
-			campaign = d.CampaignID
-		}
 		changed := "nothing"
 		if u, err := forms.Changes(d.Loaded, d.Edited); err == nil {
 			changed = fieldList(u)
 		}
 		row := []string{
 			oneLine(safetext.Clean(d.StepID())),
-			ansi.Truncate(oneLine(safetext.Clean(campaign)), campaignColumn, "…"),
+			ansi.Truncate(campaignName(d.CampaignName, d.CampaignID), campaignColumn, "…"),
 			oneLine(safetext.Clean(string(d.Loaded.Type))),
 			humanize.RelTime(d.SavedAt, now, "ago", "from now"),
 			changed,

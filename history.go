@@ -76,7 +76,7 @@ const campaignColumn = 32
 // writeHistory prints one entry per row, columns aligned. Every text in the
 // journal came from the network or the user, and is cleaned first.
 func writeHistory(w io.Writer, th *theme.Theme, entries []journal.Entry) error {
-	showWorkspace := manyWorkspaces(entries)
+	showWorkspace := manyWorkspaces(entries, func(e journal.Entry) string { return e.Workspace })
 	header := []string{"ID", "TIME", "CAMPAIGN", "STEP", "TYPE", "CHANGED"}
 	if showWorkspace {
 		header = slices.Insert(header, 2, "WORKSPACE")
@@ -86,7 +86,7 @@ func writeHistory(w io.Writer, th *theme.Theme, entries []journal.Entry) error {
 		row := []string{
 			fmt.Sprintf("#%d", e.ID),
 			e.Time.Local().Format("2006-01-02 15:04"),
-			ansi.Truncate(entryCampaign(e), campaignColumn, "…"),
+			ansi.Truncate(campaignName(e.CampaignName, e.CampaignID), campaignColumn, "…"),
 			oneLine(safetext.Clean(e.StepID)),
 			oneLine(safetext.Clean(string(e.Type))),
 			changedList(e),
@@ -99,22 +99,24 @@ func writeHistory(w io.Writer, th *theme.Theme, entries []journal.Entry) error {
 	return writeTable(w, th, rows, nil)
 }
 
-func manyWorkspaces(entries []journal.Entry) bool {
-	for _, e := range entries {
-		if e.Workspace != entries[0].Workspace {
+// manyWorkspaces reports whether items (journal entries, drafts) were sent
+// to, or come from, more than one workspace: then a table says which.
+func manyWorkspaces[T any](items []T, workspace func(T) string) bool {
+	for _, it := range items {
+		if workspace(it) != workspace(items[0]) {
 			return true
 		}
 	}
 	return false
 }
 
-// entryCampaign names an entry's campaign: its name when the journal has
-// it, else its id.
-func entryCampaign(e journal.Entry) string {
-	if name := oneLine(safetext.Clean(e.CampaignName)); name != "" {
+// campaignName names a campaign on one line: its name when it is known,
+// else its id.
+func campaignName(name, id string) string {
+	if name := oneLine(safetext.Clean(name)); name != "" {
 		return name
 	}
-	return oneLine(safetext.Clean(e.CampaignID))
+	return oneLine(safetext.Clean(id))
 }
 
 // changedList is the fields an entry changed, "subject, delay", followed
