@@ -70,8 +70,11 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 1 || neg {
 		ts.Fatalf("usage: exitcode N")
 	}
+	// Read once: an exit code left from an earlier command must not pass
+	// for that of a command that never wrote one.
 	b, err := os.ReadFile(state(ts).exitFile)
 	ts.Check(err)
+	ts.Check(os.Remove(state(ts).exitFile))
 	if got := strings.TrimSpace(string(b)); got != args[0] {
 		ts.Fatalf("lemstep exited with %s, want %s", got, args[0])
 	}

@@ -11,6 +11,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/api/sandbox"
+	"lemstep/internal/keyscan"
 	"lemstep/journal"
 )
 
@@ -63,9 +64,9 @@ func (h *hookedSandbox) run(args ...string) (stdout, stderr string, code int) {
 	h.t.Helper()
 	var out, errOut bytes.Buffer
 	code = run(args, strings.NewReader(""), &out, &errOut)
-	for _, s := range []string{out.String(), errOut.String()} {
-		if strings.Contains(s, h.key) {
-			h.t.Fatal("lemstep printed the API key")
+	for _, s := range [][]byte{out.Bytes(), errOut.Bytes()} {
+		if form, found := keyscan.Find(s, h.key); found {
+			h.t.Fatalf("lemstep printed %s", form)
 		}
 	}
 	return out.String(), errOut.String(), code
