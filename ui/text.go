@@ -21,10 +21,6 @@ func truncate(s string, w int) string {
 
 var spaceRun = regexp.MustCompile(`[ \t]+`)
 
-// plainText is a stored message as the tree shows and filters it: the same
-// text the command line shows.
-func plainText(t api.StepType, msg string) string { return steptext.Plain(t, msg) }
-
 // excerpt is the one line that stands for a step in the tree: its subject or
 // title, else the first non-empty line of its message.
 func excerpt(s api.Step) string {

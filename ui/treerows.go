@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"lemstep/api"
+	"lemstep/steptext"
 )
 
 type rowKind int
@@ -62,5 +63,5 @@ func (r treeRow) filterText() string {
 	if r.kind != rowStep {
 		return ""
 	}
-	return fmt.Sprintf("%s %s %s", r.step.Type.Label(), excerpt(r.step), plainText(r.step.Type, r.step.Message))
+	return fmt.Sprintf("%s %s %s", r.step.Type.Label(), excerpt(r.step), steptext.Plain(r.step.Type, r.step.Message))
 }
