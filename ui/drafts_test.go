@@ -46,23 +46,6 @@ func (s *session) findStep(what string, match func(api.Step) bool) api.Step {
 	return api.Step{}
 }
 
-// editQuickQuestion opens the demo email and types text into its subject.
-func (s *session) editQuickQuestion(text string) {
-	s.t.Helper()
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText(text)
-}
-
-// reviewAndSend reviews the one change made and sends it, without waiting
-// for the answer.
-func (s *session) reviewAndSend() {
-	s.t.Helper()
-	s.press("ctrl+s")
-	s.waitText("Review 1 change")
-	s.press("enter")
-}
-
 // draftSubject is the subject kept in the step's draft, or "" with none.
 func (s *session) draftSubject(stepID string) (string, bool) {
 	s.t.Helper()

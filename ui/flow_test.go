@@ -45,6 +45,23 @@ func (s *session) openStep(text string) {
 	s.waitText("┃ ") // a field has focus: typing reaches it
 }
 
+// editQuickQuestion opens the demo email and types text into its subject.
+func (s *session) editQuickQuestion(text string) {
+	s.t.Helper()
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.typeText(text)
+}
+
+// reviewAndSend reviews the one change made and sends it, without waiting
+// for the answer.
+func (s *session) reviewAndSend() {
+	s.t.Helper()
+	s.press("ctrl+s")
+	s.waitText("Review 1 change")
+	s.press("enter")
+}
+
 // submit goes to review, checks it lists n changes, and sends.
 func (s *session) submit(n string) {
 	s.t.Helper()
@@ -72,9 +89,7 @@ func (s *session) onlyPatch() map[string]any {
 
 func TestEditEmailSubjectAndSubmit(t *testing.T) {
 	s := startSession(t, 120, 40)
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText(" this week?")
+	s.editQuickQuestion(" this week?")
 	s.submit("1 change")
 	s.wantPatch(map[string]any{"type": "email", "subject": "Quick question about {{companyName}} this week?"})
 	scr := s.waitText("this week?")
@@ -151,12 +166,8 @@ func refuseTwoPatches(refused *atomic.Int32) sessionOptions {
 func TestServerRefusalKeepsEditsForRetry(t *testing.T) {
 	var refused atomic.Int32
 	s := startSession(t, 120, 40, refuseTwoPatches(&refused))
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.typeText(" now")
-	s.press("ctrl+s")
-	s.waitText("Review 1 change")
-	s.press("enter")
+	s.editQuickQuestion(" now")
+	s.reviewAndSend()
 	scr := s.waitText("Bad team")
 	if !strings.Contains(scr, "400") || !strings.Contains(scr, "Your edits are kept") {
 		t.Fatalf("the refusal does not show the status and the server's words:\n%s", scr)
@@ -165,9 +176,7 @@ func TestServerRefusalKeepsEditsForRetry(t *testing.T) {
 	s.waitFor("the editor with the edit", func(scr string) bool {
 		return strings.Contains(scr, "Preview") && strings.Contains(scr, "{{companyName}} now")
 	})
-	s.press("ctrl+s")
-	s.waitText("Review 1 change")
-	s.press("enter")
+	s.reviewAndSend()
 	s.waitText("Bad team")
 	s.press("r")
 	s.waitText("Step updated")
