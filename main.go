@@ -2,8 +2,12 @@
 // terminal: an editor for copywriters, and plain commands for scripts.
 package main
 
-import "os"
+import (
+	"os"
+
+	"lemstep/internal/cli"
+)
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

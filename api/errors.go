@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // maxMessage caps how much of the server's words an error carries.

@@ -16,7 +16,7 @@ import (
 	"sync"
 	"time"
 
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // maxBody bounds how much of an answer is read, so a misbehaving server

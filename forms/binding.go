@@ -9,7 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 
 	"lemstep/api"
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // binding ties one editable field to the widget that edits it. The widget

@@ -4,7 +4,7 @@ import (
 	"charm.land/huh/v2"
 
 	"lemstep/api"
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // visibleCampaigns is how many campaigns the picker shows before scrolling.

@@ -24,8 +24,8 @@ func TestUntouchedCopyIsKeptExactly(t *testing.T) {
 		if got := d.form.Edited().Message; got != msg {
 			t.Errorf("untouched message %q became %q", msg, got)
 		}
-		if _, err := d.form.Changes(); !errors.Is(err, ErrNothingToSubmit) {
-			t.Errorf("message %q: Changes = %v, want ErrNothingToSubmit", msg, err)
+		if _, err := d.form.Changes(); !errors.Is(err, api.ErrNoChange) {
+			t.Errorf("message %q: Changes = %v, want ErrNoChange", msg, err)
 		}
 		if contains(d.plain(), "\x07") || contains(d.plain(), "[31m") {
 			t.Errorf("the form draws the step's control sequences: %q", d.plain())

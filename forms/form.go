@@ -256,8 +256,7 @@ func (f *Form) Edited() api.Step {
 	return u.Apply(f.original)
 }
 
-// Changes is the update body for the current edits; see the package-level
-// Changes.
+// Changes is the update body for the current edits; see api.Diff.
 func (f *Form) Changes() (api.StepUpdate, error) {
-	return Changes(f.original, f.Edited())
+	return api.Diff(f.original, f.Edited())
 }

@@ -39,7 +39,7 @@ func FuzzChanges(f *testing.F) {
 		_ = form.Problems()
 		_ = form.View()
 		u, err := form.Changes()
-		if errors.Is(err, ErrNothingToSubmit) {
+		if errors.Is(err, api.ErrNoChange) {
 			return
 		}
 		if err != nil {

@@ -99,8 +99,8 @@ func TestSetValuesRestoresADraft(t *testing.T) {
 		t.Errorf("Changes after restoring = %v, %v; want the subject only", u.Fields(), err)
 	}
 	d.settle(d.form.SetValues(orig))
-	if _, err := d.form.Changes(); !errors.Is(err, ErrNothingToSubmit) {
-		t.Errorf("restoring the original: %v, want ErrNothingToSubmit", err)
+	if _, err := d.form.Changes(); !errors.Is(err, api.ErrNoChange) {
+		t.Errorf("restoring the original: %v, want ErrNoChange", err)
 	}
 }
 

@@ -111,7 +111,7 @@ func (f *Form) Problems() api.Violations {
 	}
 	u, err := f.Changes()
 	switch {
-	case errors.Is(err, ErrNothingToSubmit):
+	case errors.Is(err, api.ErrNoChange):
 		return vs
 	case err != nil:
 		return append(vs, api.Violation{Field: api.FieldType, Message: err.Error()})

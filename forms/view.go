@@ -8,7 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // Notices are the sentences the form shows above its fields: what an edit

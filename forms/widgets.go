@@ -7,7 +7,7 @@ import (
 	"charm.land/huh/v2"
 
 	"lemstep/api"
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // textAccessor lets a huh widget read and write a binding's text.

@@ -9,7 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 	"lemstep/theme"
 	"lemstep/ui/preview"
 )

@@ -11,7 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // campaignScreen lists every campaign of the team. The first page shows while

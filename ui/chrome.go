@@ -9,7 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // header is the top line of every screen: the program, the team, where the

@@ -7,7 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
-	"lemstep/journal"
+	"lemstep/internal/journal"
 )
 
 // Messages that carry what the API answered back into the update loop.

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"lemstep/api"
-	"lemstep/draft"
-	"lemstep/journal"
+	"lemstep/internal/draft"
+	"lemstep/internal/journal"
 	"lemstep/theme"
 	"lemstep/ui/preview"
 )

@@ -6,7 +6,7 @@ import (
 
 	udiff "github.com/aymanbagabas/go-udiff"
 
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // fieldDiff shows one field's change. Short values read "old → new"; long or

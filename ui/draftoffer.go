@@ -12,9 +12,8 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"lemstep/api"
-	"lemstep/draft"
-	"lemstep/forms"
-	"lemstep/safetext"
+	"lemstep/internal/draft"
+	"lemstep/internal/safetext"
 )
 
 // draftOfferScreen is shown when a step opened has an unsent draft: how old
@@ -43,8 +42,8 @@ type (
 func newDraftOffer(c *Context, keys Keys, open openStepMsg, d draft.Draft) *draftOfferScreen {
 	s := &draftOfferScreen{c: c, keys: keys, open: open, draft: d, view: viewport.New()}
 	s.retyped = d.Loaded.Type != open.step.Type
-	u, err := forms.Changes(d.Loaded, d.Edited)
-	if err == nil || errors.Is(err, forms.ErrNothingToSubmit) {
+	u, err := api.Diff(d.Loaded, d.Edited)
+	if err == nil || errors.Is(err, api.ErrNoChange) {
 		s.changes = u
 	}
 	for _, f := range api.EditableFields(d.Loaded.Type) {

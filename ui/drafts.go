@@ -9,8 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
-	"lemstep/draft"
-	"lemstep/forms"
+	"lemstep/internal/draft"
 )
 
 // draftDelay is how long typing pauses before the draft is written: often
@@ -118,7 +117,7 @@ const (
 // op is what a write of the latest edit does. Whether anything is left to
 // keep is worked out here, once typing pauses, rather than on every key.
 func (k *draftKeeper) op() draftOp {
-	if _, err := forms.Changes(k.base.Loaded, k.edited); !errors.Is(err, forms.ErrNothingToSubmit) {
+	if _, err := api.Diff(k.base.Loaded, k.edited); !errors.Is(err, api.ErrNoChange) {
 		return draftSave
 	}
 	k.mu.Lock()

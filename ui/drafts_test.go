@@ -13,7 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
-	"lemstep/draft"
+	"lemstep/internal/draft"
 )
 
 // quickQuestion is the demo email the draft tests edit.

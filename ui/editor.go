@@ -9,8 +9,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
-	"lemstep/draft"
 	"lemstep/forms"
+	"lemstep/internal/draft"
 )
 
 // editorScreen is the step's form beside a live preview of its message:

@@ -9,7 +9,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/forms"
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // Rebase moves the edit onto current, lemlist's version of the step now:
@@ -17,11 +17,11 @@ import (
 // takes lemlist's. Fields that both sides changed are remembered so the
 // editor can say so.
 func (e *editorScreen) Rebase(current api.Step) tea.Cmd {
-	u, err := forms.Changes(e.original, e.form.Edited())
+	u, err := api.Diff(e.original, e.form.Edited())
 	edited := current
 	if err == nil {
 		edited = u.Apply(current)
-	} else if !errors.Is(err, forms.ErrNothingToSubmit) {
+	} else if !errors.Is(err, api.ErrNoChange) {
 		return nil
 	}
 	e.rebased = nil

@@ -18,9 +18,9 @@ import (
 
 	"lemstep/api"
 	"lemstep/api/sandbox"
-	"lemstep/draft"
+	"lemstep/internal/draft"
+	"lemstep/internal/journal"
 	"lemstep/internal/keyscan"
-	"lemstep/journal"
 )
 
 // testKey is the sandbox's key in UI tests; it must never reach the screen.

@@ -8,8 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
-	"lemstep/draft"
-	"lemstep/journal"
+	"lemstep/internal/draft"
+	"lemstep/internal/journal"
 )
 
 // tenKBEmail is a lemlist-style HTML email of about 10 KB.

@@ -6,7 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // Messages between screens and the root.

@@ -13,8 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
-	"lemstep/forms"
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 type reviewPhase int
@@ -50,11 +49,11 @@ type reviewScreen struct {
 
 func newReviewScreen(c *Context, keys Keys, e *editorScreen) *reviewScreen {
 	original, edited := e.Original(), e.Edited()
-	u, err := forms.Changes(original, edited)
+	u, err := api.Diff(original, edited)
 	s := &reviewScreen{
 		c: c, keys: keys, campaign: e.campaign, original: original, edited: edited,
 		sequenceID: original.SequenceID, update: u, drafts: e.Drafts(),
-		nothing: errors.Is(err, forms.ErrNothingToSubmit),
+		nothing: errors.Is(err, api.ErrNoChange),
 		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
 		view:    viewport.New(),
 	}

@@ -10,7 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // stepScreen shows one campaign's sequences as a tree and opens a step.

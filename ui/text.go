@@ -7,8 +7,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"lemstep/api"
-	"lemstep/safetext"
-	"lemstep/steptext"
+	"lemstep/internal/safetext"
+	"lemstep/internal/steptext"
 )
 
 // truncate cuts s (which may hold styles) to w cells, marking the cut.

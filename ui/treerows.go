@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"lemstep/api"
-	"lemstep/steptext"
+	"lemstep/internal/steptext"
 )
 
 type rowKind int

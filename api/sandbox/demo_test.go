@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"lemstep/api"
+	"lemstep/internal/safetext"
 	"lemstep/internal/spectest"
-	"lemstep/safetext"
 )
 
 func TestDemoCampaigns(t *testing.T) {

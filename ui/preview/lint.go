@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"lemstep/api"
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // Soft limits of channels lemlist does not enforce (REFERENCE §12.2); they

@@ -7,7 +7,7 @@ import (
 
 	"github.com/osteele/liquid"
 
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // MissingMarker is how a variable the lead lacks shows in the preview:

@@ -3,7 +3,7 @@ package preview
 import (
 	"strings"
 
-	"lemstep/safetext"
+	"lemstep/internal/safetext"
 )
 
 // keepSGR removes every escape sequence from glamour's output except SGR

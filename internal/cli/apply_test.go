@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"lemstep/api"
+)
+
+// During an apply, a teammate edits a step a later entry changes: that
+// entry is not sent, the others are, and the journal has only theirs.
+func TestApplyCatchesAnEditDuringTheRun(t *testing.T) {
+	h := newHookedSandbox(t)
+	file := filepath.Join(t.TempDir(), "fixes.yaml")
+	writeFile(t, file, "- {sequenceId: seq_main000000000001, stepId: stp_email0000000001, type: email, delay: 3}\n"+
+		"- {sequenceId: seq_no00000000000001, stepId: stp_phone0000000001, type: phone, message: Mine}\n"+
+		"- {sequenceId: seq_no00000000000001, stepId: stp_manual000000001, type: manual, title: Ours}\n")
+	patched := 0
+	h.setHook(func(_ http.ResponseWriter, r *http.Request) bool {
+		if r.Method == http.MethodPatch {
+			patched++
+			if patched == 1 {
+				if err := h.server.EditStep("stp_phone0000000001", api.StepUpdate{Message: text("Theirs")}); err != nil {
+					t.Error(err)
+				}
+			}
+		}
+		return false
+	})
+	out, errOut, code := h.run("apply", "--keep-going", file)
+	if code != exitFailure {
+		t.Fatalf("exit code %d, want 1\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"[2/3] failed: entry 2 (step stp_phone0000000001) in sequence seq_no00000000000001: step stp_phone0000000001 changed on lemlist since it was loaded (message); nothing was sent\n" +
+			"      message:\n" +
+			"        loaded:      Call about the proposal\n" +
+			"        lemlist now: Theirs\n" +
+			"        yours:       Mine\n",
+		"[3/3] updated: entry 3",
+		"Updated 2 of 3 steps. 1 failed.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks:\n%s\nstdout:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errOut, "--force sends an update over what someone changed on lemlist") {
+		t.Errorf("stderr does not mention --force: %s", errOut)
+	}
+	if n := h.patches(); n != 2 {
+		t.Errorf("the sandbox received %d PATCH requests, want 2", n)
+	}
+	entries := h.journal()
+	if len(entries) != 2 || entries[0].StepID != "stp_email0000000001" || entries[1].StepID != "stp_manual000000001" {
+		t.Errorf("journal entries %+v, want the email and the manual step", entries)
+	}
+}

@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"charm.land/bubbles/v2/progress"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+
+	"lemstep/api"
+	"lemstep/internal/safetext"
+)
+
+// applyReporter tells the user how an apply run goes: one line per update
+// as it completes, and on a terminal a progress bar redrawn below them.
+type applyReporter struct {
+	w     io.Writer
+	total int
+	bar   *progress.Model // nil when stdout is not a terminal
+	width int             // the terminal's width, so the bar line never wraps
+	drawn bool
+}
+
+const progressWidth = 30
+
+func (a *app) newApplyReporter(total int) *applyReporter {
+	r := &applyReporter{w: a.stdout, total: total}
+	if !isTerminal(a.stdout) {
+		return r
+	}
+	if w, _, err := term.GetSize(a.stdout.(*os.File).Fd()); err == nil {
+		r.width = w
+	}
+	opts := []progress.Option{progress.WithWidth(progressWidth), progress.WithoutPercentage()}
+	if a.colour() {
+		opts = append(opts, progress.WithDefaultBlend())
+	} else {
+		opts = append(opts, progress.WithFillCharacters('#', '.'), progress.WithColors(lipgloss.NoColor{}))
+	}
+	bar := progress.New(opts...)
+	if !a.colour() {
+		bar.EmptyColor = lipgloss.NoColor{}
+	}
+	r.bar = &bar
+	return r
+}
+
+// sending shows which update is on its way.
+func (r *applyReporter) sending(i int, e applyEntry) {
+	if r.bar == nil {
+		return
+	}
+	r.clear()
+	line := fmt.Sprintf("%s %d/%d sending %s", r.bar.ViewAs(float64(i)/float64(r.total)), i+1, r.total, e.label())
+	if r.width > 1 {
+		line = ansi.Truncate(line, r.width-1, "…")
+	}
+	fmt.Fprint(r.w, line)
+	r.drawn = true
+}
+
+// done prints the line of a finished update.
+func (r *applyReporter) done(i int, res applyResult) {
+	r.clear()
+	fmt.Fprintf(r.w, "[%d/%d] %s\n", i+1, r.total, resultLine(res))
+	var ce *api.ConflictError
+	if errors.As(res.err, &ce) {
+		for _, l := range conflictLines(ce.Conflicts, sentLabels) {
+			fmt.Fprintf(r.w, "    %s\n", l)
+		}
+	}
+}
+
+// finish removes the bar, leaving only the lines.
+func (r *applyReporter) finish() { r.clear() }
+
+func (r *applyReporter) clear() {
+	if r.drawn {
+		// Carriage return, then erase the line: the bar is redrawn in place.
+		fmt.Fprint(r.w, "\r\x1b[K")
+		r.drawn = false
+	}
+}
+
+// resultLine says what happened to one update.
+func resultLine(res applyResult) string {
+	switch {
+	case !res.sent:
+		return "not sent: " + resultDetail(res)
+	case res.err != nil:
+		return "failed: " + resultDetail(res)
+	}
+	return "updated: " + resultDetail(res)
+}
+
+// resultDetail names the entry and says what it changed or why it failed.
+func resultDetail(res applyResult) string {
+	e := res.entry
+	where := fmt.Sprintf("%s in sequence %s", e.label(), safetext.Clean(e.sequenceID))
+	switch {
+	case !res.sent:
+		return where
+	case res.err != nil:
+		return where + ": " + oneLine(safetext.Clean(res.err.Error()))
+	}
+	return fmt.Sprintf("%s (%s)", where, changedFields(e.update))
+}
+
+// changedFields is the type of step an update is for and the fields it
+// changes: "email step: subject, delay".
+func changedFields(u api.StepUpdate) string {
+	return string(u.Type) + " step: " + fieldList(u)
+}
+
+// writeApplySummary counts what changed, what failed and what was not sent,
+// listing the failures and the entries not sent so they can be retried.
+func writeApplySummary(w io.Writer, results []applyResult) {
+	var updated, failed, skipped []applyResult
+	for _, res := range results {
+		switch {
+		case !res.sent:
+			skipped = append(skipped, res)
+		case res.err != nil:
+			failed = append(failed, res)
+		default:
+			updated = append(updated, res)
+		}
+	}
+	fmt.Fprintf(w, "\nUpdated %d of %s.", len(updated), plural(len(results), "step", "steps"))
+	if len(failed) > 0 {
+		fmt.Fprintf(w, " %d failed.", len(failed))
+	}
+	if len(skipped) > 0 {
+		fmt.Fprintf(w, " %d not sent.", len(skipped))
+	}
+	fmt.Fprintln(w)
+	for _, group := range []struct {
+		title string
+		list  []applyResult
+	}{{"Failed:", failed}, {"Not sent:", skipped}} {
+		if len(group.list) == 0 {
+			continue
+		}
+		fmt.Fprintln(w, group.title)
+		for _, res := range group.list {
+			fmt.Fprintf(w, "  %s\n", resultDetail(res))
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"lemstep/api"
+	"lemstep/internal/safetext"
+	"lemstep/theme"
+)
+
+func (a *app) campaignsCommand() *cobra.Command {
+	var status string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "campaigns",
+		Short: "List the team's campaigns",
+		Long: "Lists every campaign of the team (all pages) as a table of name, status, id and labels,\n" +
+			"or as a JSON array with every field lemlist returns.",
+		Example: "  lemstep campaigns\n" +
+			"  lemstep campaigns --status running\n" +
+			"  lemstep campaigns --json | jq -r '.[] | select(.status == \"paused\") | ._id'",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if status != "" && !isCampaignStatus(status) {
+				return usageError("%q is not a campaign status; use one of %s", status, strings.Join(campaignStatuses(), ", "))
+			}
+			s, err := a.connect()
+			if err != nil {
+				return err
+			}
+			defer s.close()
+			camps, err := s.client.Campaigns(cmd.Context(), api.CampaignQuery{Status: status})
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.stdout, camps)
+			}
+			return writeCampaignTable(a.styledOut(), a.theme(), camps)
+		},
+	}
+	cmd.Flags().StringVar(&status, "status", "", "only campaigns with this status: "+strings.Join(campaignStatuses(), ", "))
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of campaigns instead of a table")
+	_ = cmd.RegisterFlagCompletionFunc("status", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return campaignStatuses(), cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+func campaignStatuses() []string {
+	out := make([]string, len(api.CampaignStatuses))
+	for i, c := range api.CampaignStatuses {
+		out[i] = c.Value
+	}
+	return out
+}
+
+func isCampaignStatus(s string) bool {
+	for _, v := range campaignStatuses() {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// writeCampaignTable prints one campaign per row, columns aligned by display
+// width (names may hold emoji or CJK). Every value came from the network and
+// is cleaned of terminal controls first.
+func writeCampaignTable(w io.Writer, th *theme.Theme, camps []api.Campaign) error {
+	if len(camps) == 0 {
+		_, err := fmt.Fprintln(w, "No campaigns.")
+		return err
+	}
+	rows := [][]string{{"NAME", "STATUS", "ID", "LABELS"}}
+	for _, c := range camps {
+		rows = append(rows, []string{
+			oneLine(safetext.Clean(c.Name)),
+			oneLine(safetext.Clean(c.Status)),
+			oneLine(safetext.Clean(c.ID)),
+			oneLine(safetext.Clean(strings.Join(c.Labels, ", "))),
+		})
+	}
+	return writeTable(w, th, rows, func(col int, cell string) string {
+		if col == 1 {
+			return th.StatusStyle(cell).Render(cell)
+		}
+		return cell
+	})
+}

@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"lemstep/api"
+)
+
+const defaultBaseURL = "https://api.lemlist.com/api"
+
+// errNoKey explains how to get going when no key is configured.
+var errNoKey = errors.New("no lemlist API key found. Set LEMLIST_API_KEY, pass --api-key-file FILE, " +
+	"or run `lemstep auth login`; to look around first, try `lemstep --demo`")
+
+// keySource says where the API key came from, never the key itself.
+type keySource string
+
+// credentials are the key requests carry and where they go.
+type credentials struct {
+	key     string
+	source  keySource
+	baseURL string
+}
+
+// credentials finds the key: --api-key-file, then LEMLIST_API_KEY, then the
+// config file written by `lemstep auth login`. The base URL is --base-url,
+// then LEMLIST_BASE_URL, then, for the config file's key only, the base URL
+// saved with it (a key saved for a sandbox must not go to lemlist, and
+// lemlist's key must not go to a sandbox), then lemlist's.
+func (a *app) credentials() (credentials, error) {
+	c := credentials{baseURL: a.baseURL()}
+	if path := a.flags.apiKeyFile; path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return credentials{}, fmt.Errorf("could not read the API key file: %w", err)
+		}
+		c.key = strings.TrimSpace(string(b))
+		if c.key == "" {
+			return credentials{}, fmt.Errorf("the API key file %s is empty", path)
+		}
+		c.source = keySource("the file " + path)
+		return c, nil
+	}
+	if key := strings.TrimSpace(a.getenv("LEMLIST_API_KEY")); key != "" {
+		c.key, c.source = key, "the LEMLIST_API_KEY environment variable"
+		return c, nil
+	}
+	cfg, source, err := a.savedKey()
+	if err != nil {
+		return credentials{}, err
+	}
+	c.key, c.source = cfg.APIKey, source
+	if cfg.BaseURL != "" && !a.baseURLGiven() {
+		c.baseURL = cfg.BaseURL
+	}
+	return c, nil
+}
+
+// baseURLGiven reports whether --base-url or LEMLIST_BASE_URL chose the
+// base URL.
+func (a *app) baseURLGiven() bool {
+	return a.flags.baseURL != "" || a.getenv("LEMLIST_BASE_URL") != ""
+}
+
+func (a *app) baseURL() string {
+	if a.flags.baseURL != "" {
+		return a.flags.baseURL
+	}
+	if u := a.getenv("LEMLIST_BASE_URL"); u != "" {
+		return u
+	}
+	return defaultBaseURL
+}
+
+// session is a connection to lemlist, or to the in-process sandbox.
+type session struct {
+	client *api.Client
+	demo   bool
+	close  func()
+}
+
+// connect opens the session the flags ask for.
+func (a *app) connect() (*session, error) {
+	debug, closeLog, err := a.openDebugLog()
+	if err != nil {
+		return nil, err
+	}
+	if a.flags.demo {
+		s, err := startDemo(debug)
+		if err != nil {
+			closeLog()
+			return nil, err
+		}
+		inner := s.close
+		s.close = func() { inner(); closeLog() }
+		return s, nil
+	}
+	creds, err := a.credentials()
+	if err != nil {
+		closeLog()
+		return nil, err
+	}
+	client, err := newClient(creds, debug, userAgent())
+	if err != nil {
+		closeLog()
+		return nil, err
+	}
+	return &session{client: client, close: closeLog}, nil
+}
+
+// userAgent is how lemstep's requests to lemlist name themselves.
+func userAgent() string { return "lemstep/" + version }
+
+// newClient is a client that sends creds.key to creds.baseURL, writing every
+// request to debug when it is not nil, named by agent ("" for the client's
+// default). A base URL the client cannot use is a usage error.
+func newClient(creds credentials, debug io.Writer, agent string) (*api.Client, error) {
+	client, err := api.NewClient(api.Config{BaseURL: creds.baseURL, APIKey: creds.key, DebugLog: debug, UserAgent: agent})
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	return client, nil
+}
+
+func (a *app) openDebugLog() (io.Writer, func(), error) {
+	if a.flags.debugLog == "" {
+		return nil, func() {}, nil
+	}
+	f, err := os.OpenFile(a.flags.debugLog, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, nil, fmt.Errorf("could not open the debug log: %w", err)
+	}
+	return f, func() { f.Close() }, nil
+}

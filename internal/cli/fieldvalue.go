@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"lemstep/api"
+	"lemstep/internal/safetext"
+)
+
+// shownValue is a field's value sorted by how the command line shows it,
+// its text cleaned for the terminal. Each view words an absent or empty
+// value its own way.
+type shownValue struct {
+	absent bool     // no value at all
+	empty  bool     // an empty text, or a list of no items
+	list   bool     // a list, held in items
+	items  []string // a list's items, each on one line
+	text   string   // anything else, numbers and switches written out; line breaks kept
+}
+
+func showValue(v any) shownValue {
+	switch val := v.(type) {
+	case nil:
+		return shownValue{absent: true}
+	case []string:
+		items := make([]string, len(val))
+		for i, item := range val {
+			items[i] = oneLine(safetext.Clean(item))
+		}
+		return shownValue{list: true, empty: len(val) == 0, items: items}
+	case string:
+		return shownValue{empty: val == "", text: safetext.Clean(val)}
+	}
+	return shownValue{text: safetext.Clean(fmt.Sprint(v))}
+}
+
+// valueText is a field's value on one line, as a conflict shows it.
+func valueText(v any) string {
+	sv := showValue(v)
+	switch {
+	case sv.absent, sv.list && sv.empty:
+		return "(none)"
+	case sv.list:
+		return strings.Join(sv.items, ", ")
+	case sv.empty:
+		return "(empty)"
+	}
+	return oneLine(sv.text)
+}
+
+// fieldLines renders one field: "  name: value", a list or a multi-line
+// text below its name, indented; a delay in days.
+func fieldLines(f api.Field, v any) []string {
+	if days, ok := v.(int); ok && f == api.FieldDelay {
+		return []string{fmt.Sprintf("  %s: %s", f, plural(days, "day", "days"))}
+	}
+	sv := showValue(v)
+	if sv.list && sv.empty {
+		return []string{fmt.Sprintf("  %s: none", f)}
+	}
+	text := strings.TrimRight(sv.text, "\n")
+	if !sv.list && !strings.Contains(text, "\n") {
+		return []string{fmt.Sprintf("  %s: %s", f, text)}
+	}
+	out := []string{fmt.Sprintf("  %s:", f)}
+	if sv.list {
+		for _, item := range sv.items {
+			out = append(out, "    "+item)
+		}
+		return out
+	}
+	for _, l := range strings.Split(text, "\n") {
+		out = append(out, strings.TrimRight("    "+l, " "))
+	}
+	return out
+}
+
+// reviewLines is fieldLines for a value that may be absent or empty.
+func reviewLines(f api.Field, v any, ok bool) []string {
+	if sv := showValue(v); !ok || (!sv.list && sv.empty) {
+		return []string{fmt.Sprintf("  %s: (none)", f)}
+	}
+	return fieldLines(f, v)
+}

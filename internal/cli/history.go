@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
+
+	"lemstep/api"
+	"lemstep/internal/journal"
+	"lemstep/internal/safetext"
+	"lemstep/theme"
+)
+
+func (a *app) historyCommand() *cobra.Command {
+	var stepID string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "history",
+		Short: "List the updates lemstep sent, newest first",
+		Long: "Lists the journal: every update lemlist accepted from `lemstep update`, `lemstep apply`\n" +
+			"and `lemstep undo`, newest first, with its entry number, when it was sent, the campaign,\n" +
+			"the step, its type and the fields it changed. An entry that undid another says which.\n" +
+			"When the journal holds updates sent to more than one workspace (the demo, or a base URL),\n" +
+			"a column says where each went. It reads only the journal file\n" +
+			"($XDG_STATE_HOME/lemstep/journal.jsonl): no network, no API key.\n" +
+			"`lemstep undo ENTRY` puts back the values an entry changed.",
+		Example: "  lemstep history\n" +
+			"  lemstep history --step stp_A1b2C3d4E5f6G7h8\n" +
+			"  lemstep history --json | jq '.[0].before'",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			entries, err := a.journal().Entries()
+			if err != nil {
+				return err
+			}
+			total := len(entries)
+			entries = newestFirst(entries, stepID)
+			if asJSON {
+				return writeJSON(a.stdout, entries)
+			}
+			switch {
+			case total == 0:
+				_, err = fmt.Fprintln(a.stdout, "The journal is empty: lemstep has not sent any update yet.")
+				return err
+			case len(entries) == 0:
+				_, err = fmt.Fprintf(a.stdout, "No journal entry changed step %s (the journal has %s).\n",
+					safetext.Clean(stepID), plural(total, "entry", "entries"))
+				return err
+			}
+			return writeHistory(a.styledOut(), a.theme(), entries)
+		},
+	}
+	cmd.Flags().StringVar(&stepID, "step", "", "list only the updates of this step")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the entries, with the values before and after, as a JSON array")
+	return cmd
+}
+
+// newestFirst returns the entries of stepID (every entry when it is ""),
+// the latest first; never nil, so --json prints [].
+func newestFirst(entries []journal.Entry, stepID string) []journal.Entry {
+	out := []journal.Entry{}
+	for _, e := range slices.Backward(entries) {
+		if stepID == "" || e.StepID == stepID {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// campaignColumn is how many cells of a campaign's name the history shows.
+const campaignColumn = 32
+
+// writeHistory prints one entry per row, columns aligned. Every text in the
+// journal came from the network or the user, and is cleaned first.
+func writeHistory(w io.Writer, th *theme.Theme, entries []journal.Entry) error {
+	showWorkspace := manyWorkspaces(entries, func(e journal.Entry) string { return e.Workspace })
+	header := []string{"ID", "TIME", "CAMPAIGN", "STEP", "TYPE", "CHANGED"}
+	if showWorkspace {
+		header = slices.Insert(header, 2, "WORKSPACE")
+	}
+	rows := [][]string{header}
+	for _, e := range entries {
+		row := []string{
+			fmt.Sprintf("#%d", e.ID),
+			e.Time.Local().Format("2006-01-02 15:04"),
+			ansi.Truncate(campaignName(e.CampaignName, e.CampaignID), campaignColumn, "…"),
+			oneLine(safetext.Clean(e.StepID)),
+			oneLine(safetext.Clean(string(e.Type))),
+			changedList(e),
+		}
+		if showWorkspace {
+			row = slices.Insert(row, 2, oneLine(safetext.Clean(e.Workspace)))
+		}
+		rows = append(rows, row)
+	}
+	return writeTable(w, th, rows, nil)
+}
+
+// manyWorkspaces reports whether items (journal entries, drafts) were sent
+// to, or come from, more than one workspace: then a table says which.
+func manyWorkspaces[T any](items []T, workspace func(T) string) bool {
+	for _, it := range items {
+		if workspace(it) != workspace(items[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// campaignName names a campaign on one line: its name when it is known,
+// else its id.
+func campaignName(name, id string) string {
+	if name := oneLine(safetext.Clean(name)); name != "" {
+		return name
+	}
+	return oneLine(safetext.Clean(id))
+}
+
+// changedList is the fields an entry changed, "subject, delay", followed
+// by the entry it undid.
+func changedList(e journal.Entry) string {
+	s := fieldList(e.After)
+	if e.Undoes > 0 {
+		s += fmt.Sprintf(" (undoes #%d)", e.Undoes)
+	}
+	return s
+}
+
+// recordUpdate writes an update lemlist accepted to the journal: before is
+// the step just before it, undoes the entry it undid (0 for none). The
+// update is done whatever happens here, so a failure to write is a
+// warning on stderr, and ok is false.
+func (a *app) recordUpdate(s *session, camp api.Campaign, before api.Step, u api.StepUpdate, undoes int) (journal.Entry, bool) {
+	e := journal.Record(s.workspace(), camp, before, u)
+	e.Undoes = undoes
+	e, err := a.journal().Append(e)
+	if err != nil {
+		fmt.Fprintf(a.stderr, "Warning: step %s was updated, but lemstep could not write the update to its journal (%s); "+
+			"`lemstep undo` will not know about it.\n", safetext.Clean(before.ID), oneLine(safetext.Clean(err.Error())))
+		return journal.Entry{}, false
+	}
+	return e, true
+}

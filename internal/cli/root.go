@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+
+	"lemstep/internal/safetext"
+)
+
+// version is set at build time with -ldflags "-X lemstep/internal/cli.version=…".
+var version = "dev"
+
+// Exit codes, as scripts rely on them.
+const (
+	exitOK          = 0
+	exitFailure     = 1 // an API or runtime error
+	exitUsage       = 2 // bad usage or an update that would be refused
+	exitInterrupted = 130
+)
+
+// exitError carries the exit code a failure should end the program with.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageError(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// globalFlags are accepted by every command.
+type globalFlags struct {
+	demo       bool
+	baseURL    string
+	apiKeyFile string
+	debugLog   string
+}
+
+// app is what the commands share: the streams and the global flags.
+type app struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	flags  globalFlags
+	getenv func(string) string
+}
+
+// Run runs lemstep with the given arguments and streams and returns the exit
+// code the process should end with.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	root := a.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := fang.Execute(ctx, root, fang.WithVersion(version), fang.WithErrorHandler(a.printError))
+	return exitCode(ctx, err)
+}
+
+func exitCode(ctx context.Context, err error) int {
+	var ee *exitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		return ee.code
+	case ctx.Err() != nil || errors.Is(err, context.Canceled):
+		return exitInterrupted
+	case isUsage(err):
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// printError writes a failure as a sentence on stderr. Errors can carry
+// text from the network (ids, names, lemlist's own words), so they are
+// cleaned of control sequences like every other output.
+func (a *app) printError(w io.Writer, _ fang.Styles, err error) {
+	fmt.Fprintln(w, "Error:", safetext.Clean(err.Error()))
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "lemstep",
+		Short: "Edit the steps of lemlist outreach sequences from a terminal",
+		Long: "lemstep opens an editor on your lemlist campaigns: pick a campaign, a step,\n" +
+			"edit the fields its type allows, preview the message, review the change and send it.\n" +
+			"Scripts get the same through the subcommands.",
+		Example: "  # try everything on a built-in sandbox, no account needed\n" +
+			"  lemstep --demo\n\n" +
+			"  # edit your own campaigns\n" +
+			"  LEMLIST_API_KEY=... lemstep",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.runEditor(cmd.Context()) },
+	}
+	pf := root.PersistentFlags()
+	pf.BoolVar(&a.flags.demo, "demo", false, "use the built-in sandbox workspace instead of your lemlist account")
+	pf.StringVar(&a.flags.baseURL, "base-url", "", "lemlist API base URL (default $LEMLIST_BASE_URL or https://api.lemlist.com/api)")
+	pf.StringVar(&a.flags.apiKeyFile, "api-key-file", "", "read the API key from this file")
+	pf.StringVar(&a.flags.debugLog, "debug-log", "", "write each request and response (key redacted) to this file")
+	root.AddCommand(a.editCommand(), a.draftsCommand(), a.campaignsCommand(), a.stepsCommand(), a.updateCommand(),
+		a.applyCommand(), a.historyCommand(), a.undoCommand(), a.authCommand(), a.sandboxCommand())
+	return root
+}
+
+func (a *app) editCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:     "edit",
+		Short:   "Open the step editor (the default command)",
+		Example: "  lemstep edit --demo",
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, _ []string) error { return a.runEditor(cmd.Context()) },
+	}
+}

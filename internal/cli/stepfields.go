@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"lemstep/api"
+	"lemstep/internal/safetext"
+	"lemstep/internal/steptext"
+)
+
+// excerptWidth is how many cells of a message the step tree shows.
+const excerptWidth = 60
+
+// spaceRun is a run of white space, line breaks included. Compiled once;
+// regexps are safe for concurrent use and never change.
+var spaceRun = regexp.MustCompile(`\s+`)
+
+// oneLine folds every run of white space, line breaks included, to a space.
+func oneLine(s string) string {
+	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+}
+
+// excerpt is the short line that stands for a step: the condition as a
+// sentence, its subject or title, its target, else the start of its message.
+func excerpt(s api.Step) string {
+	var text string
+	switch {
+	case s.Type == api.Conditional:
+		text = api.ConditionSentence(s)
+	case s.Subject != "":
+		text = s.Subject
+	case s.Title != "":
+		text = s.Title
+	case s.Type == api.APICall && s.URL != "":
+		text = s.Method + " " + s.URL
+	case s.Type == api.SendToAnotherCampaign:
+		text = "to campaign " + s.CampaignID
+	case s.Type == api.LinkedinEndorse && s.SkillName != "":
+		text = "endorse " + strconv.Quote(s.SkillName)
+	default:
+		text = steptext.Plain(s.Type, s.Message)
+	}
+	return ansi.Truncate(oneLine(safetext.Clean(text)), excerptWidth, "…")
+}
+
+// writeStepFields prints every field a step of its type can change, one per
+// line, indented, messages in full: what `lemstep update` answers with.
+func writeStepFields(w io.Writer, s api.Step) error {
+	var lines []string
+	for _, f := range detailFields(s.Type) {
+		v, ok := api.StepValue(s, f)
+		if !ok {
+			continue
+		}
+		lines = append(lines, fieldLines(f, v)...)
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	_, err := io.WriteString(w, strings.Join(lines, "\n")+"\n")
+	return err
+}
+
+// detailFields is the fields worth showing: the editable ones, or for a type
+// lemstep does not know, the common ones.
+func detailFields(t api.StepType) []api.Field {
+	if fs := api.EditableFields(t); fs != nil {
+		return fs
+	}
+	return []api.Field{api.FieldSubject, api.FieldTitle, api.FieldMessage, api.FieldDelay}
+}

@@ -1,0 +1,113 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
+
+	"lemstep/api"
+	"lemstep/internal/safetext"
+)
+
+func (a *app) stepsCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "steps CAMPAIGN_ID",
+		Short: "Show a campaign's sequence tree",
+		Long: "Shows the campaign's steps as the lead travels them: the day each step happens,\n" +
+			"its type, its id and an excerpt; a condition's yes and no lanes are indented under it,\n" +
+			"each headed by its sequence id (what `lemstep update` needs).\n" +
+			"With --json, prints every sequence with every field, keyed by sequence id.",
+		Example: "  lemstep steps cam_A1b2C3d4E5f6G7h8\n" +
+			"  lemstep steps cam_A1b2C3d4E5f6G7h8 --json | jq '.[].steps[] | select(.type == \"email\") | ._id'",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.connect()
+			if err != nil {
+				return err
+			}
+			defer s.close()
+			seqs, err := s.client.Sequences(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.stdout, seqs)
+			}
+			camp, err := s.client.Campaign(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			return writeTree(a.stdout, camp, seqs)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the sequences with every field as JSON")
+	return cmd
+}
+
+// writeTree prints the campaign's heading and its tree.
+func writeTree(w io.Writer, camp api.Campaign, seqs api.Sequences) error {
+	tree, err := api.BuildTree(seqs)
+	if err != nil {
+		return fmt.Errorf("cannot show campaign %s: %w", safetext.Clean(camp.ID), err)
+	}
+	tw := treeWriter{typeWidth: typeWidth(tree)}
+	tw.printf("Campaign %s (%s), %s\n\n", oneLine(safetext.Clean(camp.Name)), safetext.Clean(camp.ID), safetext.Clean(camp.Status))
+	tw.printf("Main sequence %s\n", safetext.Clean(tree.Main.SequenceID))
+	tw.lane(tree.Main, 1)
+	_, err = io.WriteString(w, tw.b.String())
+	return err
+}
+
+// typeWidth is the widest type label in the tree, so the ids line up.
+func typeWidth(t api.Tree) int {
+	w := 0
+	t.Walk(func(n api.Node, _ int) { w = max(w, ansi.StringWidth(n.Step.Type.Label())) })
+	return w
+}
+
+type treeWriter struct {
+	b         strings.Builder
+	typeWidth int
+}
+
+func (tw *treeWriter) printf(format string, args ...any) {
+	fmt.Fprintf(&tw.b, format, args...)
+}
+
+// lane prints a lane's steps at the given depth (two spaces per level),
+// and under each condition its two lanes one level deeper.
+func (tw *treeWriter) lane(l api.Lane, depth int) {
+	indent := strings.Repeat("  ", depth)
+	if l.Missing {
+		tw.printf("%s(this sequence is missing from lemlist's answer)\n", indent)
+		return
+	}
+	if len(l.Nodes) == 0 {
+		tw.printf("%s(no steps)\n", indent)
+		return
+	}
+	for _, n := range l.Nodes {
+		label := n.Step.Type.Label()
+		pad := strings.Repeat(" ", max(0, tw.typeWidth-ansi.StringWidth(label)))
+		line := fmt.Sprintf("%sDay %-4d %s%s  %s  %s", indent, n.Day, label, pad, safetext.Clean(n.Step.ID), excerpt(n.Step))
+		tw.printf("%s\n", strings.TrimRight(line, " "))
+		if n.Step.Type == api.Conditional {
+			tw.branch("Yes", n.Yes, depth+1)
+			tw.branch("No", n.No, depth+1)
+		}
+	}
+}
+
+func (tw *treeWriter) branch(name string, l *api.Lane, depth int) {
+	indent := strings.Repeat("  ", depth)
+	if l == nil || (l.Missing && l.SequenceID == "") {
+		tw.printf("%s%s: (no lane)\n", indent, name)
+		return
+	}
+	tw.printf("%s%s: sequence %s\n", indent, name, safetext.Clean(l.SequenceID))
+	tw.lane(*l, depth+1)
+}

@@ -1,0 +1,298 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"lemstep/api"
+	"lemstep/internal/journal"
+	"lemstep/internal/safetext"
+)
+
+// undoOptions are the flags of `lemstep undo`.
+type undoOptions struct {
+	yes    bool
+	force  bool
+	asJSON bool
+}
+
+func (a *app) undoCommand() *cobra.Command {
+	var opts undoOptions
+	cmd := &cobra.Command{
+		Use:   "undo [ENTRY]",
+		Short: "Put back the values a journal entry changed",
+		Long: "Undoes one update of the journal (`lemstep history` lists them; without ENTRY, the\n" +
+			"latest): the step is read from lemlist, and the fields the update changed must still hold\n" +
+			"the values it sent. If someone changed them since, their values are shown and nothing is\n" +
+			"sent (exit 1) unless --force is given. Then the change is shown field by field, now and\n" +
+			"after the undo, and confirmed: on a terminal by answering y, in a script with --yes.\n" +
+			"The undo is one PATCH with the step's type and the earlier values, and is written to the\n" +
+			"journal as an entry of its own, which can be undone in turn.\n\n" +
+			"An entry can only be undone on the workspace it was sent to (the same base URL, or the\n" +
+			"demo). With --json, the result (or what stopped it) is printed as JSON on stdout, and the\n" +
+			"review goes to stderr.",
+		Example: "  lemstep undo\n" +
+			"  lemstep undo 3\n" +
+			"  lemstep undo 3 --yes --json",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id := 0
+			if len(args) == 1 {
+				n, err := strconv.Atoi(strings.TrimPrefix(args[0], "#"))
+				if err != nil || n < 1 {
+					return usageError("%q is not a journal entry number; `lemstep history` lists them", safetext.Clean(args[0]))
+				}
+				id = n
+			}
+			return a.undo(cmd.Context(), id, opts)
+		},
+	}
+	cmd.Flags().BoolVarP(&opts.yes, "yes", "y", false, "undo without asking (required when stdin is not a terminal)")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "undo even when someone changed the fields on lemlist since the entry")
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the new journal entry and the step as JSON")
+	return cmd
+}
+
+// undoResult is what --json prints after an undo.
+type undoResult struct {
+	Undid int            `json:"undid"`
+	Entry *journal.Entry `json:"entry"` // null when the journal could not be written
+	Step  api.Step       `json:"step"`
+}
+
+func (a *app) undo(ctx context.Context, id int, opts undoOptions) error {
+	e, err := a.undoable(id, opts.force)
+	if err != nil {
+		return err
+	}
+	restore := e.Before
+	restore.Type = e.Type
+	s, err := a.connect()
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	if err := sameWorkspace(s, e); err != nil {
+		return err
+	}
+	now, err := s.client.Step(ctx, e.CampaignID, e.SequenceID, e.StepID)
+	if err != nil {
+		return stepGone(err, e)
+	}
+	if cs := movedSince(e, now); len(cs) > 0 {
+		if !opts.force {
+			return a.movedFailure(e, now, cs, opts.asJSON)
+		}
+		fmt.Fprintf(a.stderr, "Warning: %s changed on lemlist after entry #%d; --force puts the earlier values back over that.\n",
+			conflictFields(cs), e.ID)
+	}
+	if err := a.confirmUndo(e, now, restore, opts); err != nil {
+		return err
+	}
+	step, before, err := sendStep(ctx, s.client, e.CampaignID, now, restore, opts.force)
+	if err != nil {
+		return a.sendFailure(err, opts.asJSON, sentLabels)
+	}
+	entry, recorded := a.recordUpdate(s, api.Campaign{ID: e.CampaignID, Name: e.CampaignName}, before, restore, e.ID)
+	if opts.asJSON {
+		res := undoResult{Undid: e.ID, Step: step}
+		if recorded {
+			res.Entry = &entry
+		}
+		return writeJSON(a.stdout, res)
+	}
+	fmt.Fprintf(a.stdout, "Undid entry #%d: step %s has its earlier %s back.\n",
+		e.ID, safetext.Clean(e.StepID), api.JoinAnd(fieldNames(restore.Fields())))
+	if recorded {
+		fmt.Fprintf(a.stdout, "Journal entry #%d records the undo; `lemstep undo %d` puts the change back.\n", entry.ID, entry.ID)
+	}
+	return nil
+}
+
+// undoable finds the entry to undo: it must be in the journal, change a
+// field whose earlier value is known, and not be undone already (unless
+// force).
+func (a *app) undoable(id int, force bool) (journal.Entry, error) {
+	entries, err := a.journal().Entries()
+	if err != nil {
+		return journal.Entry{}, err
+	}
+	e, err := journal.Find(entries, id)
+	if errors.Is(err, journal.ErrNoEntry) {
+		return journal.Entry{}, fmt.Errorf("nothing to undo: %w; `lemstep history` lists the entries", err)
+	}
+	if err != nil {
+		return journal.Entry{}, err
+	}
+	if by, undone := undoneBy(entries, e.ID); undone && !force {
+		return journal.Entry{}, fmt.Errorf("entry #%d was already undone by #%d; `lemstep undo %d` puts its change back",
+			e.ID, by, by)
+	}
+	if e.Before.Empty() {
+		return journal.Entry{}, fmt.Errorf("entry #%d changed only fields lemlist gave no earlier value for (%s), so there is nothing to put back",
+			e.ID, fieldList(e.After))
+	}
+	return e, nil
+}
+
+// undoneBy follows the undos of entry id (an undo of it, an undo of that
+// undo, and so on) and reports whether its change is undone now, and by
+// which entry: an undo of an undo puts the change back.
+func undoneBy(entries []journal.Entry, id int) (by int, undone bool) {
+	for cur := id; ; {
+		next := 0
+		for _, e := range entries {
+			if e.Undoes == cur {
+				next = e.ID
+				break
+			}
+		}
+		if next == 0 {
+			return by, undone
+		}
+		undone, by, cur = !undone, next, next
+	}
+}
+
+// sameWorkspace refuses an entry sent to another workspace than the
+// session's: its step ids mean nothing here.
+func sameWorkspace(s *session, e journal.Entry) error {
+	here := s.workspace()
+	if e.Workspace == here {
+		return nil
+	}
+	there := safetext.Clean(e.Workspace)
+	if e.Workspace == demoWorkspace {
+		return usageError("entry #%d changed the demo workspace, not %s where this session is connected; "+
+			"the demo starts afresh each time lemstep runs, so there is nothing left to undo", e.ID, safetext.Clean(here))
+	}
+	return usageError("entry #%d was sent to %s, not to %s where this session is connected; "+
+		"undo it with --base-url %s (and that workspace's API key)", e.ID, there, safetext.Clean(here), there)
+}
+
+// stepGone explains a step that cannot be read any more.
+func stepGone(err error, e journal.Entry) error {
+	if api.IsNotFound(err) {
+		return fmt.Errorf("step %s of entry #%d is no longer in sequence %s of campaign %s: %w",
+			safetext.Clean(e.StepID), e.ID, safetext.Clean(e.SequenceID), safetext.Clean(e.CampaignID), err)
+	}
+	return err
+}
+
+// conflictFields names the fields of cs as a sentence does.
+func conflictFields(cs []api.Conflict) string {
+	fs := make([]api.Field, len(cs))
+	for i, c := range cs {
+		fs[i] = c.Field
+	}
+	return api.JoinAnd(fieldNames(fs))
+}
+
+// movedSince lists the fields the entry changed that no longer hold the
+// values it sent: loaded is the entry's value, yours what the undo would
+// put back (nil when nothing would).
+func movedSince(e journal.Entry, now api.Step) []api.Conflict {
+	var cs []api.Conflict
+	for _, f := range e.After.Fields() {
+		sent, _ := e.After.UpdateValue(f)
+		current, ok := api.StepValue(now, f)
+		if api.ValuesEqual(sent, true, current, ok) {
+			continue
+		}
+		earlier, _ := e.Before.UpdateValue(f)
+		cs = append(cs, api.Conflict{Field: f, Loaded: sent, Current: current, Yours: earlier})
+	}
+	return cs
+}
+
+func (a *app) movedFailure(e journal.Entry, now api.Step, cs []api.Conflict, asJSON bool) error {
+	heading := fmt.Sprintf("step %s changed on lemlist after entry #%d; nothing was sent", safetext.Clean(e.StepID), e.ID)
+	if asJSON {
+		ce := &api.ConflictError{StepID: e.StepID, Current: now, Conflicts: cs}
+		if err := writeJSON(a.stdout, conflictJSON(ce, e.ID, heading)); err != nil {
+			return err
+		}
+		return &exitError{code: exitFailure, err: errors.New(heading)}
+	}
+	labels := conflictLabels{loaded: fmt.Sprintf("entry #%d set", e.ID), current: "lemlist now", yours: "undo puts back"}
+	return conflictFailure(heading, cs, labels, fmt.Sprintf("Pass --force to put back the values from before #%d anyway.", e.ID))
+}
+
+// confirmUndo shows the change and asks for it, unless --yes. A script
+// (stdin not a terminal) must say --yes: there is nobody to answer.
+func (a *app) confirmUndo(e journal.Entry, now api.Step, restore api.StepUpdate, opts undoOptions) error {
+	out := a.stdout
+	if opts.asJSON {
+		out = a.stderr
+	}
+	writeUndoReview(out, e, now, restore)
+	if opts.yes {
+		return nil
+	}
+	if !isTerminal(a.stdin) {
+		return usageError("stdin is not a terminal, so nobody can confirm the undo; pass --yes to undo without asking")
+	}
+	ok, err := confirm(a.stdin, out, "Undo these changes? [y/N] ")
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return &exitError{code: exitFailure, err: errors.New("nothing was sent: the undo was not confirmed")}
+	}
+	return nil
+}
+
+// writeUndoReview prints the fields the undo changes, as they are now and
+// as they will be.
+func writeUndoReview(w io.Writer, e journal.Entry, now api.Step, restore api.StepUpdate) {
+	fmt.Fprintf(w, "Undo entry #%d of %s: %s step %s in sequence %s of campaign %s.\n\n", e.ID,
+		e.Time.Local().Format("2006-01-02 15:04"), safetext.Clean(string(e.Type)), safetext.Clean(e.StepID),
+		safetext.Clean(e.SequenceID), campaignLabel(api.Campaign{ID: e.CampaignID, Name: e.CampaignName}))
+	fmt.Fprintln(w, "Now on lemlist:")
+	for _, f := range restore.Fields() {
+		v, ok := api.StepValue(now, f)
+		writeLines(w, reviewLines(f, v, ok))
+	}
+	fmt.Fprintln(w, "After the undo:")
+	for _, f := range restore.Fields() {
+		v, ok := restore.UpdateValue(f)
+		writeLines(w, reviewLines(f, v, ok))
+	}
+	if skipped := missingFrom(e.After, restore); skipped != "" {
+		fmt.Fprintf(w, "(%s stays as it is: lemlist gave no earlier value for it.)\n", skipped)
+	}
+}
+
+func writeLines(w io.Writer, lines []string) {
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+}
+
+// missingFrom lists the fields after sets that restore does not.
+func missingFrom(after, restore api.StepUpdate) string {
+	return strings.Join(fieldNames(slices.DeleteFunc(after.Fields(), restore.Has)), ", ")
+}
+
+// confirm asks question on w and reads one line from r: only y or yes
+// (in any case) agrees.
+func confirm(r io.Reader, w io.Writer, question string) (bool, error) {
+	fmt.Fprint(w, question)
+	line, err := bufio.NewReader(r).ReadString('\n')
+	if err != nil && line == "" && !errors.Is(err, io.EOF) {
+		return false, err
+	}
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "y", "yes":
+		return true, nil
+	}
+	return false, nil
+}

@@ -1,0 +1,277 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
+
+	"lemstep/api"
+	"lemstep/internal/safetext"
+)
+
+func (a *app) updateCommand() *cobra.Command {
+	var flags updateFlags
+	var opts updateOptions
+	var dryRun bool
+	cmd := &cobra.Command{
+		Use:   "update SEQUENCE_ID STEP_ID --type TYPE [field flags]",
+		Short: "Change the fields of one step",
+		Long: "Sends one PATCH /sequences/SEQUENCE_ID/steps/STEP_ID with the step's type and only the\n" +
+			"fields whose flags are given. The update is checked first with the editor's rules: when\n" +
+			"lemlist would refuse it, every reason is listed, nothing is sent and the exit code is 2.\n\n" +
+			"The step is read first, from the campaign given with --campaign or else from the\n" +
+			"campaign found to hold the sequence (lemlist cannot tell which one does, so lemstep\n" +
+			"reads campaigns until it finds it). If a field being changed moves on lemlist between\n" +
+			"that read and the PATCH, nothing is sent, the three values are shown and the exit code\n" +
+			"is 1; --force sends anyway. Each update lemlist accepts is written to the journal:\n" +
+			"`lemstep history` lists it and `lemstep undo` puts the previous values back.\n\n" +
+			"--dry-run prints the exact JSON body (compact, one line) and sends nothing; it needs no\n" +
+			"network, so a --campaign-id is checked for existence only when the update is sent.\n" +
+			"Find sequence and step ids with `lemstep steps CAMPAIGN_ID`.",
+		Example: "  lemstep update seq_1 stp_1 --type email --subject 'Quick question, {{firstName}}'\n" +
+			"  lemstep update seq_1 stp_1 --type email --message-file body.html --delay 3 --campaign cam_1\n" +
+			"  lemstep update seq_1 stp_2 --type linkedinSend --image https://example.com/a.png --clear-videos\n" +
+			"  lemstep update seq_1 stp_3 --type conditional --condition-key emailsOpened --delay-type within --delay 3\n" +
+			"  lemstep update seq_1 stp_1 --type email --delay 2 --dry-run",
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			u, err := flags.build(cmd.Flags(), a.stdin)
+			if err != nil {
+				return err
+			}
+			if vs := checkUpdate(u, api.Target{}); len(vs) > 0 {
+				return rejected("nothing was sent: lemlist would refuse this update because", violationLines("", vs))
+			}
+			if dryRun {
+				return writeBody(a, u)
+			}
+			return a.sendUpdate(cmd.Context(), args[0], args[1], u, opts)
+		},
+	}
+	flags.register(cmd)
+	cmd.Flags().StringVar(&opts.campaignID, "campaign", "", "the campaign holding the sequence (skips searching for it)")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "send even over fields someone changed on lemlist since the step was read")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print the JSON body that would be sent, and send nothing")
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the updated step, or a conflict, as JSON")
+	return cmd
+}
+
+// checkUpdate is the editor's check of an update, plus one the endpoint
+// does not make: an update that changes nothing is a mistake on the
+// command line, not something worth sending.
+func checkUpdate(u api.StepUpdate, t api.Target) api.Violations {
+	vs := u.Validate(t)
+	if len(vs) == 0 && u.Empty() {
+		vs = append(vs, api.Violation{Message: fmt.Sprintf(
+			"The update changes nothing: give at least one field a %s step can change (%s).", u.Type, api.JoinOr(fieldNames(api.EditableFields(u.Type))))})
+	}
+	return vs
+}
+
+// writeBody prints the body exactly as the client would send it: compact
+// JSON as json.Marshal writes it, then a newline.
+func writeBody(a *app, u api.StepUpdate) error {
+	body, err := json.Marshal(u)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(a.stdout, "%s\n", body)
+	return err
+}
+
+// updateOptions are the flags of `lemstep update` that are not fields.
+type updateOptions struct {
+	campaignID string
+	force      bool
+	asJSON     bool
+}
+
+func (a *app) sendUpdate(ctx context.Context, sequenceID, stepID string, u api.StepUpdate, opts updateOptions) error {
+	s, err := a.connect()
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	camp, loaded, err := a.loadStep(ctx, s.client, opts.campaignID, sequenceID, stepID)
+	if err != nil {
+		return err
+	}
+	step, before, err := sendStep(ctx, s.client, camp.ID, loaded, u, opts.force)
+	if err != nil {
+		return a.sendFailure(err, opts.asJSON, sentLabels)
+	}
+	entry, recorded := a.recordUpdate(s, camp, before, u, 0)
+	if step.SequenceID == "" {
+		step.SequenceID = sequenceID
+	}
+	if opts.asJSON {
+		return writeJSON(a.stdout, step)
+	}
+	fmt.Fprintf(a.stdout, "Updated %s step %s in sequence %s.\n", safetext.Clean(string(step.Type)),
+		safetext.Clean(step.ID), safetext.Clean(step.SequenceID))
+	if err := writeStepFields(a.stdout, step); err != nil {
+		return err
+	}
+	if recorded {
+		fmt.Fprintf(a.stdout, "Journal entry #%d; `lemstep undo %d` puts the previous values back.\n", entry.ID, entry.ID)
+	}
+	return nil
+}
+
+// loadStep reads the step an update starts from, in the campaign given or
+// else in the one found to hold the sequence.
+func (a *app) loadStep(ctx context.Context, c *api.Client, campaignID, sequenceID, stepID string) (api.Campaign, api.Step, error) {
+	f := newSequenceFinder(c)
+	var camp api.Campaign
+	var seqs api.Sequences
+	var err error
+	if campaignID != "" {
+		camp, seqs, err = f.in(ctx, campaignID, sequenceID)
+	} else {
+		camp, seqs, err = f.find(ctx, sequenceID)
+		if err == nil {
+			fmt.Fprintf(a.stderr, "Found sequence %s in campaign %s; --campaign %s skips this search.\n",
+				safetext.Clean(sequenceID), campaignLabel(camp), safetext.Clean(camp.ID))
+		}
+	}
+	if err != nil {
+		return api.Campaign{}, api.Step{}, err
+	}
+	step, err := stepIn(seqs, camp, sequenceID, stepID)
+	return camp, step, err
+}
+
+// sendStep sends u to a step whose fields were read as loaded. lemlist is
+// read again first; when a field u changes moved meanwhile, nothing is sent
+// and the error is an *api.ConflictError, unless force is set: then the
+// update goes out from what lemlist has now, which is what before holds.
+func sendStep(ctx context.Context, c *api.Client, campaignID string, loaded api.Step, u api.StepUpdate, force bool) (updated, before api.Step, err error) {
+	updated, before, err = c.UpdateStepFrom(ctx, campaignID, loaded, u)
+	var ce *api.ConflictError
+	if force && errors.As(err, &ce) {
+		updated, before, err = c.UpdateStepFrom(ctx, campaignID, ce.Current, u)
+	}
+	return updated, before, err
+}
+
+// sendFailure turns what stopped an update into the command's error: the
+// rules it breaks (exit 2), a conflict with lemlist's values (exit 1, as
+// JSON on stdout when asJSON), or lemlist's answer.
+func (a *app) sendFailure(err error, asJSON bool, labels conflictLabels) error {
+	var vs api.Violations
+	if errors.As(err, &vs) {
+		return rejected("nothing was sent: lemlist would refuse this update because", violationLines("", vs))
+	}
+	var ce *api.ConflictError
+	if !errors.As(err, &ce) {
+		return err
+	}
+	if asJSON {
+		if jerr := writeJSON(a.stdout, conflictJSON(ce, 0, "")); jerr != nil {
+			return jerr
+		}
+		return &exitError{code: exitFailure, err: ce}
+	}
+	return conflictFailure(fmt.Sprintf("step %s changed on lemlist since lemstep read it; nothing was sent",
+		safetext.Clean(ce.StepID)), ce.Conflicts, labels,
+		"Run the command again to start from lemlist's values, or pass --force to send yours anyway.")
+}
+
+// conflictLabels name the three values of a field that moved on lemlist.
+type conflictLabels struct{ loaded, current, yours string }
+
+// sentLabels are the labels of a conflict met while sending an update.
+var sentLabels = conflictLabels{loaded: "loaded", current: "lemlist now", yours: "yours"}
+
+// conflictFailure is the error of a conflict: the heading, each field with
+// its three values, and what to do about it. Nothing was sent: exit 1.
+func conflictFailure(heading string, cs []api.Conflict, labels conflictLabels, hint string) error {
+	return &exitError{code: exitFailure, err: &rejectedError{
+		heading: heading + "\n" + strings.Join(conflictLines(cs, labels), "\n") + "\n" + hint,
+	}}
+}
+
+// conflictLines shows each field with its three values, one line each,
+// cut to a width that still shows where they part.
+func conflictLines(cs []api.Conflict, labels conflictLabels) []string {
+	width := max(len(labels.loaded), len(labels.current), len(labels.yours)) + 1
+	var lines []string
+	for _, c := range cs {
+		l, cur, y := shortenConflict(valueText(c.Loaded), valueText(c.Current), valueText(c.Yours), conflictWidth)
+		lines = append(lines, fmt.Sprintf("  %s:", c.Field),
+			fmt.Sprintf("    %-*s %s", width, labels.loaded+":", l),
+			fmt.Sprintf("    %-*s %s", width, labels.current+":", cur),
+			fmt.Sprintf("    %-*s %s", width, labels.yours+":", y))
+	}
+	return lines
+}
+
+// conflictWidth is how many cells of a value a conflict shows.
+const conflictWidth = 64
+
+// shortenConflict cuts long values to width cells. A cut value starts a
+// little before where it parts from lemlist's current one: loaded and
+// current show what moved, yours what it would change.
+func shortenConflict(loaded, current, yours string, width int) (string, string, string) {
+	l, c, y := []rune(loaded), []rune(current), []rune(yours)
+	moved := commonPrefix(l, c)
+	return shortenAt(l, moved, width), shortenAt(c, moved, width), shortenAt(y, commonPrefix(y, c), width)
+}
+
+// shortenAt cuts text to width cells, starting a quarter of the width
+// before position differ when that is where it must start to show it.
+func shortenAt(text []rune, differ, width int) string {
+	s := string(text)
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	if start := differ - width/4; start > 0 && differ > width*3/4 {
+		s = "…" + string(text[start:])
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+func commonPrefix(a, b []rune) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// conflictReport is a conflict as --json prints it on stdout.
+type conflictReport struct {
+	Error     string          `json:"error"`
+	Message   string          `json:"message"`
+	StepID    string          `json:"stepId"`
+	Entry     int             `json:"entry,omitempty"`
+	Conflicts []conflictValue `json:"conflicts"`
+	Current   api.Step        `json:"current"`
+}
+
+// conflictValue is one field of a conflict: loaded is the value the
+// change started from, current lemlist's, yours the one to send.
+type conflictValue struct {
+	Field   api.Field `json:"field"`
+	Loaded  any       `json:"loaded"`
+	Current any       `json:"current"`
+	Yours   any       `json:"yours"`
+}
+
+// conflictJSON is the report of ce; message says what happened, ce's own
+// words when it is "".
+func conflictJSON(ce *api.ConflictError, entry int, message string) conflictReport {
+	if message == "" {
+		message = ce.Error()
+	}
+	r := conflictReport{Error: "conflict", Message: message, StepID: ce.StepID, Entry: entry, Current: ce.Current}
+	for _, c := range ce.Conflicts {
+		r.Conflicts = append(r.Conflicts, conflictValue{Field: c.Field, Loaded: c.Loaded, Current: c.Current, Yours: c.Yours})
+	}
+	return r
+}
