@@ -14,36 +14,18 @@ import (
 	"lemstep/ui/preview"
 )
 
-// screen is which page the root model shows.
-type screen int
-
-const (
-	screenCampaigns screen = iota
-	screenSteps
-	screenEditor
-	screenReview
-	screenDraft // the offer to restore a step's draft
-)
-
-func (s screen) String() string {
-	return [...]string{"campaigns", "steps", "editor", "review", "draft"}[s]
-}
-
 // Model is the root of the interface: it owns the screens, routes messages to
 // the active one, and handles what is common to all (size, theme, help,
 // quitting, confirmations).
 type Model struct {
-	c         *Context
-	keys      Keys
-	help      help.Model
-	fullHelp  bool
-	noColor   bool
-	screen    screen
+	c        *Context
+	keys     Keys
+	help     help.Model
+	fullHelp bool
+	noColor  bool
+	// screens are the open pages; the campaign list is always the first.
+	screens   stack
 	campaigns *campaignScreen
-	steps     *stepScreen
-	editor    *editorScreen
-	review    *reviewScreen
-	offer     *draftOfferScreen
 	confirm   *confirmBox
 	notice    string
 }
@@ -66,6 +48,7 @@ func New(cfg Config) *Model {
 	keys := DefaultKeys()
 	m := &Model{c: c, keys: keys, noColor: cfg.NoColor, help: newHelp(c)}
 	m.campaigns = newCampaignScreen(c, keys)
+	m.screens = stack{m.campaigns}
 	return m
 }
 
@@ -75,8 +58,8 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(loadTeam(m.c), m.campaigns.Load(), tea.RequestBackgroundColor)
 }
 
-// Screen names the active screen (for tests and debugging).
-func (m *Model) Screen() string { return m.screen.String() }
+// editor is the open step editor, if any.
+func (m *Model) editor() (*editorScreen, bool) { return find[*editorScreen](m.screens) }
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -99,54 +82,42 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.routeToScreens(msg)
 }
 
-// routeToScreens gives a message to every screen that may be waiting for it:
-// answers from the API can arrive after the user moved on.
+// routeToScreens gives a message to the screen it is for: a result to the
+// screen that asked for it, anything else to the screen on display, and to
+// the screens below it that keep working in the background.
 func (m *Model) routeToScreens(msg tea.Msg) tea.Cmd {
-	var cmds []tea.Cmd
-	switch msg.(type) {
-	case campaignsPageMsg:
-		return m.campaigns.Update(msg)
-	case sequencesLoadedMsg:
-		if m.steps != nil {
-			return m.steps.Update(msg)
+	if a, ok := msg.(addressed); ok {
+		if to := a.recipient(); m.screens.holds(to) {
+			return to.Update(msg)
 		}
 		return nil
 	}
-	switch m.screen {
-	case screenCampaigns:
-		cmds = append(cmds, m.campaigns.Update(msg))
-	case screenSteps:
-		cmds = append(cmds, m.steps.Update(msg))
-	case screenEditor:
-		cmds = append(cmds, m.editor.Update(msg))
-	case screenReview:
-		cmds = append(cmds, m.review.Update(msg))
-	case screenDraft:
-		cmds = append(cmds, m.offer.Update(msg))
-	}
-	if m.screen != screenEditor && m.editor != nil {
-		cmd, _ := m.editor.Background(msg)
-		cmds = append(cmds, cmd)
+	cmds := []tea.Cmd{m.screens.top().Update(msg)}
+	if _, isKey := msg.(tea.KeyPressMsg); !isKey {
+		for _, s := range m.screens.below() {
+			if w, ok := s.(backgroundWorker); ok {
+				cmd, _ := w.Background(msg)
+				cmds = append(cmds, cmd)
+			}
+		}
 	}
 	return tea.Batch(cmds...)
 }
 
 func (m *Model) resize(w, h int) {
 	m.c.Width, m.c.Height = w, h
-	bodyH := max(1, h-3)
-	m.campaigns.SetSize(w, bodyH)
-	if m.steps != nil {
-		m.steps.SetSize(w, bodyH)
+	for _, s := range m.screens {
+		s.SetSize(w, bodyHeight(h))
 	}
-	if m.editor != nil {
-		m.editor.SetSize(w, bodyH)
-	}
-	if m.review != nil {
-		m.review.SetSize(w, bodyH)
-	}
-	if m.offer != nil {
-		m.offer.SetSize(w, bodyH)
-	}
+}
+
+// bodyHeight is the height a screen gets in a terminal h rows tall.
+func bodyHeight(h int) int { return max(1, h-3) }
+
+// push opens scr on top of the others.
+func (m *Model) push(scr screen) {
+	scr.SetSize(m.c.Width, bodyHeight(m.c.Height))
+	m.screens = append(m.screens, scr)
 }
 
 func (m *Model) setTheme(dark bool) tea.Cmd {
@@ -154,24 +125,10 @@ func (m *Model) setTheme(dark bool) tea.Cmd {
 	m.c.Theme, m.c.Styles = th, newStyles(th)
 	m.c.Renderer.SetTheme(th)
 	m.help = newHelp(m.c)
-	if m.editor != nil {
-		return m.editor.SetTheme()
+	if e, ok := m.editor(); ok {
+		return e.SetTheme()
 	}
 	return nil
-}
-
-// textFocused reports whether keys are text for the active screen, so q and
-// esc and ? belong to the field, not to the root.
-func (m *Model) textFocused() bool {
-	switch m.screen {
-	case screenCampaigns:
-		return m.campaigns.CapturesKeys()
-	case screenSteps:
-		return m.steps.CapturesKeys()
-	case screenEditor:
-		return true
-	}
-	return false
 }
 
 func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
@@ -179,22 +136,16 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if m.confirm != nil {
 		return m.onConfirmKey(k)
 	}
-	if k.String() == "ctrl+c" {
+	if key.Matches(k, m.keys.Interrupt) {
 		return m.quit()
 	}
-	if !m.textFocused() {
+	if !m.screens.top().CapturesKeys() {
 		switch {
 		case key.Matches(k, m.keys.Help):
 			m.fullHelp = !m.fullHelp
 			return nil
 		case key.Matches(k, m.keys.Quit):
 			return m.quit()
-		case key.Matches(k, m.keys.Back) && m.screen == screenSteps && !m.steps.ClearsFilterOnEsc():
-			m.screen = screenCampaigns
-			return nil
-		case key.Matches(k, m.keys.Back) && m.screen == screenDraft:
-			m.offer, m.screen = nil, screenSteps
-			return nil
 		}
 	}
 	return m.routeToScreens(k)
@@ -203,10 +154,10 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 // quit leaves at once, writing the open editor's draft first; it asks only
 // when the draft cannot be written, since then the edits would be lost.
 func (m *Model) quit() tea.Cmd {
-	if m.editor == nil {
+	if _, ok := m.editor(); !ok {
 		return tea.Quit
 	}
-	if m.screen == screenReview && m.review.Submitting() {
+	if r, ok := m.screens.top().(*reviewScreen); ok && r.Submitting() {
 		m.confirm = &confirmBox{
 			question: "The update is on its way to lemlist. Quit before it answers?\n" +
 				"Your edits stay in the draft, but if lemlist accepts the update, the journal will not record it.",
@@ -219,7 +170,8 @@ func (m *Model) quit() tea.Cmd {
 
 // quitKeepingDraft writes the open editor's draft and quits.
 func (m *Model) quitKeepingDraft() tea.Cmd {
-	if _, err := m.editor.FlushDraft(); err != nil {
+	e, _ := m.editor()
+	if _, err := e.FlushDraft(); err != nil {
 		m.confirm = &confirmBox{
 			question: "Your edits could not be saved as a draft. Quit and lose them?",
 			yes:      func() tea.Cmd { return tea.Quit },
@@ -233,7 +185,8 @@ func (m *Model) quitKeepingDraft() tea.Cmd {
 // calls it when it stops, whatever stopped it (a signal, a crash, a quit),
 // and tells the user what it returns.
 func (m *Model) SaveDraft() (kept string, err error) {
-	if m.editor == nil {
+	e, open := m.editor()
+	if !open {
 		return "", nil
 	}
 	defer func() {
@@ -243,11 +196,10 @@ func (m *Model) SaveDraft() (kept string, err error) {
 			err = fmt.Errorf("the draft could not be saved after the crash: %v", r)
 		}
 	}()
-	ok, err := m.editor.FlushDraft()
+	ok, err := e.FlushDraft()
 	if err != nil || !ok {
 		return "", err
 	}
-	e := m.editor
 	return fmt.Sprintf("Your edits to step %d of %q are kept as a draft; open the step in lemstep to restore them.",
 		e.original.Index, safetext.Clean(e.campaign.Name)), nil
 }
@@ -258,44 +210,19 @@ func (m *Model) onConfirmKey(k tea.KeyPressMsg) tea.Cmd {
 		yes := m.confirm.yes
 		m.confirm = nil
 		return yes()
-	case key.Matches(k, m.keys.No), k.String() == "ctrl+c":
+	case key.Matches(k, m.keys.No), key.Matches(k, m.keys.Interrupt):
 		m.confirm = nil
 	}
 	return nil
 }
 
+// crumbs is the header's path: what each open screen adds.
 func (m *Model) crumbs() []string {
 	var cr []string
-	if m.screen >= screenSteps && m.steps != nil {
-		cr = append(cr, m.steps.campaign.Name)
-	}
-	switch {
-	case m.screen == screenDraft:
-		cr = append(cr, "draft")
-	case m.screen >= screenEditor && m.editor != nil:
-		cr = append(cr, m.editor.Crumbs()...)
-	}
-	if m.screen == screenReview {
-		cr = append(cr, "review")
+	for _, s := range m.screens {
+		cr = append(cr, s.Crumbs()...)
 	}
 	return cr
-}
-
-func (m *Model) active() interface {
-	helpKeys
-	View() string
-} {
-	switch m.screen {
-	case screenSteps:
-		return m.steps
-	case screenEditor:
-		return m.editor
-	case screenReview:
-		return m.review
-	case screenDraft:
-		return m.offer
-	}
-	return m.campaigns
 }
 
 // View draws the header, the active screen and the help footer.
@@ -313,7 +240,7 @@ func (m *Model) render() string {
 	if m.c.Width < minWidth || m.c.Height < minHeight {
 		return tooSmall(m.c)
 	}
-	scr := m.active()
+	scr := m.screens.top()
 	foot := footer(m.c, m.help, scr, m.fullHelp)
 	if m.notice != "" {
 		foot = m.c.Styles.Success.Render(" "+m.notice) + "\n" + foot

@@ -32,7 +32,10 @@ type campaignScreen struct {
 }
 
 // openCampaignMsg asks the root to open a campaign's step tree.
-type openCampaignMsg struct{ campaign api.Campaign }
+type openCampaignMsg struct {
+	sentBy
+	campaign api.Campaign
+}
 
 func newCampaignScreen(c *Context, keys Keys) *campaignScreen {
 	s := &campaignScreen{c: c, keys: keys, spin: spinner.New(spinner.WithSpinner(spinner.Dot))}
@@ -51,7 +54,7 @@ func (s *campaignScreen) Load() tea.Cmd {
 	}
 	s.gen++
 	s.loading, s.err, s.all = true, nil, nil
-	load, cancel := loadCampaigns(s.c, s.gen)
+	load, cancel := loadCampaigns(s.c, s, s.gen)
 	s.cancel = cancel
 	return tea.Batch(load, s.spin.Tick)
 }
@@ -108,7 +111,7 @@ func (s *campaignScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, s.keys.Open):
 		if cp, ok := s.list.Selected(); ok {
-			return func() tea.Msg { return openCampaignMsg{campaign: cp} }
+			return emit(openCampaignMsg{sentBy: sentBy{s}, campaign: cp})
 		}
 	case key.Matches(k, s.keys.Archived):
 		s.archive = !s.archive
@@ -121,6 +124,9 @@ func (s *campaignScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 
 // CapturesKeys reports whether typed keys are text (the filter has focus).
 func (s *campaignScreen) CapturesKeys() bool { return s.list.Filtering() }
+
+// Crumbs is empty: the campaign list is where every path starts.
+func (s *campaignScreen) Crumbs() []string { return nil }
 
 func (s *campaignScreen) ShortHelp() []key.Binding {
 	archived := s.keys.Archived

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -36,15 +35,9 @@ func header(c *Context, crumbs []string) string {
 	return st.Header.Render(truncate(line, c.Width-2))
 }
 
-// helpKeys is what every screen offers for the footer's help.
-type helpKeys interface {
-	ShortHelp() []key.Binding
-	FullHelp() [][]key.Binding
-}
-
 // footer is the help bar built from the active screen's keymap, so the help
 // never drifts from the keys; full shows every binding.
-func footer(c *Context, h help.Model, k helpKeys, full bool) string {
+func footer(c *Context, h help.Model, k help.KeyMap, full bool) string {
 	h.SetWidth(max(10, c.Width-2))
 	h.ShowAll = full
 	return c.Styles.Footer.Render(h.View(k))

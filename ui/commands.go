@@ -18,6 +18,7 @@ type (
 	}
 	// campaignsPageMsg is one page of the campaign list; more reads the next.
 	campaignsPageMsg struct {
+		replyTo
 		page []api.Campaign
 		done bool
 		err  error
@@ -25,6 +26,7 @@ type (
 		gen  int
 	}
 	sequencesLoadedMsg struct {
+		replyTo
 		campaignID string
 		seqs       api.Sequences
 		err        error
@@ -33,6 +35,7 @@ type (
 	// made (a *api.ConflictError when lemlist's copy moved on), journalErr
 	// when it was made but could not be recorded.
 	stepUpdatedMsg struct {
+		replyTo
 		step       api.Step
 		entry      journal.Entry
 		err        error
@@ -56,7 +59,7 @@ func loadTeam(c *Context) tea.Cmd {
 // loadCampaigns streams the campaign list page by page, so the first page is
 // on screen while the rest load. gen tells pages of a stale load apart; the
 // returned cancel stops a load the user no longer waits for.
-func loadCampaigns(c *Context, gen int) (tea.Cmd, context.CancelFunc) {
+func loadCampaigns(c *Context, to screen, gen int) (tea.Cmd, context.CancelFunc) {
 	ctx, cancel := c.ctx()
 	pages := make(chan campaignsPageMsg, 1)
 	send := func(m campaignsPageMsg) error {
@@ -70,10 +73,10 @@ func loadCampaigns(c *Context, gen int) (tea.Cmd, context.CancelFunc) {
 	go func() {
 		defer close(pages)
 		err := c.Client.CampaignPages(ctx, api.CampaignQuery{}, func(page []api.Campaign, done bool) error {
-			return send(campaignsPageMsg{page: page, done: done, gen: gen})
+			return send(campaignsPageMsg{replyTo: replyTo{to}, page: page, done: done, gen: gen})
 		})
 		if err != nil && ctx.Err() == nil {
-			_ = send(campaignsPageMsg{err: err, done: true, gen: gen})
+			_ = send(campaignsPageMsg{replyTo: replyTo{to}, err: err, done: true, gen: gen})
 		}
 	}()
 	return nextPage(pages), cancel
@@ -92,12 +95,12 @@ func nextPage(pages <-chan campaignsPageMsg) tea.Cmd {
 	}
 }
 
-func loadSequences(c *Context, campaignID string) tea.Cmd {
+func loadSequences(c *Context, to screen, campaignID string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := c.ctx()
 		defer cancel()
 		seqs, err := c.Client.Sequences(ctx, campaignID)
-		return sequencesLoadedMsg{campaignID: campaignID, seqs: seqs, err: err}
+		return sequencesLoadedMsg{replyTo: replyTo{to}, campaignID: campaignID, seqs: seqs, err: err}
 	}
 }
 
@@ -113,16 +116,16 @@ type submission struct {
 // submitStep reads the step again and sends the update unless a field it
 // changes moved on lemlist since base, then records the accepted update in
 // the journal.
-func submitStep(c *Context, s submission) tea.Cmd {
+func submitStep(c *Context, to screen, s submission) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := c.ctx()
 		defer cancel()
 		updated, before, err := c.Client.UpdateStepFrom(ctx, s.campaign.ID, s.base, s.update)
 		if err != nil {
-			return stepUpdatedMsg{err: err}
+			return stepUpdatedMsg{replyTo: replyTo{to}, err: err}
 		}
 		entry, jerr := c.Journal.Append(journal.Record(c.Workspace, s.campaign, before, s.update))
-		return stepUpdatedMsg{step: updated, entry: entry, journalErr: jerr}
+		return stepUpdatedMsg{replyTo: replyTo{to}, step: updated, entry: entry, journalErr: jerr}
 	}
 }
 

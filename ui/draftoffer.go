@@ -34,9 +34,9 @@ type draftOfferScreen struct {
 
 type (
 	// restoreDraftMsg opens the editor on the draft.
-	restoreDraftMsg struct{}
+	restoreDraftMsg struct{ sentBy }
 	// discardDraftMsg deletes the draft and opens the editor on the step.
-	discardDraftMsg struct{}
+	discardDraftMsg struct{ sentBy }
 )
 
 func newDraftOffer(c *Context, keys Keys, open openStepMsg, d draft.Draft) *draftOfferScreen {
@@ -82,6 +82,12 @@ func (s *draftOfferScreen) refresh() {
 	s.view.SetContent(strings.TrimRight(b.String(), "\n"))
 }
 
+// CapturesKeys is false: the offer has no text to type.
+func (s *draftOfferScreen) CapturesKeys() bool { return false }
+
+// Crumbs names the offer.
+func (s *draftOfferScreen) Crumbs() []string { return []string{"draft"} }
+
 func (s *draftOfferScreen) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -89,9 +95,11 @@ func (s *draftOfferScreen) Update(msg tea.Msg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, s.keys.Restore) && !s.retyped:
-		return func() tea.Msg { return restoreDraftMsg{} }
+		return emit(restoreDraftMsg{sentBy{s}})
 	case key.Matches(k, s.keys.Discard):
-		return func() tea.Msg { return discardDraftMsg{} }
+		return emit(discardDraftMsg{sentBy{s}})
+	case key.Matches(k, s.keys.Back):
+		return emit(backMsg{sentBy{s}})
 	}
 	var cmd tea.Cmd
 	s.view, cmd = s.view.Update(k)

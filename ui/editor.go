@@ -96,6 +96,9 @@ func (e *editorScreen) Crumbs() []string {
 	return []string{fmt.Sprintf("step %d · %s", e.original.Index, e.original.Type.Label())}
 }
 
+// CapturesKeys is true: every key in the editor belongs to the form.
+func (e *editorScreen) CapturesKeys() bool { return true }
+
 func (e *editorScreen) SetSize(w, h int) {
 	e.width, e.height = w, h
 	formW, previewW := e.formWidth(), w
@@ -166,7 +169,7 @@ func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, e.keys.Review):
 		return e.toReview()
 	case key.Matches(k, e.keys.Back) && !e.form.Filtering():
-		return func() tea.Msg { return leaveEditorMsg{} }
+		return emit(leaveEditorMsg{sentBy{e}})
 	case key.Matches(k, e.keys.NextLead):
 		return e.preview.NextLead()
 	case key.Matches(k, e.keys.RawToggle):
@@ -197,7 +200,7 @@ func (e *editorScreen) toReview() tea.Cmd {
 	if len(e.blocked) > 0 {
 		return nil
 	}
-	return func() tea.Msg { return reviewMsg{} }
+	return emit(reviewMsg{sentBy{e}})
 }
 
 // Returned re-renders the preview when the user comes back from the review.

@@ -7,7 +7,8 @@ import "charm.land/bubbles/v2/key"
 type Keys struct {
 	Up, Down, PageUp, PageDown, Home, End key.Binding
 	Filter, ClearFilter, Open             key.Binding
-	Back, Quit, Help                      key.Binding
+	ApplyFilter, FilterUp, FilterDown     key.Binding
+	Back, Quit, Interrupt, Help           key.Binding
 	Reload, Archived                      key.Binding
 	NextField, PrevField, External        key.Binding
 	Review, Submit, Cancel, Body, Retry   key.Binding
@@ -32,8 +33,12 @@ func DefaultKeys() Keys {
 		Filter:      b([]string{"/"}, "/", "filter"),
 		ClearFilter: b([]string{"esc"}, "esc", "clear filter"),
 		Open:        b([]string{"enter"}, "enter", "open"),
+		ApplyFilter: b([]string{"enter"}, "enter", "apply filter"),
+		FilterUp:    b([]string{"up"}, "↑", "up"),
+		FilterDown:  b([]string{"down"}, "↓", "down"),
 		Back:        b([]string{"esc"}, "esc", "back"),
 		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Interrupt:   b([]string{"ctrl+c"}, "ctrl+c", "quit"), // quits even while typing
 		Help:        b([]string{"?"}, "?", "help"),
 		Reload:      b([]string{"r"}, "r", "reload"),
 		Archived:    b([]string{"a"}, "a", "show archived"),

@@ -9,109 +9,95 @@ import (
 	"lemstep/internal/safetext"
 )
 
-// Messages between screens and the root.
+// Requests from screens to the root; each carries the screen that sent it.
 type (
 	// reviewMsg asks to review the editor's changes.
-	reviewMsg struct{}
-	// backToEditorMsg leaves the review with every edit intact.
-	backToEditorMsg struct{}
+	reviewMsg struct{ sentBy }
+	// backMsg closes the screen that sent it, going back to the one below.
+	backMsg struct{ sentBy }
 	// stepSavedMsg reports an accepted PATCH: the journal entry that
 	// records it, and what went wrong keeping the books afterwards.
 	stepSavedMsg struct {
+		sentBy
 		stepID     string
 		entry      int
 		journalErr error
 		draftErr   error
 	}
 	// rebaseMsg goes back to the editor with the edit moved onto current.
-	rebaseMsg struct{ current api.Step }
+	rebaseMsg struct {
+		sentBy
+		current api.Step
+	}
 	// leaveEditorMsg asks to close the editor (asking first when dirty).
-	leaveEditorMsg struct{}
+	leaveEditorMsg struct{ sentBy }
 )
 
-// onNavigation handles the messages that move between screens.
+// returner is a screen that picks up again when the one above it closes.
+type returner interface{ Returned() tea.Cmd }
+
+// onNavigation handles the requests that move between screens.
 func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
-	if from, ok := origin(msg); ok && !m.showing(from) {
-		// Screens ask to move through commands, which arrive later: two
-		// keys pressed back to back can send a second request from a
-		// screen the first one already left. It is dropped.
+	r, ok := msg.(request)
+	if !ok {
+		return nil, false
+	}
+	if r.sender() != m.screens.top() {
 		return nil, true
 	}
 	switch msg := msg.(type) {
 	case openCampaignMsg:
-		m.steps = newStepScreen(m.c, m.keys, msg.campaign)
-		m.resize(m.c.Width, m.c.Height)
-		m.screen = screenSteps
-		return m.steps.Load(""), true
+		steps := newStepScreen(m.c, m.keys, msg.campaign)
+		m.push(steps)
+		return steps.Load(""), true
 	case openStepMsg:
 		return m.openStep(msg), true
 	case restoreDraftMsg:
-		o := m.offer
-		m.offer = nil
+		o := msg.from.(*draftOfferScreen)
+		m.close(o)
 		return m.showEditor(restoreDraft(m.c, m.keys, o.open.campaign, o.draft, m.campaigns.Campaigns())), true
 	case discardDraftMsg:
-		o := m.offer
-		m.offer = nil
+		o := msg.from.(*draftOfferScreen)
+		m.close(o)
 		if err := m.c.Drafts.Remove(o.open.step.ID); err != nil {
 			m.notice = "The draft could not be removed: " + safetext.Clean(err.Error())
 		}
 		return m.showEditor(newEditorScreen(m.c, m.keys, o.open.campaign, o.open.step, m.campaigns.Campaigns())), true
+	case backMsg:
+		return m.close(msg.from), true
 	case leaveEditorMsg:
-		return m.leaveEditor(), true
+		return m.leaveEditor(msg.from.(*editorScreen)), true
 	case reviewMsg:
-		m.review = newReviewScreen(m.c, m.keys, m.editor)
-		m.resize(m.c.Width, m.c.Height)
-		m.screen = screenReview
+		m.push(newReviewScreen(m.c, m.keys, msg.from.(*editorScreen)))
 		return nil, true
-	case backToEditorMsg:
-		m.screen = screenEditor
-		return m.editor.Returned(), true
 	case rebaseMsg:
-		m.review = nil
-		m.screen = screenEditor
-		return m.editor.Rebase(msg.current), true
+		m.close(msg.from)
+		e, _ := m.editor()
+		return e.Rebase(msg.current), true
 	case stepSavedMsg:
-		m.editor, m.review = nil, nil
-		m.screen = screenSteps
-		m.notice = savedNotice(msg, m.c.Demo)
-		return m.steps.Load(msg.stepID), true
+		return m.stepSaved(msg), true
 	}
-	return nil, false
+	return nil, true
 }
 
-// origin is the screen a navigation message must come from.
-func origin(msg tea.Msg) (screen, bool) {
-	switch msg.(type) {
-	case openCampaignMsg:
-		return screenCampaigns, true
-	case openStepMsg:
-		return screenSteps, true
-	case restoreDraftMsg, discardDraftMsg:
-		return screenDraft, true
-	case leaveEditorMsg, reviewMsg:
-		return screenEditor, true
-	case backToEditorMsg, rebaseMsg, stepSavedMsg:
-		return screenReview, true
+// close closes scr and every screen above it, and tells the screen now on
+// display that it is back.
+func (m *Model) close(scr screen) tea.Cmd {
+	m.screens = m.screens.popTo(scr)
+	m.screens = m.screens[:len(m.screens)-1]
+	if r, ok := m.screens.top().(returner); ok {
+		return r.Returned()
 	}
-	return 0, false
+	return nil
 }
 
-// showing reports whether s is the screen on display, with its model.
-func (m *Model) showing(s screen) bool {
-	if m.screen != s {
-		return false
-	}
-	switch s {
-	case screenSteps:
-		return m.steps != nil
-	case screenDraft:
-		return m.offer != nil
-	case screenEditor:
-		return m.editor != nil
-	case screenReview:
-		return m.review != nil && m.editor != nil
-	}
-	return true
+// stepSaved goes back to the step tree after an accepted update, with the
+// cursor on the step.
+func (m *Model) stepSaved(msg stepSavedMsg) tea.Cmd {
+	steps, _ := find[*stepScreen](m.screens)
+	m.screens = m.screens.popTo(steps)
+	m.notice = savedNotice(msg, m.c.Demo)
+	return steps.Load(msg.stepID)
 }
 
 // openStep opens the editor, or first offers the step's unsent draft.
@@ -121,19 +107,15 @@ func (m *Model) openStep(msg openStepMsg) tea.Cmd {
 		m.notice = "A draft of this step could not be read: " + safetext.Clean(err.Error())
 	}
 	if ok {
-		m.offer = newDraftOffer(m.c, m.keys, msg, d)
-		m.resize(m.c.Width, m.c.Height)
-		m.screen = screenDraft
+		m.push(newDraftOffer(m.c, m.keys, msg, d))
 		return nil
 	}
 	return m.showEditor(newEditorScreen(m.c, m.keys, msg.campaign, msg.step, m.campaigns.Campaigns()))
 }
 
 func (m *Model) showEditor(e *editorScreen) tea.Cmd {
-	m.editor = e
-	m.resize(m.c.Width, m.c.Height)
-	m.screen = screenEditor
-	return m.editor.Init()
+	m.push(e)
+	return e.Init()
 }
 
 // savedNotice confirms an accepted update, and says when keeping the books
@@ -155,12 +137,12 @@ func savedNotice(msg stepSavedMsg, demo bool) string {
 // leaveEditor closes the editor. Edits are not lost: they stay in the step's
 // draft, offered when the step is opened again. Only when the draft cannot
 // be written does leaving ask first.
-func (m *Model) leaveEditor() tea.Cmd {
-	e := m.editor
+func (m *Model) leaveEditor(e *editorScreen) tea.Cmd {
 	leave := func() tea.Cmd {
-		m.editor = nil
-		m.screen = screenSteps
-		m.steps.RefreshDrafts()
+		m.close(e)
+		if steps, ok := m.screens.top().(*stepScreen); ok {
+			steps.RefreshDrafts()
+		}
 		return nil
 	}
 	kept, err := e.FlushDraft()

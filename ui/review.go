@@ -112,11 +112,11 @@ func (s *reviewScreen) onResult(msg stepUpdatedMsg) tea.Cmd {
 		s.phase, s.err = phaseFailed, msg.err
 		return nil
 	}
-	saved := stepSavedMsg{stepID: s.original.ID, entry: msg.entry.ID, journalErr: msg.journalErr}
+	saved := stepSavedMsg{sentBy: sentBy{s}, stepID: s.original.ID, entry: msg.entry.ID, journalErr: msg.journalErr}
 	if err := s.drafts.Discard(); err != nil {
 		saved.draftErr = err
 	}
-	return func() tea.Msg { return saved }
+	return emit(saved)
 }
 
 func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
@@ -127,7 +127,7 @@ func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.onConflictKey(k)
 	case key.Matches(k, s.keys.Cancel):
 		s.phase, s.err = phaseReview, nil
-		return func() tea.Msg { return backToEditorMsg{} }
+		return emit(backMsg{sentBy{s}})
 	case key.Matches(k, s.keys.Body):
 		s.showBody = !s.showBody
 		s.refresh()
@@ -153,11 +153,11 @@ func (s *reviewScreen) onConflictKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.submit(s.conflict.Current)
 	case key.Matches(k, s.keys.Rebase):
 		current := s.conflict.Current
-		return func() tea.Msg { return rebaseMsg{current: current} }
+		return emit(rebaseMsg{sentBy: sentBy{s}, current: current})
 	case key.Matches(k, s.keys.Cancel):
 		s.phase, s.conflict = phaseReview, nil
 		s.refresh()
-		return func() tea.Msg { return backToEditorMsg{} }
+		return emit(backMsg{sentBy{s}})
 	}
 	var cmd tea.Cmd
 	s.view, cmd = s.view.Update(k)
@@ -174,8 +174,14 @@ func (s *reviewScreen) submit(base api.Step) tea.Cmd {
 	_, _ = s.drafts.Flush() // a failure shows in the editor; the submit goes on
 	s.phase, s.err, s.conflict = phaseSubmitting, nil, nil
 	s.refresh()
-	return tea.Batch(submitStep(s.c, submission{campaign: s.campaign, base: base, update: s.update}), s.spin.Tick)
+	return tea.Batch(submitStep(s.c, s, submission{campaign: s.campaign, base: base, update: s.update}), s.spin.Tick)
 }
+
+// CapturesKeys is false: the review has no text to type.
+func (s *reviewScreen) CapturesKeys() bool { return false }
+
+// Crumbs names the review.
+func (s *reviewScreen) Crumbs() []string { return []string{"review"} }
 
 func (s *reviewScreen) ShortHelp() []key.Binding {
 	switch {

@@ -180,7 +180,7 @@ func (l *rowList[T]) Update(msg tea.Msg, keys Keys) (bool, tea.Cmd) {
 		return false, nil
 	}
 	if l.filtering {
-		return true, l.updateFilter(k)
+		return true, l.updateFilter(k, keys)
 	}
 	switch {
 	case key.Matches(k, keys.Filter):
@@ -209,24 +209,25 @@ func (l *rowList[T]) Update(msg tea.Msg, keys Keys) (bool, tea.Cmd) {
 	return true, nil
 }
 
-func (l *rowList[T]) updateFilter(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc":
+// updateFilter handles a key while the filter is typed: letters are text,
+// so only the arrows move.
+func (l *rowList[T]) updateFilter(k tea.KeyPressMsg, keys Keys) tea.Cmd {
+	switch {
+	case key.Matches(k, keys.ClearFilter):
 		l.filtering = false
 		l.input.Blur()
 		l.input.SetValue("")
 		l.refilter()
 		return nil
-	case "enter":
+	case key.Matches(k, keys.ApplyFilter):
 		l.filtering = false
 		l.input.Blur()
 		return nil
-	case "up", "down":
-		if k.String() == "up" {
-			l.move(-1)
-		} else {
-			l.move(1)
-		}
+	case key.Matches(k, keys.FilterUp):
+		l.move(-1)
+		return nil
+	case key.Matches(k, keys.FilterDown):
+		l.move(1)
 		return nil
 	}
 	before := l.input.Value()

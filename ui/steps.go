@@ -31,6 +31,7 @@ type stepScreen struct {
 
 // openStepMsg asks the root to open the editor on a step.
 type openStepMsg struct {
+	sentBy
 	campaign api.Campaign
 	step     api.Step
 }
@@ -44,7 +45,7 @@ func newStepScreen(c *Context, keys Keys, campaign api.Campaign) *stepScreen {
 // Load fetches the campaign's sequences; the cursor comes back to keepOn.
 func (s *stepScreen) Load(keepOn string) tea.Cmd {
 	s.loading, s.err, s.keepOn = true, nil, keepOn
-	return tea.Batch(loadSequences(s.c, s.campaign.ID), s.spin.Tick)
+	return tea.Batch(loadSequences(s.c, s, s.campaign.ID), s.spin.Tick)
 }
 
 func (s *stepScreen) SetSize(w, h int) {
@@ -110,10 +111,12 @@ func (s *stepScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Open):
 		if st, ok := s.Selected(); ok {
 			cp := s.campaign
-			return func() tea.Msg { return openStepMsg{campaign: cp, step: st} }
+			return emit(openStepMsg{sentBy: sentBy{s}, campaign: cp, step: st})
 		}
 	case key.Matches(k, s.keys.Reload):
 		return s.Load("")
+	case key.Matches(k, s.keys.Back):
+		return emit(backMsg{sentBy{s}})
 	}
 	return nil
 }
@@ -121,8 +124,8 @@ func (s *stepScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 // CapturesKeys reports whether typed keys are text (the filter has focus).
 func (s *stepScreen) CapturesKeys() bool { return s.list.Filtering() }
 
-// ClearsFilterOnEsc reports whether esc clears a filter rather than going back.
-func (s *stepScreen) ClearsFilterOnEsc() bool { return s.list.Filtered() }
+// Crumbs names the campaign whose steps these are.
+func (s *stepScreen) Crumbs() []string { return []string{s.campaign.Name} }
 
 func (s *stepScreen) ShortHelp() []key.Binding {
 	return []key.Binding{s.keys.Open, s.keys.Filter, s.keys.Reload, s.keys.Back, s.keys.Quit, s.keys.Help}
