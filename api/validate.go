@@ -45,10 +45,13 @@ func (vs *Violations) add(f Field, format string, args ...any) {
 type CampaignLookup func(id string) (Campaign, bool)
 
 // Target describes what an update is checked against: the step's current type
-// ("" when unknown to the caller) and the team's campaigns (nil when unknown).
+// ("" when unknown to the caller), the team's campaigns (nil when unknown)
+// and the step the update applies to (nil when unknown), whose media list
+// counts with the one an update changes.
 type Target struct {
 	Type      StepType
 	Campaigns CampaignLookup
+	Base      *Step
 }
 
 // Validate returns every reason PATCH /sequences/{id}/steps/{id} would refuse
@@ -67,7 +70,7 @@ func (u StepUpdate) Validate(t Target) Violations {
 	checkChoices(u, &vs)
 	checkDelay(u, &vs)
 	checkURL(u.URL, &vs)
-	checkMedia(u.Images, u.Videos, &vs)
+	checkMedia(u, t.Base, &vs)
 	checkCampaign(u.CampaignID, t.Campaigns, &vs)
 	return vs
 }
@@ -196,14 +199,20 @@ func URLProblem(s string) string {
 	return ""
 }
 
-func checkMedia(images, videos *[]string, vs *Violations) {
+// checkMedia checks each link the update carries, and the count of images
+// and videos together: a list the update leaves alone counts as the base
+// step holds it, since lemlist keeps it. The count is filed under the
+// images unless the update carries only the videos.
+func checkMedia(u StepUpdate, base *Step, vs *Violations) {
 	total := 0
 	for _, m := range []struct {
 		field Field
 		list  *[]string
+		kept  []string
 		noun  string
-	}{{FieldImages, images, "Image"}, {FieldVideos, videos, "Video"}} {
+	}{{FieldImages, u.Images, baseMedia(base, FieldImages), "Image"}, {FieldVideos, u.Videos, baseMedia(base, FieldVideos), "Video"}} {
 		if m.list == nil {
+			total += len(m.kept)
 			continue
 		}
 		total += len(*m.list)
@@ -213,13 +222,24 @@ func checkMedia(images, videos *[]string, vs *Violations) {
 			}
 		}
 	}
-	if total > MaxMedia {
+	if (u.Images != nil || u.Videos != nil) && total > MaxMedia {
 		f := FieldImages
-		if images == nil {
+		if u.Images == nil {
 			f = FieldVideos
 		}
 		vs.add(f, "A step can carry at most %d images and videos together; this update has %d.", MaxMedia, total)
 	}
+}
+
+// baseMedia is the media list f of base, nil when base is unknown or its
+// type has no such list.
+func baseMedia(base *Step, f Field) []string {
+	if base == nil || !CanEdit(base.Type, f) {
+		return nil
+	}
+	v, _ := StepValue(*base, f)
+	l, _ := v.([]string)
+	return l
 }
 
 // MediaURLProblem explains why s cannot be a LinkedIn attachment, or returns "".

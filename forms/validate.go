@@ -12,10 +12,12 @@ import (
 	"lemstep/api"
 )
 
-// target is what the api checks an update against: this step's type and the
-// workspace's campaigns (nil lookup when the caller gave none).
+// target is what the api checks an update against: this step's type, the
+// workspace's campaigns (nil lookup when the caller gave none), and the step
+// as edited, so a media list the update leaves alone counts as it is now.
 func (f *Form) target() api.Target {
-	t := api.Target{Type: f.original.Type}
+	edited := f.Edited()
+	t := api.Target{Type: f.original.Type, Base: &edited}
 	if f.opts.Campaigns != nil {
 		campaigns := f.opts.Campaigns
 		t.Campaigns = func(id string) (api.Campaign, bool) {
@@ -49,50 +51,13 @@ func (f *Form) validator(b *binding) func(string) error {
 	}
 }
 
-// fieldViolations checks value v of field f alone, except for media lists,
-// which are checked with the other list's current value since the limit is
-// on images and videos together.
+// fieldViolations checks value v of field f alone; a media list is counted
+// with the other list's current value, since the limit is on images and
+// videos together.
 func (f *Form) fieldViolations(field api.Field, v any) api.Violations {
-	if field == api.FieldImages || field == api.FieldVideos {
-		links, _ := v.([]string)
-		return f.mediaViolations(field, links)
-	}
 	u := api.StepUpdate{Type: f.original.Type}
 	u.Set(field, v)
 	return u.Validate(f.target()).For(field)
-}
-
-// mediaViolations returns the problems of list (the value of field) checked
-// together with the current value of the other media field.
-func (f *Form) mediaViolations(field api.Field, list []string) api.Violations {
-	other := api.FieldVideos
-	if field == api.FieldVideos {
-		other = api.FieldImages
-	}
-	u := api.StepUpdate{Type: f.original.Type}
-	u.Set(field, list)
-	if api.CanEdit(f.original.Type, other) {
-		ov, _ := api.StepValue(f.Edited(), other)
-		u.Set(other, ov)
-	}
-	vs := u.Validate(f.target())
-	own := vs.For(field)
-	if field == api.FieldVideos && u.Images != nil && countsTooMany(u) {
-		// The api files the combined count under images; the videos
-		// widget shows it too, since either list can be shortened.
-		own = append(own, vs.For(api.FieldImages)[len(vs.For(api.FieldImages))-1])
-	}
-	return own
-}
-
-func countsTooMany(u api.StepUpdate) bool {
-	n := 0
-	for _, l := range []*[]string{u.Images, u.Videos} {
-		if l != nil {
-			n += len(*l)
-		}
-	}
-	return n > api.MaxMedia
 }
 
 // Problems returns every reason the current edits could not be sent: values
@@ -116,38 +81,7 @@ func (f *Form) Problems() api.Violations {
 	case err != nil:
 		return append(vs, api.Violation{Field: api.FieldType, Message: err.Error()})
 	}
-	vs = append(vs, u.Validate(f.target())...)
-	return append(vs, f.combinedMediaCount(u)...)
-}
-
-// combinedMediaCount reports too many attachments when only one media list
-// changed: the api check counts the lists the update carries, but the step
-// keeps the other one.
-func (f *Form) combinedMediaCount(u api.StepUpdate) api.Violations {
-	if u.Has(api.FieldImages) == u.Has(api.FieldVideos) {
-		return nil
-	}
-	changed := api.FieldImages
-	if u.Has(api.FieldVideos) {
-		changed = api.FieldVideos
-	}
-	if l, _ := u.UpdateValue(changed); len(l.([]string)) > api.MaxMedia {
-		return nil // the update's own check already counted too many
-	}
-	full := api.StepUpdate{Type: u.Type}
-	edited := f.Edited()
-	for _, m := range []api.Field{api.FieldImages, api.FieldVideos} {
-		v, _ := api.StepValue(edited, m)
-		full.Set(m, v)
-	}
-	if !countsTooMany(full) {
-		return nil
-	}
-	// The combined count is the last check of the media lists.
-	vs := full.Validate(f.target())
-	count := vs[len(vs)-1]
-	count.Field = changed
-	return api.Violations{count}
+	return append(vs, u.Validate(f.target())...)
 }
 
 // counter is the live "n/400" of a counted field.
