@@ -55,7 +55,9 @@ func (s *Server) updateStep(c call) reply {
 	}
 	u, vs := api.ParseStepUpdate(c.body)
 	if len(vs) == 0 {
-		vs = u.Validate(s.target(loc.step().Type))
+		t, stored := s.target(loc.step().Type), loc.step()
+		t.Base = &stored // the media list an update leaves alone still counts
+		vs = u.Validate(t)
 	}
 	if len(vs) > 0 {
 		return textReply(http.StatusBadRequest, vs[0].Message)

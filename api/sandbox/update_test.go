@@ -1,6 +1,8 @@
 package sandbox
 
 import (
+	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -203,4 +205,22 @@ func TestReceivedRecordsExactBodies(t *testing.T) {
 			t.Fatal("the API key ended up in the record")
 		}
 	}
+}
+
+// A step keeps the media list an update leaves alone, so the limit on
+// images and videos together counts it: adding images to a step whose
+// videos fill the limit is refused.
+func TestUpdateCountsTheMediaListItLeavesAlone(t *testing.T) {
+	ws := DemoWorkspace()
+	h := newHarness(t, Options{Workspace: ws})
+	_, step := firstStepOfType(t, ws, api.LinkedinSend)
+	videos := make([]string, api.MaxMedia)
+	for i := range videos {
+		videos[i] = fmt.Sprintf("https://cdn.acme.example/v%d.mp4", i)
+	}
+	fill, _ := json.Marshal(map[string]any{"type": "linkedinSend", "images": []string{}, "videos": videos})
+	expectStatus(t, h.patch(step.SequenceID, step.ID, string(fill)), 200)
+	one := `{"type":"linkedinSend","images":["https://cdn.acme.example/one.png"]}`
+	expectText(t, h.patch(step.SequenceID, step.ID, one), 400,
+		"A step can carry at most 6 images and videos together; this update has 7.")
 }
