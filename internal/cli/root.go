@@ -80,8 +80,6 @@ func exitCode(ctx context.Context, err error) int {
 		return ee.code
 	case ctx.Err() != nil || errors.Is(err, context.Canceled):
 		return exitInterrupted
-	case isUsage(err):
-		return exitUsage
 	}
 	return exitFailure
 }
@@ -114,6 +112,7 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.StringVar(&a.flags.debugLog, "debug-log", "", "write each request and response (key redacted) to this file")
 	root.AddCommand(a.editCommand(), a.draftsCommand(), a.campaignsCommand(), a.stepsCommand(), a.updateCommand(),
 		a.applyCommand(), a.historyCommand(), a.undoCommand(), a.authCommand(), a.sandboxCommand())
+	markUsageErrors(root)
 	return root
 }
 

@@ -1,15 +1,50 @@
 package cli
 
-import "strings"
+import (
+	"slices"
+	"strings"
 
-// isUsage recognises cobra's own usage errors (unknown flag, wrong number of
-// arguments, bad flag value), which exit with code 2.
-func isUsage(err error) bool {
-	msg := err.Error()
-	for _, s := range []string{"unknown flag", "unknown shorthand", "unknown command", "accepts ", "requires ", "invalid argument", "flag needs an argument", "required flag"} {
-		if strings.Contains(msg, s) {
-			return true
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// markUsageErrors makes every usage error cobra finds exit with code 2, typed
+// where cobra finds it rather than recognised by its wording: a flag that
+// does not parse, positional arguments a command does not take, and a
+// required flag left out (checked here, before cobra's own untyped check).
+func markUsageErrors(root *cobra.Command) {
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &exitError{code: exitUsage, err: err}
+	})
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return requiredFlags(cmd) }
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if args := c.Args; args != nil {
+			c.Args = func(cmd *cobra.Command, a []string) error {
+				if err := args(cmd, a); err != nil {
+					return &exitError{code: exitUsage, err: err}
+				}
+				return nil
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
 		}
 	}
-	return false
+	walk(root)
+}
+
+// requiredFlags refuses a command whose required flags were not given,
+// naming them as cobra does.
+func requiredFlags(cmd *cobra.Command) error {
+	var missing []string
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if slices.Contains(f.Annotations[cobra.BashCompOneRequiredFlag], "true") && !f.Changed {
+			missing = append(missing, f.Name)
+		}
+	})
+	if len(missing) == 0 {
+		return nil
+	}
+	return usageError(`required flag(s) "%s" not set`, strings.Join(missing, `", "`))
 }
