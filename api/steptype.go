@@ -1,5 +1,7 @@
 package api
 
+import "fmt"
+
 // StepType is the kind of a sequence step, as lemlist names it in the `type`
 // field. The 17 supported values are the ones the Update Sequence Step
 // endpoint accepts; anything else decodes fine but is not editable.
@@ -73,3 +75,34 @@ func (t StepType) Label() string {
 
 // IsEmail reports whether the step's message is HTML (only email steps are).
 func (t StepType) IsEmail() bool { return t == Email }
+
+// stepTypeNouns name each type in a sentence, article included: "step
+// stp_1 is a LinkedIn visit, not an email".
+var stepTypeNouns = map[StepType]string{
+	Email:                      "an email",
+	Manual:                     "a manual task",
+	Phone:                      "a phone call",
+	APICall:                    "an API call",
+	LinkedinVisit:              "a LinkedIn visit",
+	LinkedinInvite:             "a LinkedIn invite",
+	LinkedinSend:               "a LinkedIn message",
+	LinkedinVoiceNote:          "a LinkedIn voice note",
+	LinkedinFollow:             "a LinkedIn follow",
+	LinkedinLikeLastPost:       "a LinkedIn like of the last post",
+	LinkedinCommentLastPost:    "a LinkedIn comment on the last post",
+	LinkedinEndorse:            "a LinkedIn endorsement",
+	LinkedinWithdrawInvitation: "a LinkedIn invite withdrawal",
+	SendToAnotherCampaign:      "a move to another campaign",
+	Conditional:                "a condition",
+	WhatsappMessage:            "a WhatsApp message",
+	SMS:                        "an SMS",
+}
+
+// Noun is the step type in a sentence, with its article: "a LinkedIn
+// visit", "an email".
+func (t StepType) Noun() string {
+	if n, ok := stepTypeNouns[t]; ok {
+		return n
+	}
+	return fmt.Sprintf("a %q step", string(t))
+}

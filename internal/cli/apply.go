@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -22,17 +23,19 @@ func (a *app) applyCommand() *cobra.Command {
 		Short: "Send a list of step updates from a JSON or YAML file",
 		Long: "Reads a list of updates, each with sequenceId, stepId, type and the fields to change\n" +
 			"(the endpoint's field names), from FILE or from stdin (-). Every entry is checked first\n" +
-			"with the editor's rules, target campaigns included: if any would be refused, every\n" +
-			"problem is listed, nothing is sent and the exit code is 2. Every step is read then, from\n" +
-			"the campaign holding its sequence. Then the updates are sent in order within lemlist's\n" +
-			"rate limit; an update whose fields someone changed on lemlist since the file was checked\n" +
-			"is not sent (--force sends it anyway). The first failure stops the run unless\n" +
-			"--keep-going is given; the summary says what changed and what failed, and the exit code\n" +
-			"is 1 if anything failed. Each update lemlist accepts is written to the journal\n" +
-			"(`lemstep history`, `lemstep undo`).\n\n" +
-			"--dry-run checks the file without the network (campaign ids are not looked up) and\n" +
-			"prints one JSON line per entry: {\"sequenceId\", \"stepId\", \"body\"}, body being the\n" +
-			"exact compact JSON that would be sent.",
+			"with the editor's rules, target campaigns included, and every step is read, from the\n" +
+			"campaign holding its sequence: an entry whose type is not its step's, or whose texts have\n" +
+			"a blocking lint problem (Liquid that cannot render, an empty message, a subject over 400\n" +
+			"characters; --allow-blocking sends those), is refused; lint warnings go to stderr. If any\n" +
+			"entry is refused, every problem is listed, nothing is sent and the exit code is 2; with\n" +
+			"--keep-going the other entries are sent, and the exit code is still 2.\n\n" +
+			"The updates are sent in order within lemlist's rate limit; an update whose fields someone\n" +
+			"changed on lemlist since the file was checked is not sent (--force sends it anyway). The\n" +
+			"first failure stops the run unless --keep-going is given; the summary says what changed\n" +
+			"and what failed, and the exit code is 1 if anything failed. Each update lemlist accepts\n" +
+			"is written to the journal (`lemstep history`, `lemstep undo`).\n\n" +
+			"--dry-run makes the same checks, then prints one JSON line per entry that would be sent:\n" +
+			"{\"sequenceId\", \"stepId\", \"body\"}, body being the exact compact JSON.",
 		Example: "  lemstep apply fixes.yaml\n" +
 			"  lemstep apply --keep-going fixes.json\n" +
 			"  jq '[.[] | {sequenceId, stepId: ._id, type, delay: 2}]' steps.json | lemstep apply -\n\n" +
@@ -48,13 +51,12 @@ func (a *app) applyCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if dryRun {
-				return a.applyDryRun(entries)
-			}
+			opts.dryRun = dryRun
 			return a.applyUpdates(cmd.Context(), entries, opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.keepGoing, "keep-going", false, "send the remaining updates after one fails")
+	cmd.Flags().BoolVar(&opts.keepGoing, "keep-going", false, "send the remaining updates after one fails or is refused by the check")
+	cmd.Flags().BoolVar(&opts.allowBlocking, "allow-blocking", false, allowBlockingUsage)
 	cmd.Flags().BoolVar(&opts.force, "force", false, "send updates even over fields someone changed on lemlist since the check")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the file and print the bodies that would be sent; send nothing")
 	return cmd
@@ -87,11 +89,12 @@ type dryRunLine struct {
 	Body       json.RawMessage `json:"body"`
 }
 
-func (a *app) applyDryRun(entries []applyEntry) error {
-	if problems := checkEntries(entries, api.Target{}, nil); len(problems) > 0 {
-		return rejected(refusedHeading(problems), problems)
-	}
-	for _, e := range entries {
+// writeDryRun prints the body of each entry the check let through.
+func (a *app) writeDryRun(entries []applyEntry, refused [][]string) error {
+	for i, e := range entries {
+		if len(refused[i]) > 0 {
+			continue
+		}
 		body, err := json.Marshal(e.update)
 		if err != nil {
 			return err
@@ -102,13 +105,15 @@ func (a *app) applyDryRun(entries []applyEntry) error {
 		}
 		fmt.Fprintf(a.stdout, "%s\n", line)
 	}
-	return nil
+	return refusedOutcome(refused, 0)
 }
 
 // applyOptions are the flags that shape a run.
 type applyOptions struct {
-	keepGoing bool // send the rest after a failure
-	force     bool // send over a teammate's change
+	keepGoing     bool // send the rest after a failure or a refused entry
+	force         bool // send over a teammate's change
+	allowBlocking bool // send despite blocking lint findings
+	dryRun        bool // check everything, print the bodies, send nothing
 }
 
 func (a *app) applyUpdates(ctx context.Context, entries []applyEntry, opts applyOptions) error {
@@ -119,20 +124,44 @@ func (a *app) applyUpdates(ctx context.Context, entries []applyEntry, opts apply
 	defer s.close()
 	lookup := newCampaignLookup(ctx, s.client)
 	steps := &stepLocator{ctx: ctx, finder: newSequenceFinder(s.client)}
-	problems := checkEntries(entries, api.Target{Campaigns: lookup.find}, steps.locate)
+	refused := a.checkApplyEntries(entries, api.Target{Campaigns: lookup.find}, steps, opts.allowBlocking)
 	for _, err := range []error{lookup.err, steps.err} {
 		if err != nil {
 			return err
 		}
 	}
-	if len(problems) > 0 {
+	if problems := slices.Concat(refused...); len(problems) > 0 && !opts.keepGoing {
 		return rejected(refusedHeading(problems), problems)
 	}
+	if opts.dryRun {
+		return a.writeDryRun(entries, refused)
+	}
 	r := a.newApplyReporter(len(entries))
-	results := a.sendEntries(ctx, s, entries, opts, r)
+	results := a.sendEntries(ctx, s, entries, refused, opts, r)
 	r.finish()
 	writeApplySummary(a.stdout, results)
 	return applyOutcome(ctx, results)
+}
+
+// checkApplyEntries checks each entry on its own (the editor's rules, then
+// its step found on lemlist, then the step's type and the lint) and returns
+// the problems of each, nil for an entry that may be sent. Lint warnings go
+// to stderr.
+func (a *app) checkApplyEntries(entries []applyEntry, t api.Target, steps *stepLocator, allowBlocking bool) [][]string {
+	refused := make([][]string, len(entries))
+	for i := range entries {
+		e := &entries[i]
+		refused[i] = checkEntries(entries[i:i+1], t, steps.locate)
+		if len(refused[i]) > 0 || steps.err != nil {
+			continue
+		}
+		if p := typeProblem(e.loaded, e.update); p != "" {
+			refused[i] = []string{e.label() + ": " + p}
+			continue
+		}
+		refused[i] = lintGate(a.stderr, e.label()+": ", e.update, allowBlocking)
+	}
+	return refused
 }
 
 // stepLocator finds the step of each entry when the file is checked,
@@ -199,10 +228,11 @@ func (l *campaignLookup) find(id string) (api.Campaign, bool) {
 
 // applyResult is what happened to one entry.
 type applyResult struct {
-	entry applyEntry
-	sent  bool
-	step  api.Step
-	err   error
+	entry   applyEntry
+	sent    bool
+	step    api.Step
+	err     error
+	refused []string // the check's problems with an entry not sent for them
 }
 
 // sendEntries sends the updates in order, the client keeping them within
@@ -210,13 +240,18 @@ type applyResult struct {
 // earlier entry of the run left it, so a file may change one step twice.
 // Without keepGoing the first failure stops the run; an interruption
 // always does. Entries not attempted come back with sent false.
-func (a *app) sendEntries(ctx context.Context, s *session, entries []applyEntry, opts applyOptions, r *applyReporter) []applyResult {
+func (a *app) sendEntries(ctx context.Context, s *session, entries []applyEntry, refused [][]string, opts applyOptions, r *applyReporter) []applyResult {
 	results := make([]applyResult, len(entries))
 	latest := map[string]api.Step{}
 	stop := false
 	for i, e := range entries {
 		results[i].entry = e
 		if stop || ctx.Err() != nil {
+			continue
+		}
+		if len(refused[i]) > 0 {
+			results[i].refused = refused[i]
+			r.done(i, results[i])
 			continue
 		}
 		r.sending(i, e)
@@ -238,10 +273,13 @@ func (a *app) sendEntries(ctx context.Context, s *session, entries []applyEntry,
 }
 
 // applyOutcome turns the results into the command's error: 130 when
-// interrupted, 1 when any update failed.
+// interrupted, 2 when an entry was refused by the check, 1 when any update
+// failed.
 func applyOutcome(ctx context.Context, results []applyResult) error {
 	failed, conflicts := 0, 0
-	for _, res := range results {
+	refused := make([][]string, len(results))
+	for i, res := range results {
+		refused[i] = res.refused
 		if res.sent && res.err != nil {
 			failed++
 		}
@@ -253,6 +291,9 @@ func applyOutcome(ctx context.Context, results []applyResult) error {
 	if ctx.Err() != nil {
 		return &exitError{code: exitInterrupted, err: errors.New("interrupted; the updates not yet sent were not sent")}
 	}
+	if err := refusedOutcome(refused, failed); err != nil {
+		return err
+	}
 	if failed == 0 {
 		return nil
 	}
@@ -261,4 +302,25 @@ func applyOutcome(ctx context.Context, results []applyResult) error {
 		msg += "; --force sends an update over what someone changed on lemlist"
 	}
 	return errors.New(msg)
+}
+
+// refusedOutcome is the error of a --keep-going run in which the check
+// refused entries (exit 2, the file needs fixing), nil when it refused none;
+// failed is how many of the others lemlist did not take.
+func refusedOutcome(refused [][]string, failed int) error {
+	n := 0
+	for _, ps := range refused {
+		if len(ps) > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("%s of %d refused by the check (see above); --keep-going let the others through",
+		plural(n, "entry", "entries"), len(refused))
+	if failed > 0 {
+		msg += fmt.Sprintf("; %s failed", plural(failed, "update", "updates"))
+	}
+	return &exitError{code: exitUsage, err: errors.New(msg)}
 }

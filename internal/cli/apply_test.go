@@ -57,3 +57,48 @@ func TestApplyCatchesAnEditDuringTheRun(t *testing.T) {
 		t.Errorf("journal entries %+v, want the email and the manual step", entries)
 	}
 }
+
+// lemlist refuses an update the check let through: its words are shown,
+// the run stops there without --keep-going, and the entries after it are
+// listed as not sent.
+func TestApplyStopsAtLemlistsFirstRefusal(t *testing.T) {
+	h := newHookedSandbox(t)
+	file := filepath.Join(t.TempDir(), "fixes.yaml")
+	writeFile(t, file, "- {sequenceId: seq_main000000000001, stepId: stp_email0000000001, type: email, subject: Fixed subject}\n"+
+		"- {sequenceId: seq_no00000000000001, stepId: stp_phone0000000001, type: phone, message: Mine}\n"+
+		"- {sequenceId: seq_no00000000000001, stepId: stp_manual000000001, type: manual, title: Ours}\n")
+	h.setHook(func(w http.ResponseWriter, r *http.Request) bool {
+		if r.Method == http.MethodPatch && strings.HasSuffix(r.URL.Path, "/stp_phone0000000001") {
+			http.Error(w, "Error from updateStep", http.StatusBadRequest)
+			return true
+		}
+		return false
+	})
+	out, errOut, code := h.run("apply", file)
+	if code != exitFailure {
+		t.Fatalf("exit code %d, want 1\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"[1/3] updated: entry 1 (step stp_email0000000001)",
+		"[2/3] failed: entry 2 (step stp_phone0000000001) in sequence seq_no00000000000001: lemlist refused PATCH /sequences/seq_no00000000000001/steps/stp_phone0000000001 (400)",
+		"Error from updateStep",
+		"Updated 1 of 3 steps. 1 failed. 1 not sent.\n",
+		"Not sent:\n  entry 3 (step stp_manual000000001) in sequence seq_no00000000000001\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q\nstdout:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "[3/3]") {
+		t.Errorf("entry 3 was tried after the failure:\n%s", out)
+	}
+	if !strings.Contains(errOut, "1 update of 3 failed; see the summary above") {
+		t.Errorf("stderr: %s", errOut)
+	}
+	if n := h.patches(); n != 1 {
+		t.Errorf("the sandbox received %d PATCH requests, want 1 (the hook answered the second)", n)
+	}
+	if entries := h.journal(); len(entries) != 1 || entries[0].StepID != "stp_email0000000001" {
+		t.Errorf("journal %+v, want only the email's update", entries)
+	}
+}

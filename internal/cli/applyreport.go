@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
@@ -89,6 +90,8 @@ func (r *applyReporter) clear() {
 // resultLine says what happened to one update.
 func resultLine(res applyResult) string {
 	switch {
+	case len(res.refused) > 0:
+		return "refused: " + resultDetail(res)
 	case !res.sent:
 		return "not sent: " + resultDetail(res)
 	case res.err != nil:
@@ -102,12 +105,24 @@ func resultDetail(res applyResult) string {
 	e := res.entry
 	where := fmt.Sprintf("%s in sequence %s", e.label(), safetext.Clean(e.sequenceID))
 	switch {
+	case len(res.refused) > 0:
+		return where + ": " + refusedReasons(res)
 	case !res.sent:
 		return where
 	case res.err != nil:
 		return where + ": " + oneLine(safetext.Clean(res.err.Error()))
 	}
 	return fmt.Sprintf("%s (%s)", where, changedFields(e.update))
+}
+
+// refusedReasons are the check's problems with an entry, each without the
+// entry's label the line already starts with.
+func refusedReasons(res applyResult) string {
+	reasons := make([]string, len(res.refused))
+	for i, p := range res.refused {
+		reasons[i] = oneLine(strings.TrimPrefix(p, res.entry.label()+": "))
+	}
+	return strings.Join(reasons, "; ")
 }
 
 // changedFields is the type of step an update is for and the fields it
@@ -119,9 +134,11 @@ func changedFields(u api.StepUpdate) string {
 // writeApplySummary counts what changed, what failed and what was not sent,
 // listing the failures and the entries not sent so they can be retried.
 func writeApplySummary(w io.Writer, results []applyResult) {
-	var updated, failed, skipped []applyResult
+	var updated, failed, refused, skipped []applyResult
 	for _, res := range results {
 		switch {
+		case len(res.refused) > 0:
+			refused = append(refused, res)
 		case !res.sent:
 			skipped = append(skipped, res)
 		case res.err != nil:
@@ -134,6 +151,9 @@ func writeApplySummary(w io.Writer, results []applyResult) {
 	if len(failed) > 0 {
 		fmt.Fprintf(w, " %d failed.", len(failed))
 	}
+	if len(refused) > 0 {
+		fmt.Fprintf(w, " %d refused.", len(refused))
+	}
 	if len(skipped) > 0 {
 		fmt.Fprintf(w, " %d not sent.", len(skipped))
 	}
@@ -141,7 +161,7 @@ func writeApplySummary(w io.Writer, results []applyResult) {
 	for _, group := range []struct {
 		title string
 		list  []applyResult
-	}{{"Failed:", failed}, {"Not sent:", skipped}} {
+	}{{"Failed:", failed}, {"Refused by the check:", refused}, {"Not sent:", skipped}} {
 		if len(group.list) == 0 {
 			continue
 		}

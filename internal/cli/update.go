@@ -30,8 +30,12 @@ func (a *app) updateCommand() *cobra.Command {
 			"that read and the PATCH, nothing is sent, the three values are shown and the exit code\n" +
 			"is 1; --force sends anyway. Each update lemlist accepts is written to the journal:\n" +
 			"`lemstep history` lists it and `lemstep undo` puts the previous values back.\n\n" +
-			"--dry-run prints the exact JSON body (compact, one line) and sends nothing; it needs no\n" +
-			"network, so a --campaign-id is checked for existence only when the update is sent.\n" +
+			"The step's real type wins: when --type is not the type of the step read, nothing is\n" +
+			"sent and the exit code is 2. The texts are linted as in the editor's preview: warnings\n" +
+			"go to stderr; a blocking problem (Liquid that cannot render, an empty message, a subject\n" +
+			"over 400 characters) stops the update with exit code 2 unless --allow-blocking is given.\n\n" +
+			"--dry-run reads the step and checks everything the same way, then prints the exact JSON\n" +
+			"body (compact, one line) instead of sending it.\n" +
 			"Find sequence and step ids with `lemstep steps CAMPAIGN_ID`.",
 		Example: "  lemstep update seq_1 stp_1 --type email --subject 'Quick question, {{firstName}}'\n" +
 			"  lemstep update seq_1 stp_1 --type email --message-file body.html --delay 3 --campaign cam_1\n" +
@@ -47,16 +51,15 @@ func (a *app) updateCommand() *cobra.Command {
 			if vs := checkUpdate(u, api.Target{}); len(vs) > 0 {
 				return rejected("nothing was sent: lemlist would refuse this update because", violationLines("", vs))
 			}
-			if dryRun {
-				return writeBody(a, u)
-			}
+			opts.dryRun = dryRun
 			return a.sendUpdate(cmd.Context(), args[0], args[1], u, opts)
 		},
 	}
 	flags.register(cmd)
 	cmd.Flags().StringVar(&opts.campaignID, "campaign", "", "the campaign holding the sequence (skips searching for it)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "send even over fields someone changed on lemlist since the step was read")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print the JSON body that would be sent, and send nothing")
+	cmd.Flags().BoolVar(&opts.allowBlocking, "allow-blocking", false, allowBlockingUsage)
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the update against the step, print the JSON body that would be sent, and send nothing")
 	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the updated step, or a conflict, as JSON")
 	return cmd
 }
@@ -73,6 +76,20 @@ func checkUpdate(u api.StepUpdate, t api.Target) api.Violations {
 	return vs
 }
 
+// dryRunUpdate makes the checks sending would make, the target campaign's
+// existence included, and prints the body instead of sending it.
+func (a *app) dryRunUpdate(ctx context.Context, c *api.Client, u api.StepUpdate) error {
+	lookup := newCampaignLookup(ctx, c)
+	vs := checkUpdate(u, api.Target{Campaigns: lookup.find})
+	if lookup.err != nil {
+		return lookup.err
+	}
+	if len(vs) > 0 {
+		return rejected("nothing was sent: lemlist would refuse this update because", violationLines("", vs))
+	}
+	return writeBody(a, u)
+}
+
 // writeBody prints the body exactly as the client would send it: compact
 // JSON as json.Marshal writes it, then a newline.
 func writeBody(a *app, u api.StepUpdate) error {
@@ -86,11 +103,15 @@ func writeBody(a *app, u api.StepUpdate) error {
 
 // updateOptions are the flags of `lemstep update` that are not fields.
 type updateOptions struct {
-	campaignID string
-	force      bool
-	asJSON     bool
+	campaignID    string
+	force         bool
+	asJSON        bool
+	allowBlocking bool
+	dryRun        bool // check everything, print the body, send nothing
 }
 
+// sendUpdate reads the step, checks u against it (its type, the lint) and
+// sends u, or with opts.dryRun prints the body it would send.
 func (a *app) sendUpdate(ctx context.Context, sequenceID, stepID string, u api.StepUpdate, opts updateOptions) error {
 	s, err := a.connect()
 	if err != nil {
@@ -100,6 +121,15 @@ func (a *app) sendUpdate(ctx context.Context, sequenceID, stepID string, u api.S
 	camp, loaded, err := a.loadStep(ctx, s.client, opts.campaignID, sequenceID, stepID)
 	if err != nil {
 		return err
+	}
+	if p := typeProblem(loaded, u); p != "" {
+		return &exitError{code: exitUsage, err: fmt.Errorf("%s; nothing was sent", p)}
+	}
+	if blocking := lintGate(a.stderr, "", u, opts.allowBlocking); len(blocking) > 0 {
+		return rejected(blockingHeading(len(blocking)), blocking)
+	}
+	if opts.dryRun {
+		return a.dryRunUpdate(ctx, s.client, u)
 	}
 	step, before, err := sendStep(ctx, s.client, camp.ID, loaded, u, opts.force)
 	if err != nil {

@@ -52,10 +52,16 @@ type Finding struct {
 
 // String formats the finding for a status line: "warning message 2:5: …".
 func (f Finding) String() string {
+	return fmt.Sprintf("%s %s: %s", f.Severity, f.Where(), f.Message)
+}
+
+// Where is the field and, unless the finding is about the field as a
+// whole, the position in it: "message 2:5", "subject".
+func (f Finding) Where() string {
 	if f.Offset < 0 {
-		return fmt.Sprintf("%s %s: %s", f.Severity, f.Field, f.Message)
+		return string(f.Field)
 	}
-	return fmt.Sprintf("%s %s %d:%d: %s", f.Severity, f.Field, f.Line, f.Col, f.Message)
+	return fmt.Sprintf("%s %d:%d", f.Field, f.Line, f.Col)
 }
 
 // at builds a finding positioned at a byte offset of text.

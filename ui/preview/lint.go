@@ -20,7 +20,10 @@ const (
 )
 
 // analysis is what rendering and linting share: the sanitized texts, each
-// parsed once, the Liquid output for the lead, and the findings.
+// parsed once, the Liquid output for the lead, and the findings. The soft
+// limits of the channel are kept apart from the other findings: they depend
+// on how long the message is for this lead, and Lint reports them for the
+// lead with the longest message only.
 type analysis struct {
 	headingField   api.Field      // FieldSubject, FieldTitle or "" when the type has neither
 	subject        parsedTemplate // sanitized raw subject/title
@@ -30,6 +33,12 @@ type analysis struct {
 	messageRunesIn int
 	smsSegments    int // segments of messageOut for an SMS step; 0 for other types
 	findings       []Finding
+	limits         []Finding // softLimits of messageOut
+}
+
+// all is every finding, in the order the preview lists them.
+func (a analysis) all() []Finding {
+	return append(slices.Clip(a.findings), a.limits...)
 }
 
 // analyze renders a step's subject (or title) and message for the sample
@@ -43,8 +52,7 @@ func analyze(step api.StepType, subject, message string, lead Lead, sender map[s
 		headingField: headingField(step),
 		message:      parseTemplate(safetext.Clean(message)),
 	}
-	known := knownNames(lead, sender)
-	b := bindings(lead, sender)
+	known, b := knownNames(lead, sender), bindings(lead, sender)
 	if a.headingField != "" {
 		a.subject = parseTemplate(safetext.Clean(subject))
 		var fs []Finding
@@ -59,7 +67,7 @@ func analyze(step api.StepType, subject, message string, lead Lead, sender map[s
 	if step == api.SMS {
 		a.smsSegments = SMSSegments(a.messageOut)
 	}
-	a.findings = append(a.findings, softLimits(step, a.messageOut, a.smsSegments, lead)...)
+	a.limits = softLimits(step, a.messageOut, a.smsSegments, lead)
 	a.messageRunesIn = utf8.RuneCountInString(a.message.src)
 	return a
 }
@@ -220,7 +228,7 @@ func emptyMessage(step api.StepType, message string) []Finding {
 	if strings.TrimSpace(visible) != "" {
 		return nil
 	}
-	return []Finding{whole(Blocking, api.FieldMessage, fmt.Sprintf("the message is empty: a %s step needs one", step.Label()))}
+	return []Finding{whole(Blocking, api.FieldMessage, fmt.Sprintf("the message is empty: %s needs one", step.Noun()))}
 }
 
 // softLimits warns about the channel limits of the message rendered for

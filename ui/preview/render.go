@@ -123,7 +123,7 @@ func (r *Renderer) Render(req Request) Result {
 
 func (r *Renderer) render(req Request) Result {
 	a := analyze(req.Type, req.Subject, req.Message, req.Lead, r.sender)
-	res := Result{Findings: a.findings, RawChars: a.messageRunesIn, SMSSegments: a.smsSegments}
+	res := Result{Findings: a.all(), RawChars: a.messageRunesIn, SMSSegments: a.smsSegments}
 	var body, rendered string
 	if req.Type.IsEmail() {
 		md, err := r.converter.ConvertString(a.messageOut)
