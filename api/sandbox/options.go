@@ -78,6 +78,9 @@ type Options struct {
 	// HTMLCatchAll answers unknown routes with 200 and an HTML page, as
 	// lemlist's web app does, instead of 404 "Not found".
 	HTMLCatchAll bool
+	// Plan is the team's lemlist plan; PlanBasic answers the A/B-test routes
+	// with 402 as lemlist does below Email Pro.
+	Plan Plan
 	// Now is the clock for rate-limit windows (time.Now when nil). Tests set
 	// it to move time forward without sleeping.
 	Now func() time.Time

@@ -12,6 +12,8 @@ const (
 	epSequences                     // /campaigns/{campaignId}/sequences
 	epSteps                         // /sequences/{sequenceId}/steps
 	epStep                          // /sequences/{sequenceId}/steps/{stepId}
+	epABTest                        // /sequences/{sequenceId}/steps/{stepId}/ab-test
+	epABWinner                      // /sequences/{sequenceId}/steps/{stepId}/ab-test/winner
 )
 
 // route is a matched path with its parameters.
@@ -59,6 +61,8 @@ func matchRoute(rel string) (route, bool) {
 		return route{ep: epSteps, sequenceID: segs[1]}, true
 	case len(segs) == 4 && segs[0] == "sequences" && segs[2] == "steps":
 		return route{ep: epStep, sequenceID: segs[1], stepID: segs[3]}, true
+	case len(segs) >= 5 && segs[0] == "sequences" && segs[2] == "steps":
+		return matchABRoute(segs)
 	}
 	return route{}, false
 }
@@ -85,5 +89,5 @@ func handlerFor(ep endpoint, method string) handler {
 	case ep == epStep && method == "DELETE":
 		return (*Server).deleteStep
 	}
-	return nil
+	return abHandlerFor(ep, method)
 }

@@ -16,6 +16,8 @@ type Workspace struct {
 	Team      api.Team                 `json:"team"`
 	Campaigns []api.Campaign           `json:"campaigns"`
 	Sequences map[string]api.Sequences `json:"sequences"`
+	// ABVariants holds variant B of each A/B-tested step, keyed by step id.
+	ABVariants map[string]api.ABVariant `json:"abVariants,omitempty"`
 }
 
 //go:embed demo.json
@@ -45,6 +47,12 @@ func (ws *Workspace) Clone() *Workspace {
 	}
 	for id, seqs := range ws.Sequences {
 		c.Sequences[id] = cloneSequences(seqs)
+	}
+	if ws.ABVariants != nil {
+		c.ABVariants = make(map[string]api.ABVariant, len(ws.ABVariants))
+		for id, b := range ws.ABVariants {
+			c.ABVariants[id] = b.Clone()
+		}
 	}
 	return c
 }

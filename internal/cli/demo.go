@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+
+	"lemstep/api/sandbox"
 )
 
 // startDemo serves the embedded demo workspace on a loopback port with a
@@ -17,7 +19,7 @@ func startDemo(debug io.Writer) (*session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("could not start the demo sandbox: %w", err)
 	}
-	srv := newSandboxServer(key)
+	srv := newSandboxServer(key, sandbox.PlanEmailPro)
 	// Serve only fails once the listener is closed by close(); printing
 	// anything here would tear through the editor's screen.
 	go func() { _ = srv.Serve(ln) }()

@@ -13,7 +13,7 @@ import (
 )
 
 func (a *app) sandboxCommand() *cobra.Command {
-	var addr, key string
+	var addr, key, plan string
 	cmd := &cobra.Command{
 		Use:   "sandbox",
 		Short: "Serve the demo lemlist workspace over HTTP on this machine",
@@ -23,15 +23,20 @@ func (a *app) sandboxCommand() *cobra.Command {
 			"  curl --user \":demo\" 'http://127.0.0.1:7777/api/campaigns?version=v2'",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.serveSandbox(cmd, addr, key)
+			return a.serveSandbox(cmd, addr, key, plan)
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:7777", "address to listen on (loopback only)")
 	cmd.Flags().StringVar(&key, "key", "", "API key the sandbox accepts (default: a random one)")
+	cmd.Flags().StringVar(&plan, "plan", "emailPro", "lemlist plan to act as: emailPro, or basic (A/B-test routes answer 402)")
 	return cmd
 }
 
-func (a *app) serveSandbox(cmd *cobra.Command, addr, key string) error {
+func (a *app) serveSandbox(cmd *cobra.Command, addr, key, plan string) error {
+	p, ok := sandboxPlan(plan)
+	if !ok {
+		return usageError("--plan must be emailPro or basic, not %q", plan)
+	}
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return usageError("--addr must be host:port, such as 127.0.0.1:7777")
@@ -46,7 +51,7 @@ func (a *app) serveSandbox(cmd *cobra.Command, addr, key string) error {
 	if err != nil {
 		return fmt.Errorf("could not listen on %s: %w", addr, err)
 	}
-	srv := newSandboxServer(key)
+	srv := newSandboxServer(key, p)
 	fmt.Fprintf(a.stdout, "lemlist sandbox serving the demo workspace\n  base URL: http://%s/api\n  API key:  %s\n\n", ln.Addr(), key)
 	fmt.Fprintf(a.stdout, "Try: LEMLIST_BASE_URL=http://%s/api LEMLIST_API_KEY=%s lemstep\nStop with ctrl+c.\n", ln.Addr(), key)
 	go func() {
@@ -59,7 +64,19 @@ func (a *app) serveSandbox(cmd *cobra.Command, addr, key string) error {
 	return nil
 }
 
-// newSandboxServer serves the demo workspace to requests that carry key.
-func newSandboxServer(key string) *http.Server {
-	return &http.Server{Handler: sandbox.New(sandbox.Options{Keys: []string{key}}), ReadHeaderTimeout: 10 * time.Second}
+// sandboxPlan reads a value of `sandbox --plan`.
+func sandboxPlan(name string) (sandbox.Plan, bool) {
+	switch name {
+	case "emailPro":
+		return sandbox.PlanEmailPro, true
+	case "basic":
+		return sandbox.PlanBasic, true
+	}
+	return "", false
+}
+
+// newSandboxServer serves the demo workspace to requests that carry key, as
+// a team on plan.
+func newSandboxServer(key string, plan sandbox.Plan) *http.Server {
+	return &http.Server{Handler: sandbox.New(sandbox.Options{Keys: []string{key}, Plan: plan}), ReadHeaderTimeout: 10 * time.Second}
 }
