@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // ParseStepUpdate decodes an Update Sequence Step body strictly: the body must
@@ -162,23 +163,19 @@ func decodeString(dst **string, f Field, v json.RawMessage) error {
 }
 
 func decodeDelay(u *StepUpdate, v json.RawMessage) error {
-	// json.Number also accepts a string holding a number ("3"); the delay
-	// must be a JSON number.
-	if trimmed := bytes.TrimSpace(v); len(trimmed) > 0 && trimmed[0] == '"' {
+	literal := string(bytes.TrimSpace(v))
+	if strings.HasPrefix(literal, `"`) {
+		// A string holding a number ("3") is text, not a JSON number.
 		return fmt.Errorf("The delay must be a whole number of days from 0 to %d, not text.", MaxDelay)
 	}
-	var n json.Number
-	dec := json.NewDecoder(bytes.NewReader(v))
-	dec.UseNumber()
-	if err := dec.Decode(&n); err != nil {
+	if !json.Valid([]byte(literal)) || literal == "" || (literal[0] != '-' && (literal[0] < '0' || literal[0] > '9')) {
 		return fmt.Errorf("The delay must be a whole number of days from 0 to %d.", MaxDelay)
 	}
-	d, err := n.Int64()
-	if err != nil || d < -1<<31 || d > 1<<31-1 {
-		return fmt.Errorf("The delay must be a whole number of days from 0 to %d; %s is not.", MaxDelay, n)
+	d, err := ParseDelayNumber(literal)
+	if err != nil {
+		return err
 	}
-	di := int(d)
-	u.Delay = &di
+	u.Delay = &d
 	return nil
 }
 

@@ -8,6 +8,11 @@ import (
 	"lemstep/api"
 )
 
+// delayNot is the refusal of a delay written as text.
+func delayNot(text string) string {
+	return `The delay must be a whole number of days from 0 to 1500, written in decimal digits only; "` + text + `" is not.`
+}
+
 func TestParseStepUpdateRefuses(t *testing.T) {
 	const notObject = "The body must be a JSON object."
 	tests := []struct {
@@ -22,9 +27,13 @@ func TestParseStepUpdateRefuses(t *testing.T) {
 		{`{"type":7}`, []api.Violation{{"type", "type must be a string"}}},
 		{`{"type":"email","subject":5}`, []api.Violation{{"subject", "subject must be text (a JSON string)"}}},
 		{`{"type":"email","message":["a"]}`, []api.Violation{{"message", "message must be text (a JSON string)"}}},
-		{`{"type":"email","delay":2.5}`, []api.Violation{{"delay", "The delay must be a whole number of days from 0 to 1500; 2.5 is not."}}},
-		{`{"type":"email","delay":1e2}`, []api.Violation{{"delay", "The delay must be a whole number of days from 0 to 1500; 1e2 is not."}}},
-		{`{"type":"email","delay":99999999999}`, []api.Violation{{"delay", "The delay must be a whole number of days from 0 to 1500; 99999999999 is not."}}},
+		{`{"type":"email","delay":2.5}`, []api.Violation{{"delay", delayNot("2.5")}}},
+		{`{"type":"email","delay":1e2}`, []api.Violation{{"delay", delayNot("1e2")}}},
+		{`{"type":"email","delay":1e1}`, []api.Violation{{"delay", delayNot("1e1")}}},
+		{`{"type":"email","delay":10.0}`, []api.Violation{{"delay", delayNot("10.0")}}},
+		{`{"type":"email","delay":-0}`, []api.Violation{{"delay", delayNot("-0")}}},
+		{`{"type":"email","delay":010}`, []api.Violation{{"", notObject}}},
+		{`{"type":"email","delay":99999999999}`, []api.Violation{{"delay", delayNot("99999999999")}}},
 		{`{"type":"email","delay":"3"}`, []api.Violation{{"delay", "The delay must be a whole number of days from 0 to 1500, not text."}}},
 		{`{"type":"email","delay":true}`, []api.Violation{{"delay", "The delay must be a whole number of days from 0 to 1500."}}},
 		{`{"type":"linkedinSend","images":"https://c.example/a.png"}`, []api.Violation{{"images", "images must be a list of URLs"}}},

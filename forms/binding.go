@@ -124,20 +124,12 @@ func parseValue(kind widgetKind, raw string, flag, crlf bool) (any, error) {
 	return raw, nil
 }
 
-// parseDays reads a delay typed as digits only.
+// parseDays reads a delay typed in the form with the api's one rule for
+// delays: decimal digits only.
 func parseDays(raw string) (int, error) {
-	msg := "The delay must be a whole number of days from 0 to " + strconv.Itoa(api.MaxDelay)
-	if raw == "" {
-		return 0, fieldError(msg + ".")
-	}
-	for _, r := range raw {
-		if r < '0' || r > '9' {
-			return 0, fieldError(msg + "; " + strconv.Quote(raw) + " is not.")
-		}
-	}
-	n, err := strconv.Atoi(raw)
+	n, err := api.ParseDelay(raw)
 	if err != nil {
-		return 0, fieldError(msg + "; " + raw + " is far more than that.")
+		return 0, fieldError(err.Error())
 	}
 	return n, nil
 }

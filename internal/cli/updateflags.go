@@ -61,7 +61,7 @@ func (f *updateFlags) register(cmd *cobra.Command) {
 	}
 	fs.StringVar(&f.messageFile, "message-file", "", "read the message from FILE, exactly as it is (- for stdin)")
 	fs.StringVar(&f.altMessageFile, "alt-message-file", "", "read the alternative message from FILE (- for stdin)")
-	fs.IntVar(&f.delay, "delay", 0, "days to wait before the step (0 to 1500)")
+	fs.Var(delayFlag{&f.delay}, "delay", "days to wait before the step, in decimal digits (0 to 1500)")
 	fs.StringArrayVar(&f.images, "image", nil, "Image to attach, as a public https:// URL (repeat for several; replaces the list)")
 	fs.StringArrayVar(&f.videos, "video", nil, "Video to attach, as a public https:// URL (repeat for several; replaces the list)")
 	fs.BoolVar(&f.clearImages, "clear-images", false, "remove every image (sends images: [])")
