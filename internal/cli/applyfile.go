@@ -1,14 +1,11 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
-
-	"go.yaml.in/yaml/v3"
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
@@ -53,37 +50,6 @@ func parseApplyFile(data []byte) ([]applyEntry, error) {
 		entries[i] = parseEntry(i+1, raw)
 	}
 	return entries, nil
-}
-
-func decodeList(data []byte) ([]json.RawMessage, error) {
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 {
-		return nil, usageError("the file is empty; it should hold a list of updates")
-	}
-	if trimmed[0] == '{' {
-		return nil, usageError("the file holds a single object; it should hold a list of updates (wrap it in [ ])")
-	}
-	if trimmed[0] == '[' {
-		var raws []json.RawMessage
-		if err := json.Unmarshal(trimmed, &raws); err != nil {
-			return nil, usageError("the file is not a JSON list of updates: %s", safetext.Clean(err.Error()))
-		}
-		return raws, nil
-	}
-	var items []any
-	if err := yaml.Unmarshal(data, &items); err != nil {
-		return nil, usageError("the file is not a YAML list of updates: %s", safetext.Clean(err.Error()))
-	}
-	raws := make([]json.RawMessage, len(items))
-	for i, item := range items {
-		b, err := json.Marshal(item)
-		if err != nil {
-			// A mapping with keys that are not text cannot be a body.
-			b = []byte("null")
-		}
-		raws[i] = b
-	}
-	return raws, nil
 }
 
 // parseEntry splits an entry into its address (sequenceId, stepId) and the
