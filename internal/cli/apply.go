@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"os"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -17,7 +15,7 @@ import (
 
 func (a *app) applyCommand() *cobra.Command {
 	var opts applyOptions
-	var dryRun bool
+	var dryRun, allowControl bool
 	cmd := &cobra.Command{
 		Use:   "apply FILE|-",
 		Short: "Send a list of step updates from a JSON or YAML file",
@@ -51,6 +49,9 @@ func (a *app) applyCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if !allowControl {
+				markControls(entries)
+			}
 			opts.dryRun = dryRun
 			return a.applyUpdates(cmd.Context(), entries, opts)
 		},
@@ -59,19 +60,14 @@ func (a *app) applyCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&opts.allowBlocking, "allow-blocking", false, allowBlockingUsage)
 	cmd.Flags().BoolVar(&opts.force, "force", false, "send updates even over fields someone changed on lemlist since the check")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the file and print the bodies that would be sent; send nothing")
+	cmd.Flags().BoolVar(&allowControl, allowControlFlag, false, allowControlUsage)
 	return cmd
 }
 
 func (a *app) readApplyFile(path string) ([]applyEntry, error) {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(a.stdin)
-	} else {
-		data, err = os.ReadFile(path)
-	}
+	data, err := readInput(path, a.stdin, maxApplyInput, "a list of updates")
 	if err != nil {
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("could not read the updates: %w", err)}
+		return nil, err
 	}
 	return parseApplyFile(data)
 }

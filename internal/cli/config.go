@@ -34,9 +34,9 @@ type credentials struct {
 func (a *app) credentials() (credentials, error) {
 	c := credentials{baseURL: a.baseURL()}
 	if path := a.flags.apiKeyFile; path != "" {
-		b, err := os.ReadFile(path)
+		b, err := readFile(path, maxKeyInput, "an API key")
 		if err != nil {
-			return credentials{}, fmt.Errorf("could not read the API key file: %w", err)
+			return credentials{}, err
 		}
 		c.key = strings.TrimSpace(string(b))
 		if c.key == "" {

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"fmt"
 	"io"
-	"os"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -25,6 +23,7 @@ type updateFlags struct {
 	clearImages        bool
 	clearVideos        bool
 	endorseAnyFallback bool
+	allowControl       bool
 }
 
 // textFlag is a flag that sets a text field of the body.
@@ -67,6 +66,7 @@ func (f *updateFlags) register(cmd *cobra.Command) {
 	fs.BoolVar(&f.clearImages, "clear-images", false, "remove every image (sends images: [])")
 	fs.BoolVar(&f.clearVideos, "clear-videos", false, "remove every video (sends videos: [])")
 	fs.BoolVar(&f.endorseAnyFallback, "endorse-any-fallback", false, "endorse any skill when the named one is missing (true or false)")
+	fs.BoolVar(&f.allowControl, allowControlFlag, false, allowControlUsage)
 	registerChoiceCompletions(cmd)
 }
 
@@ -135,6 +135,9 @@ func (f *updateFlags) build(fs *pflag.FlagSet, stdin io.Reader) (api.StepUpdate,
 	case f.clearVideos:
 		u.Set(api.FieldVideos, []string{})
 	}
+	if vs := controlViolations(u); len(vs) > 0 && !f.allowControl {
+		return api.StepUpdate{}, rejected("nothing was sent: the update holds control characters", violationLines("", vs))
+	}
 	return u, nil
 }
 
@@ -157,15 +160,9 @@ func (f *updateFlags) checkConflicts(fs *pflag.FlagSet) error {
 // readMessageFile reads a message exactly as written: no trimming, so a
 // trailing newline in the file is part of the message.
 func readMessageFile(path string, stdin io.Reader) (string, error) {
-	var b []byte
-	var err error
-	if path == "-" {
-		b, err = io.ReadAll(stdin)
-	} else {
-		b, err = os.ReadFile(path)
-	}
+	b, err := readInput(path, stdin, maxMessageInput, "a message")
 	if err != nil {
-		return "", &exitError{code: exitUsage, err: fmt.Errorf("could not read the message: %w", err)}
+		return "", err
 	}
 	if !utf8.Valid(b) {
 		return "", usageError("the message in %s is not UTF-8 text", displayPath(path))

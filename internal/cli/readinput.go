@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// The most lemstep reads from each local input. Every read is bounded, so an
+// endless input (/dev/zero, `yes |`) ends at once with a clear error rather
+// than filling memory; the figures are far above any real input.
+const (
+	// maxMessageInput bounds --message-file and --alt-message-file (or
+	// stdin): a long HTML email is tens of kilobytes.
+	maxMessageInput = 10 << 20
+	// maxApplyInput bounds an apply file: some thousands of updates.
+	maxApplyInput = 64 << 20
+	// maxKeyInput bounds --api-key-file, as stdin is bounded for
+	// `auth login`: a key is under a hundred bytes.
+	maxKeyInput = maxKeyLine
+)
+
+// readInput reads the file at path, or stdin for "-", whole, and refuses
+// (exit 2) an input of more than limit bytes after reading limit+1 of them.
+// what names the input in messages ("a message"); the error never quotes
+// what was read.
+func readInput(path string, stdin io.Reader, limit int64, what string) ([]byte, error) {
+	if path != "-" {
+		return readFile(path, limit, what)
+	}
+	return readBounded(stdin, path, limit, what)
+}
+
+// readFile is readInput for a path that is always a file, "-" included.
+func readFile(path string, limit int64, what string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: fmt.Errorf("could not read %s: %w", what, err)}
+	}
+	defer f.Close()
+	return readBounded(f, path, limit, what)
+}
+
+func readBounded(r io.Reader, path string, limit int64, what string) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: fmt.Errorf("could not read %s: %w", what, err)}
+	}
+	if int64(len(b)) > limit {
+		return nil, &exitError{code: exitUsage, err: fmt.Errorf("%s is larger than %s, the most lemstep reads for %s; "+
+			"nothing was sent", displayPath(path), byteSize(limit), what)}
+	}
+	return b, nil
+}
+
+// byteSize writes a bound for people: "10 MiB", "4 KiB", "100 bytes".
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
