@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -41,16 +43,30 @@ func readFile(path string, limit int64, what string) ([]byte, error) {
 	return readBounded(f, path, limit, what)
 }
 
+// readBounded reads r whole in chunks joined once at the end, so reading n
+// bytes allocates about 2n (io.ReadAll's growing buffer allocates about 5n
+// on large inputs), and stops after limit+1 bytes.
 func readBounded(r io.Reader, path string, limit int64, what string) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("could not read %s: %w", what, err)}
+	const chunkSize = 1 << 20
+	var chunks [][]byte
+	var total int64
+	for total <= limit {
+		chunk := make([]byte, min(chunkSize, limit+1-total))
+		n, err := io.ReadFull(r, chunk)
+		chunks = append(chunks, chunk[:n])
+		total += int64(n)
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			break
+		}
+		if err != nil {
+			return nil, &exitError{code: exitUsage, err: fmt.Errorf("could not read %s: %w", what, err)}
+		}
 	}
-	if int64(len(b)) > limit {
+	if total > limit {
 		return nil, &exitError{code: exitUsage, err: fmt.Errorf("%s is larger than %s, the most lemstep reads for %s; "+
 			"nothing was sent", displayPath(path), byteSize(limit), what)}
 	}
-	return b, nil
+	return bytes.Join(chunks, nil), nil
 }
 
 // byteSize writes a bound for people: "10 MiB", "4 KiB", "100 bytes".

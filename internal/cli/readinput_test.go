@@ -67,7 +67,7 @@ func TestEndlessInputsEndAtTheirBound(t *testing.T) {
 			if tt.stdin && in.served > tt.limit+64<<10 {
 				t.Errorf("read %d bytes of an endless stdin, want at most the bound %d and a buffer", in.served, tt.limit)
 			}
-			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(4*tt.limit)+16<<20 {
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(3*tt.limit)+16<<20 {
 				t.Errorf("allocated %d MiB reading an endless input bounded at %d MiB", alloc>>20, tt.limit>>20)
 			}
 		})
