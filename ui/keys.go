@@ -12,7 +12,7 @@ type Keys struct {
 	Reload, Archived                      key.Binding
 	NextField, PrevField, External        key.Binding
 	Review, Submit, Cancel, Body, Retry   key.Binding
-	Overwrite, Rebase                     key.Binding
+	Overwrite, Rebase, SendAnyway         key.Binding
 	Restore, Discard                      key.Binding
 	NextLead, RawToggle                   key.Binding
 	Yes, No                               key.Binding
@@ -51,6 +51,7 @@ func DefaultKeys() Keys {
 		Body:        b([]string{"b"}, "b", "show JSON body"),
 		Retry:       b([]string{"r"}, "r", "retry"),
 		Overwrite:   b([]string{"o"}, "o", "overwrite theirs"),
+		SendAnyway:  b([]string{"!"}, "!", "send anyway"),
 		Rebase:      b([]string{"r"}, "r", "redo on theirs"),
 		Restore:     b([]string{"r", "enter"}, "r", "restore draft"),
 		Discard:     b([]string{"d"}, "d", "discard draft"),

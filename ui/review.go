@@ -41,6 +41,7 @@ type reviewScreen struct {
 	phase      reviewPhase
 	err        error
 	conflict   *api.ConflictError
+	gate       reviewGate // the lint of the update; a blocking finding holds the send
 	spin       spinner.Model
 	view       viewport.Model
 	width      int
@@ -54,6 +55,7 @@ func newReviewScreen(c *Context, keys Keys, e *editorScreen) *reviewScreen {
 		c: c, keys: keys, campaign: e.campaign, original: original, edited: edited,
 		sequenceID: original.SequenceID, update: u, drafts: e.Drafts(),
 		nothing: errors.Is(err, api.ErrNoChange),
+		gate:    newReviewGate(u),
 		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
 		view:    viewport.New(),
 	}
@@ -75,7 +77,7 @@ func (s *reviewScreen) refresh() {
 	case s.showBody:
 		s.view.SetContent(s.bodyJSON())
 	default:
-		s.view.SetContent(s.changesView())
+		s.view.SetContent(s.gate.listView(s.c.Styles, s.view.Width()) + s.changesView())
 	}
 }
 
@@ -133,6 +135,8 @@ func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		s.refresh()
 	case s.phase == phaseFailed && key.Matches(k, s.keys.Retry):
 		return s.submit(s.original)
+	case s.phase == phaseReview && s.gate.catches(k, s.keys):
+		return s.gate.press(k, s.keys, func() tea.Cmd { return s.submit(s.original) })
 	case s.phase == phaseReview && key.Matches(k, s.keys.Submit):
 		return s.submit(s.original)
 	default:
@@ -191,12 +195,14 @@ func (s *reviewScreen) ShortHelp() []key.Binding {
 		return []key.Binding{s.keys.Overwrite, s.keys.Rebase, s.keys.Cancel, s.keys.Quit}
 	case s.nothing:
 		return []key.Binding{s.keys.Cancel, s.keys.Quit}
+	case s.gate.blocked():
+		return []key.Binding{s.keys.SendAnyway, s.keys.Cancel, s.keys.Body, s.keys.Quit, s.keys.Help}
 	}
 	return []key.Binding{s.keys.Submit, s.keys.Cancel, s.keys.Body, s.keys.Quit, s.keys.Help}
 }
 
 func (s *reviewScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Submit, s.keys.Cancel, s.keys.Body, s.keys.Retry}, {s.keys.Up, s.keys.Down, s.keys.Quit}}
+	return [][]key.Binding{{s.keys.Submit, s.keys.SendAnyway, s.keys.Cancel, s.keys.Body, s.keys.Retry}, {s.keys.Up, s.keys.Down, s.keys.Quit}}
 }
 
 func (s *reviewScreen) View() string {
@@ -215,7 +221,10 @@ func (s *reviewScreen) View() string {
 	default:
 		n := len(s.update.Fields())
 		top = st.Title.Render(fmt.Sprintf("Review %d change%s to this %s step", n, plural(n), s.original.Type.Label())) +
-			st.Muted.Render("  · enter sends it · b shows the JSON body")
+			st.Muted.Render(s.gate.hint())
+		if line := s.gate.status(st, s.keys); line != "" {
+			top += "\n" + line
+		}
 	}
 	// Messages wrap on narrow terminals; the list below gives them room.
 	top = lipgloss.NewStyle().Width(max(20, s.width)).Render(top)
