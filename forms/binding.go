@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/huh/v2"
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
@@ -14,14 +15,15 @@ import (
 
 // binding ties one editable field to the widget that edits it. The widget
 // holds text as it can display it (control sequences removed, CRLF shown as
-// LF, tabs turned into spaces by the widget); shown is that display form of
+// LF, tabs held as tabMark: see plaintext.go); shown is that display form of
 // the step's own value. As long as the widget still holds shown, the field is
 // untouched and the step's exact value is kept: nothing from the network is
 // altered just by opening the form.
 type binding struct {
-	field api.Field
-	spec  fieldSpec
-	crlf  bool // the step's copy uses CRLF line endings; edits keep them
+	field  api.Field
+	spec   fieldSpec
+	crlf   bool      // the step's copy uses CRLF line endings; edits keep them
+	widget huh.Field // the huh widget editing the field, set by Form.widget
 
 	// String-valued widgets (inputs, text areas, selects).
 	shown   string
@@ -65,20 +67,20 @@ func displayForm(kind widgetKind, v any, ok bool) string {
 		return strconv.Itoa(n)
 	case kindMedia:
 		l, _ := v.([]string)
-		return inTextarea(safetext.Clean(strings.Join(l, "\n")))
+		return inTextarea(toWidget(safetext.Clean(strings.Join(l, "\n"))))
 	case kindText:
 		s, _ := v.(string)
-		return inTextarea(safetext.Clean(strings.ReplaceAll(s, "\r\n", "\n")))
+		return inTextarea(toWidget(safetext.Clean(strings.ReplaceAll(s, "\r\n", "\n"))))
 	case kindLine:
 		s, _ := v.(string)
-		return inTextinput(safetext.Clean(s))
+		return inTextinput(toWidget(safetext.Clean(s)))
 	}
 	s, _ := v.(string)
 	return s
 }
 
 // inTextarea is s as huh's Text widget stores it (the same bubbles
-// textarea sanitizes its input: tabs become spaces, controls are dropped).
+// textarea sanitizes its input: controls are dropped).
 func inTextarea(s string) string {
 	ta := textarea.New()
 	ta.SetValue(s)
@@ -108,7 +110,7 @@ func (b *binding) value() (any, error) {
 
 func parseValue(kind widgetKind, raw string, flag, crlf bool) (any, error) {
 	// JSON can only carry UTF-8: say now what the body will hold.
-	raw = strings.ToValidUTF8(raw, "\uFFFD")
+	raw = fromWidget(strings.ToValidUTF8(raw, "\uFFFD"))
 	switch kind {
 	case kindYesNo:
 		return flag, nil

@@ -144,3 +144,11 @@ func keyMsg(t testing.TB, k string) tea.KeyPressMsg {
 	t.Fatalf("no key %q in the test driver", k)
 	return tea.KeyPressMsg{}
 }
+
+// paste sends text as a terminal's bracketed paste.
+func (d *driver) paste(text string) {
+	d.t.Helper()
+	var cmd tea.Cmd
+	d.form, cmd = d.form.Update(tea.PasteMsg{Content: text})
+	d.settle(cmd)
+}

@@ -72,3 +72,52 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// TestTabsStayTabs: a tab in the copy, or in a paste, is sent as a tab (the
+// widgets alone would send four spaces), and the form shows where it is.
+func TestTabsStayTabs(t *testing.T) {
+	step := api.Step{ID: "s", Type: api.LinkedinSend, Message: "Name:\tAna", Delay: intp(1)}
+	d := newDriver(t, New(step, testOptions(80)))
+	d.typeText("!")
+	d.paste(" Role:\tCTO")
+	u, err := d.form.Changes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Name:\tAna! Role:\tCTO"; u.Message == nil || *u.Message != want {
+		t.Errorf("message sent as %q, want %q", deref(u.Message), want)
+	}
+	if !contains(d.plain(), "Name:⇥Ana! Role:⇥CTO") {
+		t.Errorf("the tabs are not shown:\n%s", d.plain())
+	}
+
+	email := sampleStep(api.Email)
+	d = newDriver(t, New(email, testOptions(80)))
+	d.paste("\tindented")
+	if u, err := d.form.Changes(); err != nil || *u.Subject != email.Subject+"\tindented" {
+		t.Errorf("a tab pasted in the subject became %q (%v)", deref(u.Subject), err)
+	}
+}
+
+// TestPastedBlockGainsNoBlankLines: terminals paste line breaks as CRLF or
+// as CR; either is one line break, not two.
+func TestPastedBlockGainsNoBlankLines(t *testing.T) {
+	for _, tc := range []struct{ message, paste, want string }{
+		{"", "one\r\ntwo\r\nthree", "one\ntwo\nthree"},
+		{"", "one\rtwo\r\rfour", "one\ntwo\n\nfour"},
+		{"", "one\ntwo\n", "one\ntwo\n"},
+		{"a\r\nb", "\r\nc\r\nd", "a\r\nb\r\nc\r\nd"}, // a CRLF step keeps CRLF
+	} {
+		step := api.Step{ID: "s", Type: api.SMS, Message: tc.message, Delay: intp(1)}
+		d := newDriver(t, New(step, testOptions(80)))
+		d.press("down", "down") // the end of a two-line message
+		d.paste(tc.paste)
+		u, err := d.form.Changes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *u.Message != tc.want {
+			t.Errorf("%q pasted after %q sent as %q, want %q", tc.paste, tc.message, *u.Message, tc.want)
+		}
+	}
+}

@@ -26,7 +26,7 @@ type Options struct {
 	CampaignStatus string // its status ("running" adds a notice)
 
 	// Editor is the external editor command line for ctrl+e; "" means
-	// $VISUAL, then $EDITOR, then nano.
+	// $VISUAL, then $EDITOR, then nano (vi where nano is missing).
 	Editor string
 }
 
@@ -37,7 +37,8 @@ type Options struct {
 // editing keys of the focused widget (backspace, delete, arrows, home/end,
 // ctrl+a/e/k/u/w… in text), tab and shift+tab (next/previous field), enter
 // (next field; on the last field it completes the form), alt+enter and ctrl+j
-// (new line in a text area), ctrl+e (open a text area in the external editor),
+// (new line in a text area), ctrl+e (open the focused text field in the
+// external editor, see EditExternally),
 // up/down, j/k, g/G, ctrl+u/ctrl+d and "/" in a list, y/n and left/right on a
 // yes/no. It never acts on ctrl+c, ctrl+s or esc, except that esc ends a list
 // filter being typed (see Filtering); the caller handles those keys, and "q"
@@ -53,6 +54,8 @@ type Form struct {
 	bindings []*binding
 	form     *huh.Form  // nil when the step is read-only
 	group    *huh.Group // the form's only group: every field on one page
+
+	externalErr error // why the last ctrl+e changed nothing; see ExternalEditError
 }
 
 // New returns the form editing step, showing its current values.
@@ -79,6 +82,7 @@ func (f *Form) build(values api.Step) {
 	}
 	keys := huh.NewDefaultKeyMap()
 	keys.Quit = key.NewBinding(key.WithDisabled()) // ctrl+c belongs to the caller
+	keys.Text.Editor = key.NewBinding()            // a binding without keys never matches: see external.go
 	f.group = huh.NewGroup(fields...)
 	f.fitted = 0 // a new form has no height yet
 	f.form = huh.NewForm(f.group).WithKeyMap(keys).WithTheme(f.theme()).
@@ -117,12 +121,24 @@ func (f *Form) Update(msg tea.Msg) (*Form, tea.Cmd) {
 		switch msg.String() {
 		case "ctrl+c", "ctrl+s":
 			return f, nil
+		case externalEditKey:
+			return f, f.EditExternally()
 		case "esc":
 			if !f.Filtering() {
 				return f, nil
 			}
 		}
+	case tea.PasteMsg:
+		return f.forward(pasted(msg))
+	case externalEditMsg:
+		f.applyExternalEdit(msg)
+		return f.forward(reflowMsg{})
 	}
+	return f.forward(msg)
+}
+
+// forward gives msg to huh.
+func (f *Form) forward(msg tea.Msg) (*Form, tea.Cmd) {
 	m, cmd := f.form.Update(msg)
 	f.form = m.(*huh.Form)
 	if !isTyping(msg) {

@@ -2,7 +2,6 @@ package forms
 
 import (
 	"errors"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -148,36 +147,6 @@ func TestCampaignChoices(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("current %q is not offered as %q", current, label)
-		}
-	}
-}
-
-func TestExternalEditor(t *testing.T) {
-	t.Setenv("VISUAL", "")
-	t.Setenv("EDITOR", "")
-	opts := testOptions(80)
-	opts.Editor = "myeditor --wait"
-	f := New(sampleStep(api.Email), opts)
-	if got := f.editorCommand(); !slices.Equal(got, []string{"myeditor", "--wait"}) {
-		t.Errorf("editor = %q", got)
-	}
-	t.Setenv("VISUAL", "vis")
-	t.Setenv("EDITOR", "ed")
-	if got := New(sampleStep(api.Email), testOptions(80)).editorCommand(); !slices.Equal(got, []string{"vis"}) {
-		t.Errorf("editor = %q; $VISUAL comes first", got)
-	}
-	// ctrl+e writes the copy to a temporary file named for its format.
-	for st, ext := range map[api.StepType]string{api.Email: ".html", api.SMS: ".txt"} {
-		tmp := t.TempDir()
-		t.Setenv("TMPDIR", tmp)
-		d := newDriver(t, New(sampleStep(st), testOptions(80)))
-		d.focus("message")
-		if _, cmd := d.form.Update(keyMsg(t, "ctrl+e")); cmd == nil {
-			t.Errorf("%s: ctrl+e on the message does not start the editor", st)
-		}
-		files, _ := filepath.Glob(filepath.Join(tmp, "*"+ext))
-		if len(files) != 1 {
-			t.Errorf("%s: the editor's file should end in %s; found %v", st, ext, files)
 		}
 	}
 }

@@ -99,7 +99,7 @@ func counter(b *binding) string {
 // an address without extension.
 func mediaWarnings(spec fieldSpec, raw string) []string {
 	var warns []string
-	for i, link := range parseLinks(raw) {
+	for i, link := range parseLinks(fromWidget(raw)) {
 		p, err := url.Parse(link)
 		if err != nil {
 			continue

@@ -43,9 +43,9 @@ func (f *Form) View() string {
 		parts = append(parts, f.summary())
 	case f.Completed():
 		// huh draws nothing once done; keep the fields visible behind the review.
-		parts = append(parts, f.group.View())
+		parts = append(parts, showTabs(f.group.View()))
 	default:
-		parts = append(parts, f.form.View())
+		parts = append(parts, showTabs(f.form.View()))
 	}
 	return strings.Join(parts, "\n\n")
 }

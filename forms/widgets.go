@@ -1,9 +1,6 @@
 package forms
 
 import (
-	"os"
-	"strings"
-
 	"charm.land/huh/v2"
 
 	"lemstep/api"
@@ -22,9 +19,15 @@ type flagAccessor struct{ b *binding }
 func (a flagAccessor) Get() bool  { return a.b.flag }
 func (a flagAccessor) Set(v bool) { a.b.flag = v }
 
-// widget builds the huh field editing b. Every field's key is its api name,
-// so the focused field maps back to an api.Field.
+// widget builds the huh field editing b and remembers it in b. Every
+// field's key is its api name, so the focused field maps back to an
+// api.Field.
 func (f *Form) widget(b *binding) huh.Field {
+	b.widget = f.newWidget(b)
+	return b.widget
+}
+
+func (f *Form) newWidget(b *binding) huh.Field {
 	key := string(b.field)
 	switch b.spec.kind {
 	case kindText, kindMedia:
@@ -59,34 +62,20 @@ func (f *Form) lineWidget(b *binding) *huh.Input {
 	return in
 }
 
+// textWidget is a huh Text without huh's own external editor: ctrl+e is
+// lemstep's (see external.go).
 func (f *Form) textWidget(b *binding) *huh.Text {
 	t := huh.NewText().Title(b.spec.title).Lines(b.spec.lines).
-		Accessor(textAccessor{b}).Validate(f.validator(b))
+		Accessor(textAccessor{b}).Validate(f.validator(b)).ExternalEditor(false)
 	if b.spec.kind == kindMedia {
 		help := func() string { return mediaHelp(b) }
-		return t.Description(help()).DescriptionFunc(help, &b.current).
-			ExternalEditor(false)
+		return t.Description(help()).DescriptionFunc(help, &b.current)
 	}
-	desc, ext := b.spec.description, "txt"
+	desc := b.spec.description
 	if f.original.Type.IsEmail() {
-		desc, ext = "HTML. "+desc, "html"
+		desc = "HTML. " + desc
 	}
-	t.Description(desc).EditorExtension(ext)
-	if editor := f.editorCommand(); len(editor) > 0 {
-		t.Editor(editor...)
-	}
-	return t
-}
-
-// editorCommand is the external editor: Options.Editor, else $VISUAL, else
-// $EDITOR (huh falls back to nano when all are empty).
-func (f *Form) editorCommand() []string {
-	for _, cmd := range []string{f.opts.Editor, os.Getenv("VISUAL"), os.Getenv("EDITOR")} {
-		if fields := strings.Fields(cmd); len(fields) > 0 {
-			return fields
-		}
-	}
-	return nil
+	return t.Description(desc)
 }
 
 // choiceOptions offers every value the endpoint accepts, by its label. A
