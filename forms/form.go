@@ -86,7 +86,7 @@ func (f *Form) build(values api.Step) {
 	f.group = huh.NewGroup(fields...)
 	f.fitted = 0 // a new form has no height yet
 	f.form = huh.NewForm(f.group).WithKeyMap(keys).WithTheme(f.theme()).
-		WithShowHelp(true).WithShowErrors(true).WithWidth(f.width)
+		WithShowHelp(true).WithShowErrors(false).WithWidth(f.width) // see FieldErrors
 }
 
 func (f *Form) theme() huh.Theme {

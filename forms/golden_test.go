@@ -57,7 +57,10 @@ func TestGoldenStates(t *testing.T) {
 		d.press("alt+enter")
 		d.typeText("http://c.example/b.webp")
 		d.press("tab")
-		checkGolden(t, d)
+		checkGolden(t, d) // the field is marked; the caller draws the message
+		if fe := d.form.FieldErrors().For(api.FieldImages); len(fe) != 1 || !strings.Contains(fe[0].Message, `"http://c.example/b.webp" is not`) {
+			t.Errorf("FieldErrors() = %v; want the images' refusal", d.form.FieldErrors())
+		}
 	})
 	t.Run("conditional_reflow_60", func(t *testing.T) {
 		d := newDriver(t, New(sampleStep(api.Conditional), testOptions(140)))

@@ -30,6 +30,17 @@ func (f *Form) Notices() []string {
 	return ns
 }
 
+// NoticesHeight is the lines View gives the notices, the blank line after
+// each included.
+func (f *Form) NoticesHeight() int {
+	styles := f.theme().Theme(f.isDark)
+	h := 0
+	for _, n := range f.Notices() {
+		h += lipgloss.Height(styles.Focused.Title.Width(f.width).Render("! "+n)) + 1
+	}
+	return h
+}
+
 // View renders the notices, then the fields (or, for a read-only step, a
 // summary of what it holds).
 func (f *Form) View() string {

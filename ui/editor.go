@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -24,11 +23,15 @@ type editorScreen struct {
 	form     *forms.Form
 	preview  *previewPane
 	blocked  api.Violations // why the last ctrl+s could not go to review
-	drafts   *draftKeeper
-	restored api.Step // a draft's edits to put back when the form starts
-	rebased  []api.Field
-	width    int
-	height   int
+	// Room kept for attention (see editorproblems.go): lines under the
+	// form for the focused field's problems, and the summary line.
+	reserved   int
+	summarized bool
+	drafts     *draftKeeper
+	restored   api.Step // a draft's edits to put back when the form starts
+	rebased    []api.Field
+	width      int
+	height     int
 }
 
 // wideLayout is the width from which the preview sits beside the form.
@@ -106,6 +109,8 @@ func (e *editorScreen) SetSize(w, h int) {
 		previewW = w - formW - 1
 	}
 	e.form.SetWidth(max(20, formW-2))
+	vs := e.attention()
+	e.reserved, e.summarized = e.problemLines(vs), len(vs) > 0
 	e.form.SetHeight(e.formHeight())
 	e.preview.SetSize(max(20, previewW-2), h)
 }
@@ -119,12 +124,16 @@ func (e *editorScreen) formWidth() int {
 	return e.width
 }
 
-// formHeight leaves room for the notices and, on narrow terminals, for the
-// preview below the fields.
+// formHeight leaves room for the notices, the problems and, on narrow
+// terminals without problems, for the preview below the fields.
 func (e *editorScreen) formHeight() int {
-	h := e.height - 2*len(e.form.Notices()) - 2
+	h := e.height - e.form.NoticesHeight() - 2
 	if status := e.statusView(); status != "" {
 		h -= lipgloss.Height(status)
+	}
+	if e.summarized {
+		// The summary takes the line the preview would have kept.
+		return max(4, h+1-e.reserved-1)
 	}
 	if e.width < wideLayout {
 		h = h * 3 / 5
@@ -170,6 +179,9 @@ func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return e.toReview()
 	case key.Matches(k, e.keys.Back) && !e.form.Filtering():
 		return emit(leaveEditorMsg{sentBy{e}})
+	case key.Matches(k, e.keys.External):
+		// lemstep's editor, never huh's: see forms.Form.EditExternally.
+		return e.form.EditExternally()
 	case key.Matches(k, e.keys.NextLead):
 		return e.preview.NextLead()
 	case key.Matches(k, e.keys.RawToggle):
@@ -191,14 +203,18 @@ func (e *editorScreen) forward(msg tea.Msg) tea.Cmd {
 	if e.form.Completed() {
 		cmds = append(cmds, e.form.SetValues(e.form.Edited()), e.toReview())
 	}
+	e.relayout()
 	return tea.Batch(cmds...)
 }
 
-// toReview goes to the review unless the edits would be refused.
+// toReview goes to the review unless the edits would be refused; then it
+// takes the user to the first field to fix.
 func (e *editorScreen) toReview() tea.Cmd {
 	e.blocked = e.form.Problems()
 	if len(e.blocked) > 0 {
-		return nil
+		cmd := e.form.Focus(e.firstInForm(e.blocked))
+		e.relayout()
+		return cmd
 	}
 	return emit(reviewMsg{sentBy{e}})
 }
@@ -220,32 +236,33 @@ func (e *editorScreen) FullHelp() [][]key.Binding {
 	}
 }
 
+// View draws the form with the focused field's problems under it, the
+// preview, and, when fields need attention, a summary on the last line, so
+// a short window cuts the preview before any of these.
 func (e *editorScreen) View() string {
+	vs := e.attention()
 	formView := e.form.View()
-	if len(e.blocked) > 0 {
-		formView += "\n\n" + e.blockedView()
-	}
 	if status := e.statusView(); status != "" {
 		formView = status + "\n" + formView
 	}
-	if e.width >= wideLayout {
+	height := e.height
+	if e.summarized {
+		formView += "\n" + fitHeight(e.problemsView(vs, e.reserved), e.reserved)
+		height--
+	}
+	var body string
+	switch rest := height - lipgloss.Height(formView) - 1; {
+	case e.width >= wideLayout:
 		left := lipgloss.NewStyle().Width(e.width / 2).Render(formView)
-		right := e.preview.View(e.height)
-		return lipgloss.JoinHorizontal(lipgloss.Top, left, " ", right)
+		right := e.preview.View(height)
+		body = lipgloss.JoinHorizontal(lipgloss.Top, left, " ", right)
+	case rest < 4:
+		body = formView
+	default:
+		body = formView + "\n" + e.preview.View(rest)
 	}
-	used := lipgloss.Height(formView)
-	rest := e.height - used - 1
-	if rest < 4 {
-		return formView
+	if !e.summarized {
+		return body
 	}
-	return formView + "\n" + e.preview.View(rest)
-}
-
-func (e *editorScreen) blockedView() string {
-	st := e.c.Styles
-	lines := []string{st.Error.Render("Fix these before review:")}
-	for _, v := range e.blocked {
-		lines = append(lines, st.Error.Render("• ")+v.Message)
-	}
-	return strings.Join(lines, "\n")
+	return fitHeight(body, height) + "\n" + e.summaryView(vs)
 }

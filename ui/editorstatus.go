@@ -37,12 +37,15 @@ func (e *editorScreen) Rebase(current api.Step) tea.Cmd {
 }
 
 // statusView is the line above the form: a draft that could not be saved,
-// or what a rebase kept.
+// an external editor that failed, or what a rebase kept.
 func (e *editorScreen) statusView() string {
 	st := e.c.Styles
 	var lines []string
 	if err := e.drafts.Err(); err != nil {
 		lines = append(lines, st.Error.Render("Your edits could not be saved as a draft: ")+safetext.Clean(err.Error()))
+	}
+	if err := e.form.ExternalEditError(); err != nil {
+		lines = append(lines, st.Error.Render("ctrl+e: ")+safetext.Clean(err.Error()))
 	}
 	if len(e.rebased) > 0 {
 		names := make([]string, len(e.rebased))

@@ -139,7 +139,7 @@ func TestInvalidDelayBlocksReview(t *testing.T) {
 	s.waitText("┃ Delay")
 	s.typeText("9999")
 	s.press("ctrl+s")
-	scr := s.waitText("Fix these before review")
+	scr := s.waitText("1 field needs attention: Delay (days)")
 	if !strings.Contains(scr, "1500") {
 		t.Fatalf("the blocking message does not say the limit:\n%s", scr)
 	}
