@@ -42,7 +42,9 @@ func TestGoldenViews(t *testing.T) {
 			s := startSession(t, size[0], size[1], sessionOptions{now: now})
 			suffix := fmt.Sprintf("_%dx%d", size[0], size[1])
 			checkGolden(t, "campaigns"+suffix, s.waitFor("every campaign", func(scr string) bool {
-				return strings.Contains(scr, "10 campaigns") && !strings.Contains(scr, "loading")
+				// The team's name in the header arrives on its own request.
+				return strings.Contains(scr, "10 campaigns") && !strings.Contains(scr, "loading") &&
+					strings.Contains(scr, "Northwind Growth")
 			}))
 			s.openCampaign("Q4 SaaS founders")
 			checkGolden(t, "steps"+suffix, s.waitText("steps in"))
