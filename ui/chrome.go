@@ -40,7 +40,10 @@ func header(c *Context, crumbs []string) string {
 func footer(c *Context, h help.Model, k help.KeyMap, full bool) string {
 	h.SetWidth(max(10, c.Width-2))
 	h.ShowAll = full
-	return c.Styles.Footer.Render(h.View(k))
+	// bubbles' help adds a binding past its width when the "…" would not
+	// fit either (help.shouldAddItem), and the terminal then wraps the
+	// line; cut what it drew to the width.
+	return c.Styles.Footer.Render(lipgloss.NewStyle().MaxWidth(max(10, c.Width-2)).Render(h.View(k)))
 }
 
 func newHelp(c *Context) help.Model {

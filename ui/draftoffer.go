@@ -6,14 +6,15 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/dustin/go-humanize"
 
 	"lemstep/api"
+	"lemstep/forms"
 	"lemstep/internal/draft"
 	"lemstep/internal/safetext"
+	"lemstep/ui/changeview"
 )
 
 // draftOfferScreen is shown when a step opened has an unsent draft: how old
@@ -28,7 +29,9 @@ type draftOfferScreen struct {
 	moved   []api.Field // fields lemlist changed since the draft began
 	sent    bool        // lemlist already has every edit of the draft
 	retyped bool        // the step is of another type now: no restoring
-	view    viewport.Model
+	names   []api.Campaign
+	pager   pager
+	width   int
 	height  int
 }
 
@@ -39,8 +42,8 @@ type (
 	discardDraftMsg struct{ sentBy }
 )
 
-func newDraftOffer(c *Context, keys Keys, open openStepMsg, d draft.Draft) *draftOfferScreen {
-	s := &draftOfferScreen{c: c, keys: keys, open: open, draft: d, view: viewport.New()}
+func newDraftOffer(c *Context, keys Keys, open openStepMsg, d draft.Draft, campaigns []api.Campaign) *draftOfferScreen {
+	s := &draftOfferScreen{c: c, keys: keys, open: open, draft: d, names: campaigns, pager: newPager(keys)}
 	s.retyped = d.Loaded.Type != open.step.Type
 	u, err := api.Diff(d.Loaded, d.Edited)
 	if err == nil || errors.Is(err, api.ErrNoChange) {
@@ -64,22 +67,15 @@ func newDraftOffer(c *Context, keys Keys, open openStepMsg, d draft.Draft) *draf
 }
 
 func (s *draftOfferScreen) SetSize(w, h int) {
-	s.height = h
-	s.view.SetWidth(w)
-	s.view.SetHeight(max(1, h-4))
+	s.width, s.height = w, h
 	s.refresh()
 }
 
+// refresh draws the draft's changes to the width, under the heading.
 func (s *draftOfferScreen) refresh() {
-	st := s.c.Styles
-	var b strings.Builder
-	for _, f := range s.changes.Fields() {
-		old, _ := api.StepValue(s.draft.Loaded, f)
-		nu, _ := s.changes.UpdateValue(f)
-		b.WriteString(st.Key.Render(string(f)) + "\n")
-		b.WriteString(fieldDiff(st, old, nu, s.view.Width()) + "\n")
-	}
-	s.view.SetContent(strings.TrimRight(b.String(), "\n"))
+	s.pager.SetSize(s.width, s.height-lipgloss.Height(s.heading())-1)
+	s.pager.SetContent(changeview.Render(changeview.Changes(s.draft.Loaded, s.changes),
+		changeview.Options{Width: s.width, Theme: s.c.Theme, Campaigns: s.names}))
 }
 
 // CapturesKeys is false: the offer has no text to type.
@@ -101,12 +97,17 @@ func (s *draftOfferScreen) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, s.keys.Back):
 		return emit(backMsg{sentBy{s}})
 	}
-	var cmd tea.Cmd
-	s.view, cmd = s.view.Update(k)
-	return cmd
+	s.pager.Update(k)
+	return nil
 }
 
 func (s *draftOfferScreen) View() string {
+	return s.heading() + "\n\n" + s.pager.View(s.c.Styles)
+}
+
+// heading says how old the draft is and what became of lemlist's copy; it
+// wraps on narrow terminals.
+func (s *draftOfferScreen) heading() string {
 	st := s.c.Styles
 	saved := s.draft.SavedAt
 	head := st.Title.Render("You have an unsent draft of this step") + "\n" +
@@ -123,15 +124,12 @@ func (s *draftOfferScreen) View() string {
 	case len(s.moved) > 0:
 		names := make([]string, len(s.moved))
 		for i, f := range s.moved {
-			names[i] = safetext.Clean(string(f))
+			names[i] = forms.Label(f)
 		}
 		head += "\n" + st.Warning.Render("lemlist's copy changed since the draft began ("+strings.Join(names, ", ")+"). ") +
 			"Submitting checks every field you changed against it."
 	}
-	// The notes wrap on narrow terminals; the diff below gives them room.
-	head = lipgloss.NewStyle().Width(max(20, s.view.Width())).Render(head)
-	s.view.SetHeight(max(1, s.height-lipgloss.Height(head)-1))
-	return head + "\n\n" + s.view.View()
+	return lipgloss.NewStyle().Width(max(20, s.width)).Render(head)
 }
 
 func (s *draftOfferScreen) ShortHelp() []key.Binding {
@@ -142,5 +140,6 @@ func (s *draftOfferScreen) ShortHelp() []key.Binding {
 }
 
 func (s *draftOfferScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Restore, s.keys.Discard}, {s.keys.Up, s.keys.Down, s.keys.Back, s.keys.Quit}}
+	return [][]key.Binding{{s.keys.Restore, s.keys.Discard},
+		{s.keys.Up, s.keys.Down, s.keys.PageUp, s.keys.PageDown, s.keys.Home, s.keys.End, s.keys.Back, s.keys.Quit}}
 }

@@ -70,7 +70,7 @@ func TestLeavingKeepsADraftThatReopeningOffers(t *testing.T) {
 
 	s.press("enter") // the cursor is still on the step, under the filter
 	scr := s.waitText("You have an unsent draft of this step")
-	for _, want := range []string{"1 field changed", "subject", quickQuestion + "!", "r restore draft", "d discard draft"} {
+	for _, want := range []string{"1 field changed", "Subject", quickQuestion + "{+!+}", "r restore draft", "d discard draft"} {
 		if !strings.Contains(scr, want) {
 			t.Fatalf("the draft offer lacks %q:\n%s", want, scr)
 		}

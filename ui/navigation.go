@@ -107,7 +107,7 @@ func (m *Model) openStep(msg openStepMsg) tea.Cmd {
 		m.notice = "A draft of this step could not be read: " + safetext.Clean(err.Error())
 	}
 	if ok {
-		m.push(newDraftOffer(m.c, m.keys, msg, d))
+		m.push(newDraftOffer(m.c, m.keys, msg, d, m.campaigns.Campaigns()))
 		return nil
 	}
 	return m.showEditor(newEditorScreen(m.c, m.keys, msg.campaign, msg.step, m.campaigns.Campaigns()))

@@ -1,19 +1,18 @@
 package ui
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
+	"lemstep/ui/changeview"
 )
 
 type reviewPhase int
@@ -25,12 +24,14 @@ const (
 	phaseConflict // lemlist's copy moved on; nothing was sent
 )
 
-// reviewScreen shows every changed field old → new, the exact JSON body on
-// request, and submits it as one PATCH.
+// reviewScreen shows every changed field old and new, the exact request on
+// request (b), and submits it as one PATCH. What it shows below its heading
+// is a list of sections, drawn in order.
 type reviewScreen struct {
 	c          *Context
 	keys       Keys
 	campaign   api.Campaign
+	campaigns  []api.Campaign // to name the campaign a step sends leads to
 	original   api.Step
 	edited     api.Step
 	sequenceID string
@@ -43,7 +44,7 @@ type reviewScreen struct {
 	conflict   *api.ConflictError
 	gate       reviewGate // the lint of the update; a blocking finding holds the send
 	spin       spinner.Model
-	view       viewport.Model
+	pager      pager
 	width      int
 	height     int
 }
@@ -52,12 +53,12 @@ func newReviewScreen(c *Context, keys Keys, e *editorScreen) *reviewScreen {
 	original, edited := e.Original(), e.Edited()
 	u, err := api.Diff(original, edited)
 	s := &reviewScreen{
-		c: c, keys: keys, campaign: e.campaign, original: original, edited: edited,
+		c: c, keys: keys, campaign: e.campaign, campaigns: e.targets, original: original, edited: edited,
 		sequenceID: original.SequenceID, update: u, drafts: e.Drafts(),
 		nothing: errors.Is(err, api.ErrNoChange),
 		gate:    newReviewGate(u),
 		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
-		view:    viewport.New(),
+		pager:   newPager(keys),
 	}
 	s.refresh()
 	return s
@@ -65,32 +66,59 @@ func newReviewScreen(c *Context, keys Keys, e *editorScreen) *reviewScreen {
 
 func (s *reviewScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.view.SetWidth(w)
-	s.view.SetHeight(max(1, h-2))
 	s.refresh()
 }
 
+// refresh draws the content again (after a change of size, phase or view)
+// and fits the pager under the heading.
 func (s *reviewScreen) refresh() {
-	switch {
-	case s.phase == phaseConflict:
-		s.view.SetContent(conflictView(s.c.Styles, s.conflict, s.view.Width()))
-	case s.showBody:
-		s.view.SetContent(s.bodyJSON())
-	default:
-		s.view.SetContent(s.gate.listView(s.c.Styles, s.view.Width()) + s.changesView())
-	}
+	s.layout()
+	s.pager.SetContent(s.content())
 }
 
-func (s *reviewScreen) bodyJSON() string {
-	b, err := json.MarshalIndent(s.update, "", "  ")
-	if err != nil {
-		return err.Error()
+// layout gives the pager the room the heading leaves; the heading's height
+// changes with the phase.
+func (s *reviewScreen) layout() {
+	s.pager.SetSize(s.width, s.height-lipgloss.Height(s.heading())-1)
+}
+
+func (s *reviewScreen) content() string {
+	switch {
+	case s.phase == phaseConflict:
+		return conflictView(s.c, s.conflict, s.campaigns, s.width)
+	case s.showBody:
+		return s.bodyView()
 	}
-	head := fmt.Sprintf("PATCH /sequences/%s/steps/%s\n\n", s.sequenceID, s.original.ID)
-	return s.c.Styles.Muted.Render(safetext.Clean(head)) + safetext.Clean(string(b))
+	var parts []string
+	for _, section := range s.sections() {
+		if text := section(s.width); text != "" {
+			parts = append(parts, text)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// sections are what the review lists under its heading, in order: the
+// lint's findings, blocking first, then the changes.
+func (s *reviewScreen) sections() []func(width int) string {
+	return []func(int) string{s.findingsSection, s.changesSection}
+}
+
+func (s *reviewScreen) findingsSection(width int) string {
+	return strings.TrimRight(s.gate.listView(s.c.Styles, width), "\n")
+}
+
+// bodyView is the request the submit sends, byte for byte.
+func (s *reviewScreen) bodyView() string {
+	method, path, body, err := api.UpdateStepRequest(s.sequenceID, s.original.ID, s.update)
+	if err != nil {
+		return s.c.Styles.Error.Render(safetext.Clean(err.Error()))
+	}
+	return bodyView(s.c.Styles, method, path, body, s.width)
 }
 
 func (s *reviewScreen) Update(msg tea.Msg) tea.Cmd {
+	defer s.layout()
 	switch msg := msg.(type) {
 	case stepUpdatedMsg:
 		return s.onResult(msg)
@@ -107,11 +135,12 @@ func (s *reviewScreen) onResult(msg stepUpdatedMsg) tea.Cmd {
 	switch {
 	case errors.As(msg.err, &conflict):
 		s.phase, s.conflict = phaseConflict, conflict
-		s.view.GotoTop()
+		s.pager.Top()
 		s.refresh()
 		return nil
 	case msg.err != nil:
 		s.phase, s.err = phaseFailed, msg.err
+		s.refresh()
 		return nil
 	}
 	saved := stepSavedMsg{sentBy: sentBy{s}, stepID: s.original.ID, entry: msg.entry.ID, journalErr: msg.journalErr}
@@ -132,6 +161,7 @@ func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return emit(backMsg{sentBy{s}})
 	case key.Matches(k, s.keys.Body):
 		s.showBody = !s.showBody
+		s.pager.Top()
 		s.refresh()
 	case s.phase == phaseFailed && key.Matches(k, s.keys.Retry):
 		return s.submit(s.original)
@@ -140,9 +170,7 @@ func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case s.phase == phaseReview && key.Matches(k, s.keys.Submit):
 		return s.submit(s.original)
 	default:
-		var cmd tea.Cmd
-		s.view, cmd = s.view.Update(k)
-		return cmd
+		s.pager.Update(k)
 	}
 	return nil
 }
@@ -163,9 +191,8 @@ func (s *reviewScreen) onConflictKey(k tea.KeyPressMsg) tea.Cmd {
 		s.refresh()
 		return emit(backMsg{sentBy{s}})
 	}
-	var cmd tea.Cmd
-	s.view, cmd = s.view.Update(k)
-	return cmd
+	s.pager.Update(k)
+	return nil
 }
 
 // submit saves the draft first, so whatever happens to the request the
@@ -202,10 +229,17 @@ func (s *reviewScreen) ShortHelp() []key.Binding {
 }
 
 func (s *reviewScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Submit, s.keys.SendAnyway, s.keys.Cancel, s.keys.Body, s.keys.Retry}, {s.keys.Up, s.keys.Down, s.keys.Quit}}
+	return [][]key.Binding{{s.keys.Submit, s.keys.SendAnyway, s.keys.Cancel, s.keys.Body, s.keys.Retry},
+		{s.keys.Up, s.keys.Down, s.keys.PageUp, s.keys.PageDown, s.keys.Home, s.keys.End, s.keys.Quit}}
 }
 
 func (s *reviewScreen) View() string {
+	return s.heading() + "\n\n" + s.pager.View(s.c.Styles)
+}
+
+// heading says what the screen holds and what enter does; it wraps on
+// narrow terminals.
+func (s *reviewScreen) heading() string {
 	st := s.c.Styles
 	var top string
 	switch {
@@ -218,6 +252,8 @@ func (s *reviewScreen) View() string {
 			safetext.Clean(describeError(s.err)) + "\n" + st.Muted.Render("r retries · esc goes back to the editor")
 	case s.phase == phaseConflict:
 		top = st.Warning.Render("Someone changed this step on lemlist since you began. Nothing was sent.")
+	case s.showBody:
+		top = st.Title.Render("The request enter sends") + st.Muted.Render("  · b goes back to the changes")
 	default:
 		n := len(s.update.Fields())
 		top = st.Title.Render(fmt.Sprintf("Review %d change%s to this %s step", n, plural(n), s.original.Type.Label())) +
@@ -226,10 +262,7 @@ func (s *reviewScreen) View() string {
 			top += "\n" + line
 		}
 	}
-	// Messages wrap on narrow terminals; the list below gives them room.
-	top = lipgloss.NewStyle().Width(max(20, s.width)).Render(top)
-	s.view.SetHeight(max(1, s.height-lipgloss.Height(top)-1))
-	return top + "\n\n" + s.view.View()
+	return lipgloss.NewStyle().Width(max(20, s.width)).Render(top)
 }
 
 // Submitting reports an update sent and not yet answered.
@@ -250,20 +283,11 @@ func plural(n int) string {
 	return "s"
 }
 
-// changesView lists each changed field, old → new; long or multi-line texts
-// are shown as a coloured line diff.
-func (s *reviewScreen) changesView() string {
+// changesSection lists each changed field, its value before and after.
+func (s *reviewScreen) changesSection(width int) string {
 	if s.nothing {
 		return ""
 	}
-	st := s.c.Styles
-	var b strings.Builder
-	for _, f := range s.update.Fields() {
-		old, _ := api.StepValue(s.original, f)
-		nu, _ := s.update.UpdateValue(f)
-		b.WriteString(st.Key.Render(string(f)) + "\n")
-		b.WriteString(fieldDiff(st, old, nu, s.view.Width()))
-		b.WriteString("\n")
-	}
-	return strings.TrimRight(b.String(), "\n")
+	return changeview.Render(changeview.Changes(s.original, s.update),
+		changeview.Options{Width: width, Theme: s.c.Theme, Campaigns: s.campaigns})
 }
