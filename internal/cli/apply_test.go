@@ -35,10 +35,10 @@ func TestApplyCatchesAnEditDuringTheRun(t *testing.T) {
 	}
 	for _, want := range []string{
 		"[2/3] failed: entry 2 (step stp_phone0000000001) in sequence seq_no00000000000001: step stp_phone0000000001 changed on lemlist since it was loaded (message); nothing was sent\n" +
-			"      message:\n" +
-			"        loaded:      Call about the proposal\n" +
-			"        lemlist now: Theirs\n" +
-			"        yours:       Mine\n",
+			"    Message\n" +
+			"      loaded       Call about the proposal\n" +
+			"      lemlist now  {+Theirs+}\n" +
+			"      yours        {+Mine+}\n",
 		"[3/3] updated: entry 3",
 		"Updated 2 of 3 steps. 1 failed.",
 	} {

@@ -70,8 +70,8 @@ func (r *applyReporter) done(i int, res applyResult) {
 	fmt.Fprintf(r.w, "[%d/%d] %s\n", i+1, r.total, resultLine(res))
 	var ce *api.ConflictError
 	if errors.As(res.err, &ce) {
-		for _, l := range conflictLines(ce.Conflicts, sentLabels) {
-			fmt.Fprintf(r.w, "    %s\n", l)
+		for _, l := range strings.Split(conflictText(ce.Conflicts, sentLabels), "\n") {
+			fmt.Fprintln(r.w, strings.TrimRight("    "+l, " "))
 		}
 	}
 }

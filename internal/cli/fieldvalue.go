@@ -35,20 +35,6 @@ func showValue(v any) shownValue {
 	return shownValue{text: safetext.Clean(fmt.Sprint(v))}
 }
 
-// valueText is a field's value on one line, as a conflict shows it.
-func valueText(v any) string {
-	sv := showValue(v)
-	switch {
-	case sv.absent, sv.list && sv.empty:
-		return "(none)"
-	case sv.list:
-		return strings.Join(sv.items, ", ")
-	case sv.empty:
-		return "(empty)"
-	}
-	return oneLine(sv.text)
-}
-
 // fieldLines renders one field: "  name: value", a list or a multi-line
 // text below its name, indented; a delay in days.
 func fieldLines(f api.Field, v any) []string {
@@ -74,12 +60,4 @@ func fieldLines(f api.Field, v any) []string {
 		out = append(out, strings.TrimRight("    "+l, " "))
 	}
 	return out
-}
-
-// reviewLines is fieldLines for a value that may be absent or empty.
-func reviewLines(f api.Field, v any, ok bool) []string {
-	if sv := showValue(v); !ok || (!sv.list && sv.empty) {
-		return []string{fmt.Sprintf("  %s: (none)", f)}
-	}
-	return fieldLines(f, v)
 }

@@ -15,6 +15,7 @@ import (
 	"lemstep/api"
 	"lemstep/internal/journal"
 	"lemstep/internal/safetext"
+	"lemstep/ui/changeview"
 )
 
 // undoOptions are the flags of `lemstep undo`.
@@ -94,7 +95,8 @@ func (a *app) undo(ctx context.Context, id int, opts undoOptions) error {
 		fmt.Fprintf(a.stderr, "Warning: %s changed on lemlist after entry #%d; --force puts the earlier values back over that.\n",
 			conflictFields(cs), e.ID)
 	}
-	if err := a.confirmUndo(e, now, restore, opts); err != nil {
+	campaigns := targetCampaigns(ctx, s.client, restore, e.After)
+	if err := a.confirmUndo(e, now, restore, campaigns, opts); err != nil {
 		return err
 	}
 	step, before, err := sendStep(ctx, s.client, e.CampaignID, now, restore, opts.force)
@@ -222,18 +224,18 @@ func (a *app) movedFailure(e journal.Entry, now api.Step, cs []api.Conflict, asJ
 		}
 		return &exitError{code: exitFailure, err: errors.New(heading)}
 	}
-	labels := conflictLabels{loaded: fmt.Sprintf("entry #%d set", e.ID), current: "lemlist now", yours: "undo puts back"}
+	labels := changeview.ConflictLabels{Loaded: fmt.Sprintf("entry #%d set", e.ID), Current: "lemlist now", Yours: "undo puts back"}
 	return conflictFailure(heading, cs, labels, fmt.Sprintf("Pass --force to put back the values from before #%d anyway.", e.ID))
 }
 
 // confirmUndo shows the change and asks for it, unless --yes. A script
 // (stdin not a terminal) must say --yes: there is nobody to answer.
-func (a *app) confirmUndo(e journal.Entry, now api.Step, restore api.StepUpdate, opts undoOptions) error {
+func (a *app) confirmUndo(e journal.Entry, now api.Step, restore api.StepUpdate, campaigns []api.Campaign, opts undoOptions) error {
 	out := a.stdout
 	if opts.asJSON {
 		out = a.stderr
 	}
-	writeUndoReview(out, e, now, restore)
+	writeUndoReview(out, e, now, restore, a.changeOptions(out, campaigns))
 	if opts.yes {
 		return nil
 	}
@@ -250,30 +252,16 @@ func (a *app) confirmUndo(e journal.Entry, now api.Step, restore api.StepUpdate,
 	return nil
 }
 
-// writeUndoReview prints the fields the undo changes, as they are now and
-// as they will be.
-func writeUndoReview(w io.Writer, e journal.Entry, now api.Step, restore api.StepUpdate) {
+// writeUndoReview prints what the undo changes: each field as lemlist has
+// it now, merged with the value the undo puts back.
+func writeUndoReview(w io.Writer, e journal.Entry, now api.Step, restore api.StepUpdate, o changeview.Options) {
 	fmt.Fprintf(w, "Undo entry #%d of %s: %s step %s in sequence %s of campaign %s.\n\n", e.ID,
 		e.Time.Local().Format("2006-01-02 15:04"), safetext.Clean(string(e.Type)), safetext.Clean(e.StepID),
 		safetext.Clean(e.SequenceID), campaignLabel(api.Campaign{ID: e.CampaignID, Name: e.CampaignName}))
-	fmt.Fprintln(w, "Now on lemlist:")
-	for _, f := range restore.Fields() {
-		v, ok := api.StepValue(now, f)
-		writeLines(w, reviewLines(f, v, ok))
-	}
-	fmt.Fprintln(w, "After the undo:")
-	for _, f := range restore.Fields() {
-		v, ok := restore.UpdateValue(f)
-		writeLines(w, reviewLines(f, v, ok))
-	}
+	fmt.Fprintln(w, "From what lemlist has now, [-taken away-] {+put back+}:")
+	fmt.Fprintln(w, changeview.Render(changeview.Changes(now, restore), o))
 	if skipped := missingFrom(e.After, restore); skipped != "" {
 		fmt.Fprintf(w, "(%s stays as it is: lemlist gave no earlier value for it.)\n", skipped)
-	}
-}
-
-func writeLines(w io.Writer, lines []string) {
-	for _, l := range lines {
-		fmt.Fprintln(w, l)
 	}
 }
 

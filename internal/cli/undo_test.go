@@ -8,6 +8,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/internal/journal"
+	"lemstep/ui/changeview"
 )
 
 func writeFile(t *testing.T, path, content string) {
@@ -44,9 +45,9 @@ func TestUndoReviewNamesFieldsThatStay(t *testing.T) {
 		Before: api.StepUpdate{Type: api.Phone, Message: &before}}
 	now := api.Step{ID: "stp_1", Type: api.Phone, Message: "New words", Delay: &delay}
 	var out bytes.Buffer
-	writeUndoReview(&out, e, now, e.Before)
+	writeUndoReview(&out, e, now, e.Before, changeview.Options{})
 	got := out.String()
-	want := "Now on lemlist:\n  message: New words\nAfter the undo:\n  message: Old words\n" +
+	want := "From what lemlist has now, [-taken away-] {+put back+}:\nMessage\n  [-New-]{+Old+} words\n" +
 		"(delay stays as it is: lemlist gave no earlier value for it.)\n"
 	if !strings.HasSuffix(got, want) || !strings.HasPrefix(got, "Undo entry #7 of ") ||
 		!strings.Contains(got, `phone step stp_1 in sequence seq_1 of campaign "Spring" (cam_1).`) {

@@ -5,13 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
+	"lemstep/ui/changeview"
 )
 
 func (a *app) updateCommand() *cobra.Command {
@@ -192,7 +191,7 @@ func sendStep(ctx context.Context, c *api.Client, campaignID string, loaded api.
 // sendFailure turns what stopped an update into the command's error: the
 // rules it breaks (exit 2), a conflict with lemlist's values (exit 1, as
 // JSON on stdout when asJSON), or lemlist's answer.
-func (a *app) sendFailure(err error, asJSON bool, labels conflictLabels) error {
+func (a *app) sendFailure(err error, asJSON bool, labels changeview.ConflictLabels) error {
 	var vs api.Violations
 	if errors.As(err, &vs) {
 		return rejected("nothing was sent: lemlist would refuse this update because", violationLines("", vs))
@@ -212,66 +211,21 @@ func (a *app) sendFailure(err error, asJSON bool, labels conflictLabels) error {
 		"Run the command again to start from lemlist's values, or pass --force to send yours anyway.")
 }
 
-// conflictLabels name the three values of a field that moved on lemlist.
-type conflictLabels struct{ loaded, current, yours string }
-
 // sentLabels are the labels of a conflict met while sending an update.
-var sentLabels = conflictLabels{loaded: "loaded", current: "lemlist now", yours: "yours"}
+var sentLabels = changeview.ConflictLabels{Loaded: "loaded", Current: "lemlist now", Yours: "yours"}
 
 // conflictFailure is the error of a conflict: the heading, each field with
-// its three values, and what to do about it. Nothing was sent: exit 1.
-func conflictFailure(heading string, cs []api.Conflict, labels conflictLabels, hint string) error {
+// its three values, whole, and what to do about it. Nothing was sent: exit 1.
+func conflictFailure(heading string, cs []api.Conflict, labels changeview.ConflictLabels, hint string) error {
 	return &exitError{code: exitFailure, err: &rejectedError{
-		heading: heading + "\n" + strings.Join(conflictLines(cs, labels), "\n") + "\n" + hint,
+		heading: heading + "\n" + conflictText(cs, labels) + "\n" + hint,
 	}}
 }
 
-// conflictLines shows each field with its three values, one line each,
-// cut to a width that still shows where they part.
-func conflictLines(cs []api.Conflict, labels conflictLabels) []string {
-	width := max(len(labels.loaded), len(labels.current), len(labels.yours)) + 1
-	var lines []string
-	for _, c := range cs {
-		l, cur, y := shortenConflict(valueText(c.Loaded), valueText(c.Current), valueText(c.Yours), conflictWidth)
-		lines = append(lines, fmt.Sprintf("  %s:", c.Field),
-			fmt.Sprintf("    %-*s %s", width, labels.loaded+":", l),
-			fmt.Sprintf("    %-*s %s", width, labels.current+":", cur),
-			fmt.Sprintf("    %-*s %s", width, labels.yours+":", y))
-	}
-	return lines
-}
-
-// conflictWidth is how many cells of a value a conflict shows.
-const conflictWidth = 64
-
-// shortenConflict cuts long values to width cells. A cut value starts a
-// little before where it parts from lemlist's current one: loaded and
-// current show what moved, yours what it would change.
-func shortenConflict(loaded, current, yours string, width int) (string, string, string) {
-	l, c, y := []rune(loaded), []rune(current), []rune(yours)
-	moved := commonPrefix(l, c)
-	return shortenAt(l, moved, width), shortenAt(c, moved, width), shortenAt(y, commonPrefix(y, c), width)
-}
-
-// shortenAt cuts text to width cells, starting a quarter of the width
-// before position differ when that is where it must start to show it.
-func shortenAt(text []rune, differ, width int) string {
-	s := string(text)
-	if ansi.StringWidth(s) <= width {
-		return s
-	}
-	if start := differ - width/4; start > 0 && differ > width*3/4 {
-		s = "…" + string(text[start:])
-	}
-	return ansi.Truncate(s, width, "…")
-}
-
-func commonPrefix(a, b []rune) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
+// conflictText shows each field that moved with its three values, in the
+// change view's words, plain and unwrapped: it goes to stderr or a log.
+func conflictText(cs []api.Conflict, labels changeview.ConflictLabels) string {
+	return changeview.Render(changeview.Conflicts(cs, labels), changeview.Options{})
 }
 
 // conflictReport is a conflict as --json prints it on stdout.

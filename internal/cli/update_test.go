@@ -123,10 +123,10 @@ func TestUpdateConflictSendsNothing(t *testing.T) {
 		t.Fatalf("exit code %d, want 1\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
 	want := "Error: step stp_email0000000001 changed on lemlist since lemstep read it; nothing was sent\n" +
-		"  subject:\n" +
-		"    loaded:      Quick question, {{firstName}}\n" +
-		"    lemlist now: Theirs\n" +
-		"    yours:       Mine\n" +
+		"Subject\n" +
+		"  loaded       Quick question, {{firstName}}\n" +
+		"  lemlist now  {+Theirs+}\n" +
+		"  yours        {+Mine+}\n" +
 		"Run the command again to start from lemlist's values, or pass --force to send yours anyway.\n"
 	if errOut != want || out != "" {
 		t.Errorf("stdout %q\nstderr:\n%s\nwant stderr:\n%s", out, errOut, want)
@@ -214,20 +214,16 @@ func TestFailedUpdateLeavesTheJournalAlone(t *testing.T) {
 	}
 }
 
-// Long values are cut where they part, so the change always shows.
-func TestShortenConflictKeepsTheChangeInView(t *testing.T) {
-	long := strings.Repeat("word ", 30)
-	l, c, y := shortenConflict(long+"ours", long+"theirs", "short", 40)
-	if l != "…word word ours" || c != "…word word theirs" || y != "short" {
-		t.Errorf("got %q, %q, %q", l, c, y)
-	}
-	l, c, _ = shortenConflict("ours "+long, "theirs "+long, "x", 40)
-	if !strings.HasPrefix(l, "ours word") || !strings.HasSuffix(l, "…") || !strings.HasPrefix(c, "theirs word") {
-		t.Errorf("a change at the start is cut from the start: %q, %q", l, c)
-	}
-	for _, s := range []string{l, c} {
-		if w := len([]rune(s)); w > 40 {
-			t.Errorf("%q is %d wide, want at most 40", s, w)
-		}
+// Long values are shown whole, the words each side changed marked, so the
+// change shows however far into the text it is.
+func TestConflictTextShowsLongValuesWhole(t *testing.T) {
+	long := strings.TrimSpace(strings.Repeat("word ", 30))
+	got := conflictText([]api.Conflict{{Field: api.FieldMessage, Loaded: long + " ours", Current: long + " theirs", Yours: "short"}}, sentLabels)
+	want := "Message\n" +
+		"  loaded       " + long + " ours\n" +
+		"  lemlist now  " + long + " [-ours-]{+theirs+}\n" +
+		"  yours        {+short+}"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

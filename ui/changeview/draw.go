@@ -90,13 +90,14 @@ func (d drawer) value(f api.Field, v Version, width int) []string {
 	if s.placeholder != "" && (v.Mark != Both || against.placeholder != "") {
 		return []string{ps[paintMuted](s.placeholder)}
 	}
-	m := v.Mark
-	if m == Both && s.whole && v.Label != "" {
-		// A labelled version sits under the others, each whole: the old
-		// value of one that changes whole is on its own row already.
-		m = Added
+	pieces := versionPieces(s.tokens, against.tokens, v.Mark)
+	if v.Mark == Both && v.Label != "" && (s.whole || !keepsAny(pieces)) {
+		// A labelled version sits under the others, each whole: when
+		// it keeps nothing of the old value, that value is on its own
+		// row already and need not be repeated struck out.
+		pieces = versionPieces(s.tokens, against.tokens, Added)
 	}
-	lines := splitLines(versionPieces(s.tokens, against.tokens, m))
+	lines := splitLines(pieces)
 	if len(lines) > 1 && len(lines[len(lines)-1]) == 0 {
 		lines = lines[:len(lines)-1] // the break after a list's last item
 	}
@@ -110,6 +111,16 @@ func (d drawer) value(f api.Field, v Version, width int) []string {
 		rows = append(rows, ps[paintMuted](s.placeholder)) // what is left once the old words go
 	}
 	return rows
+}
+
+// keepsAny reports whether a diff keeps any word of the old value.
+func keepsAny(pieces []piece) bool {
+	for _, p := range pieces {
+		if p.op == opSame && strings.TrimSpace(p.text) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // versionPieces is what a version shows of the diff with against.
