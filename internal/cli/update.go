@@ -76,8 +76,10 @@ func checkUpdate(u api.StepUpdate, t api.Target) api.Violations {
 }
 
 // dryRunUpdate makes the checks sending would make, the target campaign's
-// existence included, and prints the body instead of sending it.
-func (a *app) dryRunUpdate(ctx context.Context, c *api.Client, u api.StepUpdate) error {
+// existence included, and prints the body instead of sending it; unless
+// asJSON, what the update would change on loaded goes to stderr, in the
+// change view the editor's review uses, and stdout stays the body alone.
+func (a *app) dryRunUpdate(ctx context.Context, c *api.Client, loaded api.Step, u api.StepUpdate, asJSON bool) error {
 	lookup := newCampaignLookup(ctx, c)
 	vs := checkUpdate(u, api.Target{Campaigns: lookup.find})
 	if lookup.err != nil {
@@ -85,6 +87,21 @@ func (a *app) dryRunUpdate(ctx context.Context, c *api.Client, u api.StepUpdate)
 	}
 	if len(vs) > 0 {
 		return rejected("nothing was sent: lemlist would refuse this update because", violationLines("", vs))
+	}
+	if !asJSON {
+		fmt.Fprintln(a.stderr, "Dry run, nothing sent. From what lemlist has now, [-taken away-] {+brought in+}:")
+		var names []api.Campaign // the campaigns a step sends leads to, before and after
+		if u.CampaignID != nil && lookup.err == nil {
+			for _, id := range []string{loaded.CampaignID, *u.CampaignID} {
+				if id == "" {
+					continue
+				}
+				if camp, ok := lookup.find(id); ok && camp.ID != "" {
+					names = append(names, camp)
+				}
+			}
+		}
+		fmt.Fprintln(a.stderr, changeview.Render(changeview.Changes(loaded, u), a.changeOptions(a.stderr, names)))
 	}
 	return writeBody(a, u)
 }
@@ -128,7 +145,7 @@ func (a *app) sendUpdate(ctx context.Context, sequenceID, stepID string, u api.S
 		return rejected(blockingHeading(len(blocking)), blocking)
 	}
 	if opts.dryRun {
-		return a.dryRunUpdate(ctx, s.client, u)
+		return a.dryRunUpdate(ctx, s.client, loaded, u, opts.asJSON)
 	}
 	step, before, err := sendStep(ctx, s.client, camp.ID, loaded, u, opts.force)
 	if err != nil {
