@@ -253,7 +253,7 @@ func (s *reviewScreen) heading() string {
 	case s.phase == phaseConflict:
 		top = st.Warning.Render("Someone changed this step on lemlist since you began. Nothing was sent.")
 	case s.showBody:
-		top = st.Title.Render("The request enter sends") + st.Muted.Render("  · b goes back to the changes")
+		top = st.Title.Render("The request lemstep sends") + st.Muted.Render("  · b goes back to the changes")
 	default:
 		n := len(s.update.Fields())
 		top = st.Title.Render(fmt.Sprintf("Review %d change%s to this %s step", n, plural(n), s.original.Type.Label())) +
