@@ -42,7 +42,7 @@ func campaignOptions(campaigns []api.Campaign, home, current string) []huh.Optio
 	case current == "":
 		opts = append([]huh.Option[string]{huh.NewOption("(pick a campaign)", "")}, opts...)
 	case !found:
-		opts = append(opts, huh.NewOption("Campaign "+safetext.Clean(current)+" (not in this workspace's list)", current))
+		opts = append(opts, huh.NewOption("Campaign "+safetext.Line(current)+" (not in this workspace's list)", current))
 	}
 	return opts
 }
@@ -52,7 +52,7 @@ func campaignLabel(c api.Campaign, home string) string {
 	if c.IsArchived() {
 		status = api.ChoiceLabel(api.CampaignStatuses, "archived")
 	}
-	label := safetext.Clean(c.Name) + " · " + safetext.Clean(status)
+	label := safetext.Line(c.Name) + " · " + safetext.Line(status)
 	if c.ID == home {
 		label += " (this campaign)"
 	}

@@ -201,7 +201,7 @@ func (m *Model) SaveDraft() (kept string, err error) {
 		return "", err
 	}
 	return fmt.Sprintf("Your edits to step %d of %q are kept as a draft; open the step in lemstep to restore them.",
-		e.original.Index, safetext.Clean(e.campaign.Name)), nil
+		e.original.Index, safetext.Line(e.campaign.Name)), nil
 }
 
 func (m *Model) onConfirmKey(k tea.KeyPressMsg) tea.Cmd {

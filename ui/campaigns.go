@@ -196,9 +196,9 @@ func (s *campaignScreen) emptyText() string {
 
 func (s *campaignScreen) renderRow(cp api.Campaign, selected bool) string {
 	st := s.c.Styles
-	name := safetext.Clean(cp.Name)
+	name := safetext.Line(cp.Name)
 	if cp.Emoji != "" {
-		name = safetext.Clean(cp.Emoji) + " " + name
+		name = safetext.Line(cp.Emoji) + " " + name
 	}
 	status := st.Status(cp.Status).Render(fmt.Sprintf("%-11s", api.ChoiceLabel(api.CampaignStatuses, cp.Status)))
 	if cp.IsArchived() && cp.Status != "archived" {
@@ -210,7 +210,7 @@ func (s *campaignScreen) renderRow(cp api.Campaign, selected bool) string {
 	}
 	labels := ""
 	if len(cp.Labels) > 0 {
-		labels = " " + st.Muted.Render(safetext.Clean(strings.Join(cp.Labels, ", ")))
+		labels = " " + st.Muted.Render(safetext.Line(strings.Join(cp.Labels, ", ")))
 	}
 	nameWidth := max(10, s.width-lipgloss.Width(status)-8)
 	line := marker + status + " " + truncate(name, nameWidth) + labels

@@ -17,7 +17,7 @@ func header(c *Context, crumbs []string) string {
 	st := c.Styles
 	left := st.HeaderTitle.Render("lemstep")
 	if c.Team != "" {
-		left += st.Muted.Render(" · " + safetext.Clean(c.Team))
+		left += st.Muted.Render(" · " + safetext.Line(c.Team))
 	}
 	if c.Demo {
 		left += " " + st.DemoBadge.Render("DEMO")
@@ -25,7 +25,7 @@ func header(c *Context, crumbs []string) string {
 	clean := make([]string, 0, len(crumbs))
 	for _, cr := range crumbs {
 		if cr != "" {
-			clean = append(clean, safetext.Clean(cr))
+			clean = append(clean, safetext.Line(cr))
 		}
 	}
 	line := left

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -19,8 +18,6 @@ func truncate(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
-var spaceRun = regexp.MustCompile(`[ \t]+`)
-
 // excerpt is the one line that stands for a step in the tree: its subject or
 // title, else the first non-empty line of its message.
 func excerpt(s api.Step) string {
@@ -28,25 +25,20 @@ func excerpt(s api.Step) string {
 	case s.Type == api.Conditional:
 		return api.ConditionSentence(s)
 	case s.Subject != "":
-		return oneLine(safetext.Clean(s.Subject))
+		return safetext.Line(s.Subject)
 	case s.Title != "":
-		return oneLine(safetext.Clean(s.Title))
+		return safetext.Line(s.Title)
 	case s.Type == api.APICall && s.URL != "":
-		return safetext.Clean(s.Method + " " + s.URL)
+		return safetext.Line(s.Method + " " + s.URL)
 	case s.Type == api.SendToAnotherCampaign:
-		return "→ " + safetext.Clean(s.CampaignID)
+		return "→ " + safetext.Line(s.CampaignID)
 	case s.Type == api.LinkedinEndorse && s.SkillName != "":
-		return "Endorse “" + safetext.Clean(s.SkillName) + "”"
+		return "Endorse “" + safetext.Line(s.SkillName) + "”"
 	}
 	for _, line := range strings.Split(steptext.Plain(s.Type, s.Message), "\n") {
-		if l := oneLine(line); l != "" {
+		if l := safetext.Line(line); l != "" {
 			return l
 		}
 	}
 	return ""
-}
-
-func oneLine(s string) string {
-	s = strings.ReplaceAll(s, "\n", " ")
-	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
 }

@@ -29,7 +29,7 @@ func (e applyEntry) label() string {
 	if e.stepID == "" {
 		return fmt.Sprintf("entry %d", e.n)
 	}
-	return fmt.Sprintf("entry %d (step %s)", e.n, safetext.Clean(e.stepID))
+	return fmt.Sprintf("entry %d (step %s)", e.n, safetext.Line(e.stepID))
 }
 
 // parseApplyFile reads a JSON or YAML list of updates. A file whose first
@@ -154,7 +154,7 @@ func (f *sequenceFinder) find(ctx context.Context, sequenceID string) (api.Campa
 		}
 	}
 	return api.Campaign{}, nil, &notFoundError{fmt.Sprintf("no campaign of this team has a sequence %s; "+
-		"`lemstep steps CAMPAIGN_ID` lists a campaign's sequences", safetext.Clean(sequenceID))}
+		"`lemstep steps CAMPAIGN_ID` lists a campaign's sequences", safetext.Line(sequenceID))}
 }
 
 // in returns the sequences of the campaign given with --campaign, which
@@ -170,7 +170,7 @@ func (f *sequenceFinder) in(ctx context.Context, campaignID, sequenceID string) 
 	}
 	if _, ok := seqs[sequenceID]; !ok {
 		return api.Campaign{}, nil, &notFoundError{fmt.Sprintf("campaign %s has no sequence %s",
-			safetext.Clean(campaignID), safetext.Clean(sequenceID))}
+			safetext.Line(campaignID), safetext.Line(sequenceID))}
 	}
 	return camp, seqs, nil
 }
@@ -215,14 +215,14 @@ func stepIn(seqs api.Sequences, camp api.Campaign, sequenceID, stepID string) (a
 		return st, nil
 	}
 	return api.Step{}, &notFoundError{fmt.Sprintf("sequence %s of campaign %s has no step %s",
-		safetext.Clean(sequenceID), campaignLabel(camp), safetext.Clean(stepID))}
+		safetext.Line(sequenceID), campaignLabel(camp), safetext.Line(stepID))}
 }
 
 // campaignLabel names a campaign in messages: "Spring outreach (cam_…)".
 func campaignLabel(c api.Campaign) string {
-	name := oneLine(safetext.Clean(c.Name))
+	name := safetext.Line(c.Name)
 	if name == "" {
-		return safetext.Clean(c.ID)
+		return safetext.Line(c.ID)
 	}
-	return fmt.Sprintf("\"%s\" (%s)", name, safetext.Clean(c.ID))
+	return fmt.Sprintf("\"%s\" (%s)", name, safetext.Line(c.ID))
 }

@@ -103,14 +103,14 @@ func resultLine(res applyResult) string {
 // resultDetail names the entry and says what it changed or why it failed.
 func resultDetail(res applyResult) string {
 	e := res.entry
-	where := fmt.Sprintf("%s in sequence %s", e.label(), safetext.Clean(e.sequenceID))
+	where := fmt.Sprintf("%s in sequence %s", e.label(), safetext.Line(e.sequenceID))
 	switch {
 	case len(res.refused) > 0:
 		return where + ": " + refusedReasons(res)
 	case !res.sent:
 		return where
 	case res.err != nil:
-		return where + ": " + oneLine(safetext.Clean(res.err.Error()))
+		return where + ": " + safetext.Line(res.err.Error())
 	}
 	return fmt.Sprintf("%s (%s)", where, changedFields(e.update))
 }
@@ -120,7 +120,7 @@ func resultDetail(res applyResult) string {
 func refusedReasons(res applyResult) string {
 	reasons := make([]string, len(res.refused))
 	for i, p := range res.refused {
-		reasons[i] = oneLine(strings.TrimPrefix(p, res.entry.label()+": "))
+		reasons[i] = safetext.Line(strings.TrimPrefix(p, res.entry.label()+": "))
 	}
 	return strings.Join(reasons, "; ")
 }

@@ -95,7 +95,7 @@ func (a *app) checkKey(cmd *cobra.Command, creds credentials) (api.Team, error) 
 }
 
 func teamName(t api.Team) string {
-	return fmt.Sprintf("%q (%s)", oneLine(safetext.Clean(t.Name)), safetext.Clean(t.ID))
+	return fmt.Sprintf("%q (%s)", safetext.Line(t.Name), safetext.Line(t.ID))
 }
 
 func (a *app) statusCommand() *cobra.Command {

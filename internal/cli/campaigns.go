@@ -79,10 +79,10 @@ func writeCampaignTable(w io.Writer, th *theme.Theme, camps []api.Campaign) erro
 	rows := [][]string{{"NAME", "STATUS", "ID", "LABELS"}}
 	for _, c := range camps {
 		rows = append(rows, []string{
-			oneLine(safetext.Clean(c.Name)),
-			oneLine(safetext.Clean(c.Status)),
-			oneLine(safetext.Clean(c.ID)),
-			oneLine(safetext.Clean(strings.Join(c.Labels, ", "))),
+			safetext.Line(c.Name),
+			safetext.Line(c.Status),
+			safetext.Line(c.ID),
+			safetext.Line(strings.Join(c.Labels, ", ")),
 		})
 	}
 	return writeTable(w, th, rows, func(col int, cell string) string {

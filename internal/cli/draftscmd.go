@@ -61,12 +61,12 @@ func (a *app) discardDraftCommand() *cobra.Command {
 			store := a.drafts()
 			// A damaged draft can be discarded too: that is what it is for.
 			if _, ok, err := store.Load(args[0]); !ok && err == nil {
-				return usageError("step %s has no draft; `lemstep drafts` lists them", safetext.Clean(args[0]))
+				return usageError("step %s has no draft; `lemstep drafts` lists them", safetext.Line(args[0]))
 			}
 			if err := store.Remove(args[0]); err != nil {
 				return err
 			}
-			_, err := fmt.Fprintf(a.stdout, "Discarded the draft of step %s.\n", safetext.Clean(args[0]))
+			_, err := fmt.Fprintf(a.stdout, "Discarded the draft of step %s.\n", safetext.Line(args[0]))
 			return err
 		},
 	}
@@ -87,14 +87,14 @@ func writeDrafts(w io.Writer, th *theme.Theme, ds []draft.Draft, now time.Time) 
 			changed = fieldList(u)
 		}
 		row := []string{
-			oneLine(safetext.Clean(d.StepID())),
+			safetext.Line(d.StepID()),
 			ansi.Truncate(campaignName(d.CampaignName, d.CampaignID), campaignColumn, "…"),
-			oneLine(safetext.Clean(string(d.Loaded.Type))),
+			safetext.Line(string(d.Loaded.Type)),
 			humanize.RelTime(d.SavedAt, now, "ago", "from now"),
 			changed,
 		}
 		if many {
-			row = slices.Insert(row, 1, oneLine(safetext.Clean(d.Workspace)))
+			row = slices.Insert(row, 1, safetext.Line(d.Workspace))
 		}
 		rows = append(rows, row)
 	}

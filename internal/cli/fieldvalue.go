@@ -26,13 +26,13 @@ func showValue(v any) shownValue {
 	case []string:
 		items := make([]string, len(val))
 		for i, item := range val {
-			items[i] = oneLine(safetext.Clean(item))
+			items[i] = safetext.Line(item)
 		}
 		return shownValue{list: true, empty: len(val) == 0, items: items}
 	case string:
-		return shownValue{empty: val == "", text: safetext.Clean(val)}
+		return shownValue{empty: val == "", text: safetext.Visible(val)}
 	}
-	return shownValue{text: safetext.Clean(fmt.Sprint(v))}
+	return shownValue{text: safetext.Visible(fmt.Sprint(v))}
 }
 
 // fieldLines renders one field: "  name: value", a list or a multi-line

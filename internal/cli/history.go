@@ -47,7 +47,7 @@ func (a *app) historyCommand() *cobra.Command {
 				return err
 			case len(entries) == 0:
 				_, err = fmt.Fprintf(a.stdout, "No journal entry changed step %s (the journal has %s).\n",
-					safetext.Clean(stepID), plural(total, "entry", "entries"))
+					safetext.Line(stepID), plural(total, "entry", "entries"))
 				return err
 			}
 			return writeHistory(a.styledOut(), a.theme(), entries)
@@ -87,12 +87,12 @@ func writeHistory(w io.Writer, th *theme.Theme, entries []journal.Entry) error {
 			fmt.Sprintf("#%d", e.ID),
 			e.Time.Local().Format("2006-01-02 15:04"),
 			ansi.Truncate(campaignName(e.CampaignName, e.CampaignID), campaignColumn, "…"),
-			oneLine(safetext.Clean(e.StepID)),
-			oneLine(safetext.Clean(string(e.Type))),
+			safetext.Line(e.StepID),
+			safetext.Line(string(e.Type)),
 			changedList(e),
 		}
 		if showWorkspace {
-			row = slices.Insert(row, 2, oneLine(safetext.Clean(e.Workspace)))
+			row = slices.Insert(row, 2, safetext.Line(e.Workspace))
 		}
 		rows = append(rows, row)
 	}
@@ -113,10 +113,10 @@ func manyWorkspaces[T any](items []T, workspace func(T) string) bool {
 // campaignName names a campaign on one line: its name when it is known,
 // else its id.
 func campaignName(name, id string) string {
-	if name := oneLine(safetext.Clean(name)); name != "" {
+	if name := safetext.Line(name); name != "" {
 		return name
 	}
-	return oneLine(safetext.Clean(id))
+	return safetext.Line(id)
 }
 
 // changedList is the fields an entry changed, "subject, delay", followed
@@ -139,7 +139,7 @@ func (a *app) recordUpdate(s *session, camp api.Campaign, before api.Step, u api
 	e, err := a.journal().Append(e)
 	if err != nil {
 		fmt.Fprintf(a.stderr, "Warning: step %s was updated, but lemstep could not write the update to its journal (%s); "+
-			"`lemstep undo` will not know about it.\n", safetext.Clean(before.ID), oneLine(safetext.Clean(err.Error())))
+			"`lemstep undo` will not know about it.\n", safetext.Line(before.ID), safetext.Line(err.Error()))
 		return journal.Entry{}, false
 	}
 	return e, true

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"lemstep/api"
+	"lemstep/internal/safetext"
 	"lemstep/theme"
 )
 
@@ -52,7 +53,9 @@ func (a *app) styledOut() io.Writer {
 // so messages stay readable, but every control character is, so the output
 // is safe on a terminal: encoding/json writes C0 controls such as ESC as
 // \u001b, and escapeControls does the same for DEL and the C1 controls
-// (U+009B is CSI to many terminals), which encoding/json leaves raw.
+// (U+009B is CSI to many terminals), which encoding/json leaves raw, and
+// for the bidi and zero-width characters (\u202e), which would otherwise
+// reorder or hide the text around them when the JSON is read on a terminal.
 func writeJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -65,8 +68,8 @@ func writeJSON(w io.Writer, v any) error {
 	return err
 }
 
-// escapeControls rewrites DEL and C1 controls in encoded JSON as \u
-// escapes. Outside strings JSON is ASCII without controls, so each one found
+// escapeControls rewrites DEL, C1 controls and invisible characters in
+// encoded JSON as \u escapes. Outside strings JSON is ASCII without controls, so each one found
 // sits in a string, where the escape stands for the same character.
 func escapeControls(data []byte) []byte {
 	if !bytes.ContainsFunc(data, isRawControl) {
@@ -85,7 +88,9 @@ func escapeControls(data []byte) []byte {
 	return out
 }
 
-func isRawControl(r rune) bool { return r == 0x7f || (r >= 0x80 && r <= 0x9f) }
+func isRawControl(r rune) bool {
+	return r == 0x7f || (r >= 0x80 && r <= 0x9f) || safetext.Invisible(r)
+}
 
 // rejectedError lists every reason lemlist would refuse what was asked, one
 // per line under a heading. It exits with the usage code: nothing was sent.

@@ -88,7 +88,7 @@ func exitCode(ctx context.Context, err error) int {
 // text from the network (ids, names, lemlist's own words), so they are
 // cleaned of control sequences like every other output.
 func (a *app) printError(w io.Writer, _ fang.Styles, err error) {
-	fmt.Fprintln(w, "Error:", safetext.Clean(err.Error()))
+	fmt.Fprintln(w, "Error:", safetext.Visible(err.Error()))
 }
 
 func (a *app) rootCommand() *cobra.Command {

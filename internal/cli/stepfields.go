@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -15,15 +14,6 @@ import (
 
 // excerptWidth is how many cells of a message the step tree shows.
 const excerptWidth = 60
-
-// spaceRun is a run of white space, line breaks included. Compiled once;
-// regexps are safe for concurrent use and never change.
-var spaceRun = regexp.MustCompile(`\s+`)
-
-// oneLine folds every run of white space, line breaks included, to a space.
-func oneLine(s string) string {
-	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
-}
 
 // excerpt is the short line that stands for a step: the condition as a
 // sentence, its subject or title, its target, else the start of its message.
@@ -45,7 +35,7 @@ func excerpt(s api.Step) string {
 	default:
 		text = steptext.Plain(s.Type, s.Message)
 	}
-	return ansi.Truncate(oneLine(safetext.Clean(text)), excerptWidth, "…")
+	return ansi.Truncate(safetext.Line(text), excerptWidth, "…")
 }
 
 // writeStepFields prints every field a step of its type can change, one per

@@ -52,11 +52,11 @@ func (a *app) stepsCommand() *cobra.Command {
 func writeTree(w io.Writer, camp api.Campaign, seqs api.Sequences) error {
 	tree, err := api.BuildTree(seqs)
 	if err != nil {
-		return fmt.Errorf("cannot show campaign %s: %w", safetext.Clean(camp.ID), err)
+		return fmt.Errorf("cannot show campaign %s: %w", safetext.Line(camp.ID), err)
 	}
 	tw := treeWriter{typeWidth: typeWidth(tree)}
-	tw.printf("Campaign %s (%s), %s\n\n", oneLine(safetext.Clean(camp.Name)), safetext.Clean(camp.ID), safetext.Clean(camp.Status))
-	tw.printf("Main sequence %s\n", safetext.Clean(tree.Main.SequenceID))
+	tw.printf("Campaign %s (%s), %s\n\n", safetext.Line(camp.Name), safetext.Line(camp.ID), safetext.Line(camp.Status))
+	tw.printf("Main sequence %s\n", safetext.Line(tree.Main.SequenceID))
 	tw.lane(tree.Main, 1)
 	_, err = io.WriteString(w, tw.b.String())
 	return err
@@ -93,7 +93,7 @@ func (tw *treeWriter) lane(l api.Lane, depth int) {
 	for _, n := range l.Nodes {
 		label := n.Step.Type.Label()
 		pad := strings.Repeat(" ", max(0, tw.typeWidth-ansi.StringWidth(label)))
-		line := fmt.Sprintf("%sDay %-4d %s%s  %s  %s", indent, n.Day, label, pad, safetext.Clean(n.Step.ID), excerpt(n.Step))
+		line := fmt.Sprintf("%sDay %-4d %s%s  %s  %s", indent, n.Day, label, pad, safetext.Line(n.Step.ID), excerpt(n.Step))
 		tw.printf("%s\n", strings.TrimRight(line, " "))
 		if n.Step.Type == api.Conditional {
 			tw.branch("Yes", n.Yes, depth+1)
@@ -108,6 +108,6 @@ func (tw *treeWriter) branch(name string, l *api.Lane, depth int) {
 		tw.printf("%s%s: (no lane)\n", indent, name)
 		return
 	}
-	tw.printf("%s%s: sequence %s\n", indent, name, safetext.Clean(l.SequenceID))
+	tw.printf("%s%s: sequence %s\n", indent, name, safetext.Line(l.SequenceID))
 	tw.lane(*l, depth+1)
 }

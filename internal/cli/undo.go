@@ -49,7 +49,7 @@ func (a *app) undoCommand() *cobra.Command {
 			if len(args) == 1 {
 				n, err := strconv.Atoi(strings.TrimPrefix(args[0], "#"))
 				if err != nil || n < 1 {
-					return usageError("%q is not a journal entry number; `lemstep history` lists them", safetext.Clean(args[0]))
+					return usageError("%q is not a journal entry number; `lemstep history` lists them", safetext.Line(args[0]))
 				}
 				id = n
 			}
@@ -112,7 +112,7 @@ func (a *app) undo(ctx context.Context, id int, opts undoOptions) error {
 		return writeJSON(a.stdout, res)
 	}
 	fmt.Fprintf(a.stdout, "Undid entry #%d: step %s has its earlier %s back.\n",
-		e.ID, safetext.Clean(e.StepID), api.JoinAnd(fieldNames(restore.Fields())))
+		e.ID, safetext.Line(e.StepID), api.JoinAnd(fieldNames(restore.Fields())))
 	if recorded {
 		fmt.Fprintf(a.stdout, "Journal entry #%d records the undo; `lemstep undo %d` puts the change back.\n", entry.ID, entry.ID)
 	}
@@ -171,20 +171,20 @@ func sameWorkspace(s *session, e journal.Entry) error {
 	if e.Workspace == here {
 		return nil
 	}
-	there := safetext.Clean(e.Workspace)
+	there := safetext.Line(e.Workspace)
 	if e.Workspace == demoWorkspace {
 		return usageError("entry #%d changed the demo workspace, not %s where this session is connected; "+
-			"the demo starts afresh each time lemstep runs, so there is nothing left to undo", e.ID, safetext.Clean(here))
+			"the demo starts afresh each time lemstep runs, so there is nothing left to undo", e.ID, safetext.Line(here))
 	}
 	return usageError("entry #%d was sent to %s, not to %s where this session is connected; "+
-		"undo it with --base-url %s (and that workspace's API key)", e.ID, there, safetext.Clean(here), there)
+		"undo it with --base-url %s (and that workspace's API key)", e.ID, there, safetext.Line(here), there)
 }
 
 // stepGone explains a step that cannot be read any more.
 func stepGone(err error, e journal.Entry) error {
 	if api.IsNotFound(err) {
 		return fmt.Errorf("step %s of entry #%d is no longer in sequence %s of campaign %s: %w",
-			safetext.Clean(e.StepID), e.ID, safetext.Clean(e.SequenceID), safetext.Clean(e.CampaignID), err)
+			safetext.Line(e.StepID), e.ID, safetext.Line(e.SequenceID), safetext.Line(e.CampaignID), err)
 	}
 	return err
 }
@@ -216,7 +216,7 @@ func movedSince(e journal.Entry, now api.Step) []api.Conflict {
 }
 
 func (a *app) movedFailure(e journal.Entry, now api.Step, cs []api.Conflict, asJSON bool) error {
-	heading := fmt.Sprintf("step %s changed on lemlist after entry #%d; nothing was sent", safetext.Clean(e.StepID), e.ID)
+	heading := fmt.Sprintf("step %s changed on lemlist after entry #%d; nothing was sent", safetext.Line(e.StepID), e.ID)
 	if asJSON {
 		ce := &api.ConflictError{StepID: e.StepID, Current: now, Conflicts: cs}
 		if err := writeJSON(a.stdout, conflictJSON(ce, e.ID, heading)); err != nil {
@@ -256,8 +256,8 @@ func (a *app) confirmUndo(e journal.Entry, now api.Step, restore api.StepUpdate,
 // it now, merged with the value the undo puts back.
 func writeUndoReview(w io.Writer, e journal.Entry, now api.Step, restore api.StepUpdate, o changeview.Options) {
 	fmt.Fprintf(w, "Undo entry #%d of %s: %s step %s in sequence %s of campaign %s.\n\n", e.ID,
-		e.Time.Local().Format("2006-01-02 15:04"), safetext.Clean(string(e.Type)), safetext.Clean(e.StepID),
-		safetext.Clean(e.SequenceID), campaignLabel(api.Campaign{ID: e.CampaignID, Name: e.CampaignName}))
+		e.Time.Local().Format("2006-01-02 15:04"), safetext.Line(string(e.Type)), safetext.Line(e.StepID),
+		safetext.Line(e.SequenceID), campaignLabel(api.Campaign{ID: e.CampaignID, Name: e.CampaignName}))
 	fmt.Fprintln(w, "From what lemlist has now, [-taken away-] {+put back+}:")
 	fmt.Fprintln(w, changeview.Render(changeview.Changes(now, restore), o))
 	if skipped := missingFrom(e.After, restore); skipped != "" {

@@ -158,8 +158,8 @@ func (a *app) sendUpdate(ctx context.Context, sequenceID, stepID string, u api.S
 	if opts.asJSON {
 		return writeJSON(a.stdout, step)
 	}
-	fmt.Fprintf(a.stdout, "Updated %s step %s in sequence %s.\n", safetext.Clean(string(step.Type)),
-		safetext.Clean(step.ID), safetext.Clean(step.SequenceID))
+	fmt.Fprintf(a.stdout, "Updated %s step %s in sequence %s.\n", safetext.Line(string(step.Type)),
+		safetext.Line(step.ID), safetext.Line(step.SequenceID))
 	if err := writeStepFields(a.stdout, step); err != nil {
 		return err
 	}
@@ -182,7 +182,7 @@ func (a *app) loadStep(ctx context.Context, c *api.Client, campaignID, sequenceI
 		camp, seqs, err = f.find(ctx, sequenceID)
 		if err == nil {
 			fmt.Fprintf(a.stderr, "Found sequence %s in campaign %s; --campaign %s skips this search.\n",
-				safetext.Clean(sequenceID), campaignLabel(camp), safetext.Clean(camp.ID))
+				safetext.Line(sequenceID), campaignLabel(camp), safetext.Line(camp.ID))
 		}
 	}
 	if err != nil {
@@ -224,7 +224,7 @@ func (a *app) sendFailure(err error, asJSON bool, labels changeview.ConflictLabe
 		return &exitError{code: exitFailure, err: ce}
 	}
 	return conflictFailure(fmt.Sprintf("step %s changed on lemlist since lemstep read it; nothing was sent",
-		safetext.Clean(ce.StepID)), ce.Conflicts, labels,
+		safetext.Line(ce.StepID)), ce.Conflicts, labels,
 		"Run the command again to start from lemlist's values, or pass --force to send yours anyway.")
 }
 

@@ -142,7 +142,7 @@ func show(f api.Field, v any, campaigns []api.Campaign) shown {
 		for i, item := range items {
 			// An item is a line of its own: the break is part of the
 			// token, so the word diff compares whole items.
-			clean[i] = oneLine(safetext.Clean(item)) + "\n"
+			clean[i] = safetext.Line(item) + "\n"
 		}
 		return shown{tokens: clean}
 	}
@@ -151,9 +151,9 @@ func show(f api.Field, v any, campaigns []api.Campaign) shown {
 	case nil:
 		return shown{placeholder: "(not set)"}
 	case string:
-		text = safetext.Clean(val)
+		text = safetext.Visible(val)
 	default:
-		text = safetext.Clean(fmt.Sprint(val))
+		text = safetext.Visible(fmt.Sprint(val))
 	}
 	if words, ok := forms.Words(f, v, campaigns); ok {
 		if words == "" {
@@ -168,9 +168,4 @@ func show(f api.Field, v any, campaigns []api.Campaign) shown {
 		return shown{placeholder: "(empty)"}
 	}
 	return shown{tokens: tokenize(text)}
-}
-
-// oneLine keeps a list item on its line: lemlist's lists hold links.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
