@@ -32,7 +32,7 @@ func (a *app) historyCommand() *cobra.Command {
 			"  lemstep history --json | jq '.[0].before'",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			entries, err := a.journal().Entries()
+			entries, err := a.readJournal()
 			if err != nil {
 				return err
 			}

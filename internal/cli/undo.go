@@ -48,7 +48,7 @@ func (a *app) undoCommand() *cobra.Command {
 			id := 0
 			if len(args) == 1 {
 				n, err := strconv.Atoi(strings.TrimPrefix(args[0], "#"))
-				if err != nil || n < 1 {
+				if err != nil || n < 1 || n > journal.MaxID {
 					return usageError("%q is not a journal entry number; `lemstep history` lists them", safetext.Line(args[0]))
 				}
 				id = n
@@ -123,7 +123,7 @@ func (a *app) undo(ctx context.Context, id int, opts undoOptions) error {
 // field whose earlier value is known, and not be undone already (unless
 // force).
 func (a *app) undoable(id int, force bool) (journal.Entry, error) {
-	entries, err := a.journal().Entries()
+	entries, err := a.readJournal()
 	if err != nil {
 		return journal.Entry{}, err
 	}

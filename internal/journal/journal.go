@@ -3,38 +3,47 @@
 // and undone.
 //
 // What it guarantees:
-//   - IDs are distinct and follow one another with no gaps, even when several
-//     lemstep processes append to the same journal at once: the whole of an
-//     append (reading the last ID, then writing) runs under an exclusive
-//     advisory lock on the file, and reads take a shared one so they never see
-//     half a line. The lock is flock(2), so this holds on Linux, macOS, the
-//     BSDs and illumos, on a local file system. Elsewhere (Windows, Solaris,
-//     AIX) there is no file lock: only appends made through one Journal value
-//     are kept apart, and two processes appending at the same moment could
-//     be given the same ID.
-//   - A line cut short when lemstep was killed mid-write is skipped when
-//     reading, and the next append starts on a fresh line, so it costs only
-//     the entry it was writing.
+//   - IDs are distinct, run from 1 to MaxID in the order entries were
+//     written, and never wrap: an append that would pass MaxID fails. That
+//     holds even when several lemstep processes append to the same journal
+//     at once: the whole of an append (finding the last ID, then writing)
+//     runs under an exclusive advisory lock on the file, and reads take a
+//     shared one so they never see half a line. The lock is flock(2), so this
+//     holds on Linux, macOS, the BSDs and illumos, on a local file system.
+//     Elsewhere (Windows, Solaris, AIX) there is no file lock: only appends
+//     made through one Journal value are kept apart, and two processes
+//     appending at the same moment could be given the same ID.
+//   - An append costs the same at any size: the last ID is kept in a small
+//     file beside the journal (see lastid.go), read and written under the
+//     journal's lock, and trusted only while the journal has the size it
+//     recorded. Otherwise the journal is read once to find it.
+//   - Any line the journal wrote can be read back, however long. A line
+//     that cannot be read (cut short when lemstep was killed mid-write,
+//     edited by hand, an ID out of range or out of order) is skipped and
+//     reported as Damage, never hiding the entries around it; the next
+//     append starts on a fresh line.
 //
 // What it does not guarantee: appends are not synced to disk, so a power
 // loss can lose the most recent entries.
 package journal
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
 	"lemstep/api"
+	"lemstep/internal/safefile"
 )
+
+// MaxID is the highest ID an entry may have: the largest whole number every
+// JSON reader (jq, JavaScript) holds exactly, so `history --json` IDs stay
+// true, and far from where an int could overflow.
+const MaxID = 1<<53 - 1
 
 // Entry is one accepted update.
 type Entry struct {
@@ -70,22 +79,22 @@ func Open(path string) *Journal { return &Journal{path: path} }
 func (j *Journal) Path() string { return j.path }
 
 // Append numbers e after the last entry, stamps it when Time is zero, and
-// writes it as one line. It holds the file's exclusive lock from reading the
+// writes it as one line. It holds the file's exclusive lock from finding the
 // last ID to the end of the write, so that no other Journal, in this process
 // or another, hands out the same ID (see the package comment for where the
-// lock exists).
+// lock exists). Neither the journal nor its directory may be a symbolic
+// link.
 func (j *Journal) Append(e Entry) (Entry, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if err := os.MkdirAll(filepath.Dir(j.path), 0o700); err != nil {
+	if _, err := safefile.Dir(filepath.Dir(j.path)); err != nil {
 		return Entry{}, fmt.Errorf("write journal: %w", err)
 	}
-	f, err := os.OpenFile(j.path, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o600)
+	f, err := safefile.OpenFile(j.path, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
-		// The file is opened first of all to read the last ID.
-		return Entry{}, fmt.Errorf("read journal: %w", err)
+		return Entry{}, fmt.Errorf("write journal: %w", err)
 	}
-	e, err = appendLocked(f, e)
+	e, err = j.appendLocked(f, e)
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("write journal: %w", cerr)
 	}
@@ -95,25 +104,24 @@ func (j *Journal) Append(e Entry) (Entry, error) {
 	return e, nil
 }
 
-// appendLocked locks f, reads it whole through the same descriptor (a
-// second descriptor's lock would wait on this one's), and writes e after the
-// last entry. The lock goes when f is closed.
-func appendLocked(f *os.File, e Entry) (Entry, error) {
+// appendLocked locks f and writes e after the last entry. The lock goes
+// when f is closed.
+func (j *Journal) appendLocked(f *os.File, e Entry) (Entry, error) {
 	if err := lockFile(f, true); err != nil {
 		return Entry{}, fmt.Errorf("lock journal: %w", err)
 	}
-	data, err := io.ReadAll(f)
-	if err != nil {
-		return Entry{}, fmt.Errorf("read journal: %w", err)
+	side := j.openLastID()
+	if side != nil {
+		defer side.Close()
 	}
-	entries, err := parse(data)
+	tail, err := findTail(f, side)
 	if err != nil {
 		return Entry{}, err
 	}
-	e.ID = 1
-	if n := len(entries); n > 0 {
-		e.ID = entries[n-1].ID + 1
+	if tail.id >= MaxID {
+		return Entry{}, fmt.Errorf("the journal %s has reached its highest entry number (#%d); move it aside to start a new one", j.path, tail.id)
 	}
+	e.ID = tail.id + 1
 	if e.Time.IsZero() {
 		e.Time = time.Now()
 	}
@@ -125,55 +133,15 @@ func appendLocked(f *os.File, e Entry) (Entry, error) {
 	var out []byte
 	// A write cut short by a crash leaves a line with no end; without one,
 	// this entry would be glued to it and lost with it.
-	if len(data) > 0 && data[len(data)-1] != '\n' {
+	if !tail.endsLine {
 		out = append(out, '\n')
 	}
 	out = append(append(out, line...), '\n')
 	if _, err := f.Write(out); err != nil {
 		return Entry{}, fmt.Errorf("write journal: %w", err)
 	}
+	saveLastID(side, lastID{ID: e.ID, Size: tail.size + int64(len(out))})
 	return e, nil
-}
-
-// Entries returns every entry, oldest first, read under the file's shared
-// lock (where there is one) so an append in progress is seen whole or not
-// at all. A line that cannot be read (a write cut short by a crash) is
-// skipped rather than hiding the rest.
-func (j *Journal) Entries() ([]Entry, error) {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	f, err := os.Open(j.path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read journal: %w", err)
-	}
-	defer f.Close()
-	if err := lockFile(f, false); err != nil {
-		return nil, fmt.Errorf("lock journal: %w", err)
-	}
-	data, err := io.ReadAll(f)
-	if err != nil {
-		return nil, fmt.Errorf("read journal: %w", err)
-	}
-	return parse(data)
-}
-
-func parse(data []byte) ([]Entry, error) {
-	var entries []Entry
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
-	for sc.Scan() {
-		var e Entry
-		if json.Unmarshal(sc.Bytes(), &e) == nil && e.ID > 0 {
-			entries = append(entries, e)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read journal: %w", err)
-	}
-	return entries, nil
 }
 
 // ErrNoEntry is returned by Entry for an id the journal does not have.
