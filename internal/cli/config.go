@@ -34,15 +34,11 @@ type credentials struct {
 func (a *app) credentials() (credentials, error) {
 	c := credentials{baseURL: a.baseURL()}
 	if path := a.flags.apiKeyFile; path != "" {
-		b, err := readFile(path, maxKeyInput, "an API key")
+		key, err := a.readKeyFile(path)
 		if err != nil {
 			return credentials{}, err
 		}
-		c.key = strings.TrimSpace(string(b))
-		if c.key == "" {
-			return credentials{}, fmt.Errorf("the API key file %s is empty", path)
-		}
-		c.source = keySource("the file " + path)
+		c.key, c.source = key, keySource("the file "+path)
 		return c, nil
 	}
 	if key := strings.TrimSpace(a.getenv("LEMLIST_API_KEY")); key != "" {
@@ -58,6 +54,25 @@ func (a *app) credentials() (credentials, error) {
 		c.baseURL = cfg.BaseURL
 	}
 	return c, nil
+}
+
+// readKeyFile reads the key from --api-key-file. Its errors never quote the
+// file's content, and a regular file other users can read is used with a
+// warning saying how to close it (a pipe or a secret mount the user does not
+// own the mode of is not held to that).
+func (a *app) readKeyFile(path string) (string, error) {
+	b, err := readFile(path, maxKeyInput, "an API key")
+	if err != nil {
+		return "", err
+	}
+	key := strings.TrimSpace(string(b))
+	if key == "" {
+		return "", fmt.Errorf("the API key file %s is empty", path)
+	}
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Mode().Perm()&0o044 != 0 {
+		fmt.Fprintf(a.stderr, "Warning: the API key file %s can be read by other users; run: chmod 600 %s\n", path, path)
+	}
+	return key, nil
 }
 
 // baseURLGiven reports whether --base-url or LEMLIST_BASE_URL chose the

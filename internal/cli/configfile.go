@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
+
+	"lemstep/internal/safefile"
 )
 
 // configFile is what `lemstep auth login` saves: the key, readable by its
@@ -54,34 +57,38 @@ func readConfig(path string) (configFile, error) {
 	}
 	var cfg configFile
 	if _, err := toml.DecodeFile(path, &cfg); err != nil {
-		return configFile{}, fmt.Errorf("the config file %s is not valid TOML: %w", path, err)
+		return configFile{}, configError(path, err)
 	}
 	return cfg, nil
 }
 
-// writeConfig saves cfg atomically with mode 0600 in a 0700 directory.
+// configError says what is wrong with the config file without quoting any
+// of it: the TOML parser's own words quote the value it choked on, and in
+// this file that value is most likely the key (an unquoted api_key).
+func configError(path string, err error) error {
+	where := ""
+	var perr toml.ParseError
+	if errors.As(err, &perr) && perr.Position.Line > 0 {
+		where = fmt.Sprintf(" (line %d)", perr.Position.Line)
+	}
+	var fsErr *fs.PathError
+	if errors.As(err, &fsErr) {
+		return fmt.Errorf("could not read the config file %s: %w", path, fsErr.Err)
+	}
+	return fmt.Errorf("the config file %s is not valid TOML%s; its content is not shown, as it holds your API key. "+
+		"Values need quotes (api_key = \"...\"); or run `lemstep auth login` to write it again", path, where)
+}
+
+// writeConfig saves cfg atomically with mode 0600, in a directory made 0700
+// when lemstep makes it; one that was already there keeps its mode. A link
+// at the file or at lemstep's directory is refused, never followed.
 func writeConfig(path string, cfg configFile) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	if _, err := safefile.Dir(filepath.Dir(path)); err != nil {
 		return fmt.Errorf("could not create the config directory: %w", err)
 	}
-	if err := os.Chmod(filepath.Dir(path), 0o700); err != nil {
+	var b bytes.Buffer
+	if err := toml.NewEncoder(&b).Encode(cfg); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".config-*.toml")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := toml.NewEncoder(tmp).Encode(cfg); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return safefile.Replace(path, b.Bytes())
 }
