@@ -12,14 +12,20 @@ import (
 	"lemstep/internal/draft"
 )
 
-// draftDelay is how long typing pauses before the draft is written: often
-// enough that a crash loses at most a moment's typing, rarely enough that
-// fast typing does not write on every key.
-const draftDelay = 300 * time.Millisecond
+// When drafts are written. draftDelay is how long typing pauses before the
+// draft is written, so fast typing does not write on every key.
+// draftMaxWait bounds how long an edit waits while typing goes on without a
+// pause: a crash (even kill -9) loses at most the last second of typing,
+// the write's own time included.
+const (
+	draftDelay   = 300 * time.Millisecond
+	draftMaxWait = 800 * time.Millisecond
+)
 
 type (
-	// draftTickMsg fires draftDelay after an edit; gen tells it apart from
-	// ticks of earlier edits.
+	// draftTickMsg fires after an edit, once typing paused or the oldest
+	// unwritten edit waited draftMaxWait; gen tells it apart from ticks of
+	// earlier edits.
 	draftTickMsg struct{ gen int }
 	// draftWrittenMsg ends a draft write, so the editor redraws and shows
 	// its error, if any (see Err).
@@ -33,9 +39,14 @@ type (
 type draftKeeper struct {
 	store  *draft.Store
 	now    func() time.Time
-	base   draft.Draft // workspace, campaign and the step as loaded
-	edited api.Step    // the latest edit
-	gen    int         // generation of the latest edit
+	after  func(time.Duration, tea.Msg) tea.Cmd // tea.Tick, or a test's timer
+	base   draft.Draft                          // workspace, campaign and the step as loaded
+	edited api.Step                             // the latest edit
+	gen    int                                  // generation of the latest edit
+	issued int                                  // generation of the latest write started
+	// unwrittenSince is when the oldest edit not yet in a write started was
+	// made; zero when every edit is.
+	unwrittenSince time.Time
 
 	mu      sync.Mutex
 	written int // generation of the last write or removal
@@ -52,6 +63,7 @@ func newDraftKeeper(c *Context, campaign api.Campaign, loaded api.Step, restored
 	return &draftKeeper{
 		store: c.Drafts,
 		now:   c.Now,
+		after: tick,
 		base: draft.Draft{
 			Workspace: c.Workspace, CampaignID: campaign.ID, CampaignName: campaign.Name,
 			Loaded: api.CloneStep(loaded),
@@ -66,23 +78,51 @@ func (k *draftKeeper) Rebase(loaded api.Step) {
 	k.base.Loaded = api.CloneStep(loaded)
 }
 
+// tick is tea.Tick for a message known in advance.
+func tick(d time.Duration, msg tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+}
+
 // Note records the step as edited now and, when it changed, returns the
-// tick that writes it once typing pauses.
+// tick that writes it: once typing pauses for draftDelay, and no later than
+// draftMaxWait after the oldest edit not yet written, however fast typing
+// goes on.
 func (k *draftKeeper) Note(edited api.Step) tea.Cmd {
 	if reflect.DeepEqual(edited, k.edited) {
 		return nil
 	}
 	k.gen++
 	k.edited = edited
-	gen := k.gen
-	return tea.Tick(draftDelay, func(time.Time) tea.Msg { return draftTickMsg{gen: gen} })
+	now := k.now()
+	if k.unwrittenSince.IsZero() {
+		k.unwrittenSince = now
+	}
+	wait := min(draftDelay, max(0, k.unwrittenSince.Add(draftMaxWait).Sub(now)))
+	return k.after(wait, draftTickMsg{gen: k.gen})
 }
 
-// OnTick writes the draft when no edit came after the tick's.
+// OnTick writes the draft when typing paused (no edit came after the
+// tick's) or the oldest unwritten edit has waited long enough.
 func (k *draftKeeper) OnTick(msg draftTickMsg) tea.Cmd {
-	if msg.gen != k.gen {
+	if k.issued == k.gen {
 		return nil
 	}
+	overdue := !k.unwrittenSince.IsZero() && !k.now().Before(k.unwrittenSince.Add(draftMaxWait))
+	if msg.gen != k.gen && !overdue {
+		return nil
+	}
+	return k.WriteNow()
+}
+
+// WriteNow starts writing the latest edit, without waiting for a pause:
+// when focus moves to another field, the screen changes, or an external
+// editor is about to take the terminal. It is nil when every edit is
+// already being written.
+func (k *draftKeeper) WriteNow() tea.Cmd {
+	if k.issued == k.gen {
+		return nil
+	}
+	k.issued, k.unwrittenSince = k.gen, time.Time{}
 	gen, d, op := k.gen, k.snapshot(), k.op()
 	return func() tea.Msg {
 		_ = k.write(gen, d, op) // the error shows through Err
@@ -94,6 +134,7 @@ func (k *draftKeeper) OnTick(msg draftTickMsg) tea.Cmd {
 // and reports whether a draft is kept.
 func (k *draftKeeper) Flush() (kept bool, err error) {
 	k.gen++
+	k.issued, k.unwrittenSince = k.gen, time.Time{}
 	op := k.op()
 	return op == draftSave, k.write(k.gen, k.snapshot(), op)
 }
@@ -102,6 +143,7 @@ func (k *draftKeeper) Flush() (kept bool, err error) {
 // edits it held.
 func (k *draftKeeper) Discard() error {
 	k.gen++
+	k.issued, k.unwrittenSince = k.gen, time.Time{}
 	return k.write(k.gen, k.base, draftRemove)
 }
 

@@ -174,6 +174,12 @@ func (e *editorScreen) FlushDraft() (bool, error) {
 }
 
 func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(k, e.keys.External) {
+		// The external editor takes the terminal, and a crash while it is
+		// open must not cost the edits made before it.
+		e.drafts.Note(e.form.Edited())
+		_, _ = e.drafts.Flush() // a failure shows through the keeper's Err
+	}
 	switch {
 	case key.Matches(k, e.keys.Review):
 		return e.toReview()
@@ -194,9 +200,14 @@ func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 // message or subject changed.
 func (e *editorScreen) forward(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
+	focused := e.form.Focused()
 	e.form, cmd = e.form.Update(msg)
 	edited := e.form.Edited()
 	cmds := []tea.Cmd{cmd, e.preview.Schedule(edited), e.drafts.Note(edited)}
+	if e.form.Focused() != focused {
+		// Leaving a field is a natural point to keep what was typed in it.
+		cmds = append(cmds, e.drafts.WriteNow())
+	}
 	if len(e.blocked) > 0 {
 		e.blocked = e.form.Problems()
 	}

@@ -68,8 +68,11 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 	case leaveEditorMsg:
 		return m.leaveEditor(msg.from.(*editorScreen)), true
 	case reviewMsg:
-		m.push(newReviewScreen(m.c, m.keys, msg.from.(*editorScreen)))
-		return nil, true
+		e := msg.from.(*editorScreen)
+		m.push(newReviewScreen(m.c, m.keys, e))
+		// The screen changes: the edits go to the draft now, not after a
+		// pause.
+		return e.Drafts().WriteNow(), true
 	case rebaseMsg:
 		m.close(msg.from)
 		e, _ := m.editor()
