@@ -70,7 +70,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.setTheme(msg.IsDark())
 	case teamLoadedMsg:
 		if msg.err == nil {
-			m.c.Team = msg.team.Name
+			m.c.Team, m.c.TeamID = msg.team.Name, msg.team.ID
 		}
 		return m, nil
 	case tea.KeyPressMsg:
@@ -178,6 +178,8 @@ func (m *Model) quitKeepingDraft() tea.Cmd {
 		}
 		return nil
 	}
+	// The edits are on disk: the step is free for another lemstep.
+	e.Drafts().Release()
 	return tea.Quit
 }
 
@@ -211,7 +213,11 @@ func (m *Model) onConfirmKey(k tea.KeyPressMsg) tea.Cmd {
 		m.confirm = nil
 		return yes()
 	case key.Matches(k, m.keys.No), key.Matches(k, m.keys.Interrupt):
+		no := m.confirm.no
 		m.confirm = nil
+		if no != nil {
+			no()
+		}
 	}
 	return nil
 }

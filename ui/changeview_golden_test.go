@@ -90,9 +90,7 @@ func (s *session) draftOf(cc changeCase, saved time.Time) {
 		Workspace: "demo", CampaignID: camp.ID, CampaignName: camp.Name, SavedAt: saved,
 		Loaded: loaded, Edited: cc.edit.Apply(loaded),
 	}
-	if err := s.drafts.Save(d); err != nil {
-		s.t.Fatal(err)
-	}
+	s.saveDraft(d)
 	s.teammateEdits(cc.stepID, cc.theirs)
 }
 

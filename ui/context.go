@@ -22,7 +22,8 @@ type Context struct {
 	// Renderer draws message previews; shared so its caches outlive screens.
 	Renderer *preview.Renderer
 	Demo     bool
-	Team     string
+	Team     string // the team's name, once loaded
+	TeamID   string // and its id, which drafts are stamped with
 	Width    int
 	Height   int
 	Timeout  time.Duration // for each API call

@@ -45,6 +45,17 @@ func (f *fakeTimers) advance(t time.Time, fire func(tea.Msg)) {
 	}
 }
 
+// lockDraft takes the demo workspace's draft of stepID for the test.
+func lockDraft(t *testing.T, store *draft.Store, stepID string) *draft.Lease {
+	t.Helper()
+	l, err := store.Lock("demo", stepID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(l.Release)
+	return l
+}
+
 // Typing one key every 150 ms for 10 s, with no pause the debounce could
 // wait for: a draft is written at least every second all the same, so at
 // any moment the draft on disk lacks at most the last second of typing;
@@ -54,7 +65,8 @@ func TestDraftsAreWrittenEverySecondWhileTypingGoesOn(t *testing.T) {
 	clock := &fakeTimers{now: start}
 	store := draft.Open(t.TempDir())
 	step := api.Step{ID: "stp_cadence", SequenceID: "seq_1", Type: api.Email, Subject: "Hi"}
-	k := newDraftKeeper(&Context{Drafts: store, Workspace: "demo", Now: clock.Now}, api.Campaign{ID: "cam_1"}, step, false)
+	lease := lockDraft(t, store, step.ID)
+	k := newDraftKeeper(&Context{Drafts: store, Workspace: "demo", Now: clock.Now}, lease, nil, api.Campaign{ID: "cam_1"}, step, false)
 	k.after = clock.After
 
 	typedAt := map[string]time.Time{} // subject -> when its last key was typed
@@ -65,7 +77,7 @@ func TestDraftsAreWrittenEverySecondWhileTypingGoesOn(t *testing.T) {
 		}
 	}
 	check := func() {
-		d, ok, err := store.Load(step.ID)
+		d, ok, err := lease.Load()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -90,7 +102,7 @@ func TestDraftsAreWrittenEverySecondWhileTypingGoesOn(t *testing.T) {
 		t.Fatalf("while typing went on, the draft lacked up to %v of typing; want at most 1s", worst)
 	}
 	clock.advance(lastKey.Add(draftDelay), fire)
-	if d, ok, _ := store.Load(step.ID); !ok || d.Edited.Subject != edited.Subject {
+	if d, ok, _ := lease.Load(); !ok || d.Edited.Subject != edited.Subject {
 		t.Fatalf("a pause after the last key did not write it: the draft has %d keys of %d", len(d.Edited.Subject)-2, len(edited.Subject)-2)
 	}
 	if len(clock.timers) != 0 {
@@ -105,7 +117,8 @@ func TestADraftWaitsForAPauseInShortBursts(t *testing.T) {
 	clock := &fakeTimers{now: start}
 	store := draft.Open(t.TempDir())
 	step := api.Step{ID: "stp_burst", SequenceID: "seq_1", Type: api.Email, Subject: "Hi"}
-	k := newDraftKeeper(&Context{Drafts: store, Workspace: "demo", Now: clock.Now}, api.Campaign{ID: "cam_1"}, step, false)
+	lease := lockDraft(t, store, step.ID)
+	k := newDraftKeeper(&Context{Drafts: store, Workspace: "demo", Now: clock.Now}, lease, nil, api.Campaign{ID: "cam_1"}, step, false)
 	k.after = clock.After
 	writes := 0
 	fire := func(msg tea.Msg) {
@@ -124,7 +137,7 @@ func TestADraftWaitsForAPauseInShortBursts(t *testing.T) {
 	if writes != 1 {
 		t.Fatalf("%d writes for one burst of typing, want 1", writes)
 	}
-	if d, ok, _ := store.Load(step.ID); !ok || d.Edited.Subject != "Hiyyyy" {
+	if d, ok, _ := lease.Load(); !ok || d.Edited.Subject != "Hiyyyy" {
 		t.Fatalf("the draft holds %q (kept: %v)", d.Edited.Subject, ok)
 	}
 }

@@ -23,7 +23,8 @@ import (
 type draftOfferScreen struct {
 	c       *Context
 	keys    Keys
-	open    openStepMsg // the step as the tree loaded it now
+	open    openStepMsg  // the step as the tree loaded it now
+	lease   *draft.Lease // this lemstep's hold on the draft
 	draft   draft.Draft
 	changes api.StepUpdate
 	moved   []api.Field // fields lemlist changed since the draft began
@@ -42,8 +43,8 @@ type (
 	discardDraftMsg struct{ sentBy }
 )
 
-func newDraftOffer(c *Context, keys Keys, open openStepMsg, d draft.Draft, campaigns []api.Campaign) *draftOfferScreen {
-	s := &draftOfferScreen{c: c, keys: keys, open: open, draft: d, names: campaigns, pager: newPager(keys)}
+func newDraftOffer(c *Context, keys Keys, open openStepMsg, lease *draft.Lease, d draft.Draft, campaigns []api.Campaign) *draftOfferScreen {
+	s := &draftOfferScreen{c: c, keys: keys, open: open, lease: lease, draft: d, names: campaigns, pager: newPager(keys)}
 	s.retyped = d.Loaded.Type != open.step.Type
 	u, err := api.Diff(d.Loaded, d.Edited)
 	if err == nil || errors.Is(err, api.ErrNoChange) {
@@ -77,6 +78,10 @@ func (s *draftOfferScreen) refresh() {
 	s.pager.SetContent(changeview.Render(changeview.Changes(s.draft.Loaded, s.changes),
 		changeview.Options{Width: s.width, Theme: s.c.Theme, Campaigns: s.names}))
 }
+
+// Closed lets go of the draft when the offer closes without handing it to
+// an editor.
+func (s *draftOfferScreen) Closed() { s.lease.Release() }
 
 // CapturesKeys is false: the offer has no text to type.
 func (s *draftOfferScreen) CapturesKeys() bool { return false }

@@ -37,19 +37,24 @@ type (
 // a newer. edited and gen belong to the update loop; the rest is guarded by
 // mu, as writes read and set it.
 type draftKeeper struct {
-	store  *draft.Store
-	now    func() time.Time
-	after  func(time.Duration, tea.Msg) tea.Cmd // tea.Tick, or a test's timer
-	base   draft.Draft                          // workspace, campaign and the step as loaded
-	edited api.Step                             // the latest edit
-	gen    int                                  // generation of the latest edit
-	issued int                                  // generation of the latest write started
+	// lease is this editor's hold on the step's draft, nil when it could
+	// not be taken (leaseErr says why, and every write fails with it).
+	lease    *draft.Lease
+	leaseErr error
+	team     func() string // the team's id, once loaded
+	now      func() time.Time
+	after    func(time.Duration, tea.Msg) tea.Cmd // tea.Tick, or a test's timer
+	base     draft.Draft                          // workspace, campaign and the step as loaded
+	edited   api.Step                             // the latest edit
+	gen      int                                  // generation of the latest edit
+	issued   int                                  // generation of the latest write started
 	// unwrittenSince is when the oldest edit not yet in a write started was
 	// made; zero when every edit is.
 	unwrittenSince time.Time
 
-	mu      sync.Mutex
-	written int // generation of the last write or removal
+	mu       sync.Mutex
+	released bool // the editor closed: another lemstep may hold the draft now
+	written  int  // generation of the last write or removal
 	// owns is whether the step's draft on disk is this editor's: one it
 	// wrote, or the one it was restored from. Only then may undoing every
 	// edit remove it; a damaged draft, or another lemstep's, stays.
@@ -57,13 +62,24 @@ type draftKeeper struct {
 	lastErr error
 }
 
-// newDraftKeeper keeps the draft of loaded; restored says the editor
-// started from that step's draft, which is then this editor's to replace.
-func newDraftKeeper(c *Context, campaign api.Campaign, loaded api.Step, restored bool) *draftKeeper {
+// draftHold is a lemstep's hold on a step's draft as the editor opens: the
+// lease, or why it could not be taken (the editor opens all the same, and
+// says its edits cannot be kept).
+type draftHold struct {
+	lease *draft.Lease
+	err   error
+}
+
+// newDraftKeeper keeps the draft of loaded through lease (taken by the
+// caller, or nil and leaseErr why not); restored says the editor started
+// from that draft, which is then this editor's to replace.
+func newDraftKeeper(c *Context, lease *draft.Lease, leaseErr error, campaign api.Campaign, loaded api.Step, restored bool) *draftKeeper {
 	return &draftKeeper{
-		store: c.Drafts,
-		now:   c.Now,
-		after: tick,
+		lease:    lease,
+		leaseErr: leaseErr,
+		team:     func() string { return c.TeamID },
+		now:      c.Now,
+		after:    tick,
 		base: draft.Draft{
 			Workspace: c.Workspace, CampaignID: campaign.ID, CampaignName: campaign.Name,
 			Loaded: api.CloneStep(loaded),
@@ -172,6 +188,7 @@ func (k *draftKeeper) op() draftOp {
 
 func (k *draftKeeper) snapshot() draft.Draft {
 	d := k.base
+	d.Team = k.team()
 	d.Edited = api.CloneStep(k.edited)
 	d.SavedAt = k.now()
 	return d
@@ -182,15 +199,16 @@ func (k *draftKeeper) snapshot() draft.Draft {
 func (k *draftKeeper) write(gen int, d draft.Draft, op draftOp) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if gen <= k.written {
+	if gen <= k.written || k.released {
 		return nil
 	}
-	var err error
-	switch op {
-	case draftSave:
-		err = k.store.Save(d)
-	case draftRemove:
-		err = k.store.Remove(d.StepID())
+	err := k.leaseErr
+	switch {
+	case err != nil:
+	case op == draftSave:
+		err = k.lease.Save(d)
+	case op == draftRemove:
+		err = k.lease.Remove()
 	}
 	if err == nil {
 		k.written = gen
@@ -199,6 +217,20 @@ func (k *draftKeeper) write(gen int, d draft.Draft, op draftOp) error {
 	k.lastErr = err
 	return err
 }
+
+// Release lets another lemstep edit the step: the editor is closing, its
+// edits already written. Writes after it do nothing: the draft may be
+// another lemstep's by then.
+func (k *draftKeeper) Release() {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.released = true
+	k.lease.Release()
+}
+
+// Separate reports whether the editor keeps a separate draft, beside the
+// one another lemstep is editing.
+func (k *draftKeeper) Separate() bool { return k.lease != nil && k.lease.Separate() }
 
 // Err is the last write's error, nil once a write succeeds.
 func (k *draftKeeper) Err() error {

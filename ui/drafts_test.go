@@ -46,10 +46,23 @@ func (s *session) findStep(what string, match func(api.Step) bool) api.Step {
 	return api.Step{}
 }
 
+// saveDraft writes d as another lemstep did before this one started.
+func (s *session) saveDraft(d draft.Draft) {
+	s.t.Helper()
+	l, err := s.drafts.Lock(d.Workspace, d.StepID())
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer l.Release()
+	if err := l.Save(d); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
 // draftSubject is the subject kept in the step's draft, or "" with none.
 func (s *session) draftSubject(stepID string) (string, bool) {
 	s.t.Helper()
-	d, ok, err := s.drafts.Load(stepID)
+	d, ok, err := s.drafts.Peek("demo", stepID)
 	if err != nil {
 		s.t.Fatal(err)
 	}
@@ -339,9 +352,7 @@ func TestDraftForAnotherTypeCanOnlyBeDiscarded(t *testing.T) {
 	old := api.Step{ID: st.ID, SequenceID: st.SequenceID, Type: api.LinkedinSend, Message: "Hi"}
 	edited := old
 	edited.Message = "Hi there"
-	if err := s.drafts.Save(draft.Draft{Workspace: "demo", SavedAt: time.Now(), Loaded: old, Edited: edited}); err != nil {
-		t.Fatal(err)
-	}
+	s.saveDraft(draft.Draft{Workspace: "demo", SavedAt: time.Now(), Loaded: old, Edited: edited})
 	s.openCampaign("Q4 SaaS founders")
 	s.pickStep("Quick question")
 	scr := s.waitText("cannot be restored")

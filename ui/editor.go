@@ -37,25 +37,26 @@ type editorScreen struct {
 // wideLayout is the width from which the preview sits beside the form.
 const wideLayout = 100
 
-// newEditorScreen opens the editor on step as loaded; a draft's edits, when
-// restored, are applied once the form starts.
-func newEditorScreen(c *Context, keys Keys, campaign api.Campaign, step api.Step, campaigns []api.Campaign) *editorScreen {
-	return openEditor(c, keys, campaign, step, campaigns, false)
+// newEditorScreen opens the editor on step as loaded, keeping its draft
+// through hold; a draft's edits, when restored, are applied once the form
+// starts.
+func newEditorScreen(c *Context, keys Keys, hold draftHold, campaign api.Campaign, step api.Step, campaigns []api.Campaign) *editorScreen {
+	return openEditor(c, keys, hold, campaign, step, campaigns, false)
 }
 
 // restoreDraft opens the editor on a draft: the step as it was when the
 // draft began, with the draft's edits on top.
-func restoreDraft(c *Context, keys Keys, campaign api.Campaign, d draft.Draft, campaigns []api.Campaign) *editorScreen {
-	e := openEditor(c, keys, campaign, d.Loaded, campaigns, true)
+func restoreDraft(c *Context, keys Keys, hold draftHold, campaign api.Campaign, d draft.Draft, campaigns []api.Campaign) *editorScreen {
+	e := openEditor(c, keys, hold, campaign, d.Loaded, campaigns, true)
 	e.restored = d.Edited
 	return e
 }
 
-func openEditor(c *Context, keys Keys, campaign api.Campaign, step api.Step, campaigns []api.Campaign, restored bool) *editorScreen {
+func openEditor(c *Context, keys Keys, hold draftHold, campaign api.Campaign, step api.Step, campaigns []api.Campaign, restored bool) *editorScreen {
 	e := &editorScreen{c: c, keys: keys, campaign: campaign, original: step, targets: campaigns}
 	e.form = forms.New(step, e.formOptions())
 	e.preview = newPreviewPane(c)
-	e.drafts = newDraftKeeper(c, campaign, step, restored)
+	e.drafts = newDraftKeeper(c, hold.lease, hold.err, campaign, step, restored)
 	return e
 }
 
@@ -162,6 +163,10 @@ func (e *editorScreen) Background(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	return e.preview.Update(msg)
 }
+
+// Closed lets another lemstep edit the step: the editor closed, its edits
+// written.
+func (e *editorScreen) Closed() { e.drafts.Release() }
 
 // Drafts is the keeper of this step's draft.
 func (e *editorScreen) Drafts() *draftKeeper { return e.drafts }

@@ -21,9 +21,7 @@ func (s *session) restoreInvalidDraft() {
 	edited := step
 	edited.Images = []string{"ftp://cdn.northwind.example/chart.png"}
 	edited.Delay = ptr(9999)
-	if err := s.drafts.Save(draft.Draft{Workspace: "demo", SavedAt: time.Now(), Loaded: step, Edited: edited}); err != nil {
-		s.t.Fatal(err)
-	}
+	s.saveDraft(draft.Draft{Workspace: "demo", SavedAt: time.Now(), Loaded: step, Edited: edited})
 	s.openCampaign("Q4 SaaS founders")
 	s.pickStep("Thanks for connecting")
 	s.waitText("You have an unsent draft")

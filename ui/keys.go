@@ -14,6 +14,7 @@ type Keys struct {
 	Review, Submit, Cancel, Body, Retry   key.Binding
 	Overwrite, Rebase, SendAnyway         key.Binding
 	Restore, Discard                      key.Binding
+	Separate, ReadOnly                    key.Binding
 	NextLead, RawToggle                   key.Binding
 	Yes, No                               key.Binding
 }
@@ -55,6 +56,8 @@ func DefaultKeys() Keys {
 		Rebase:      b([]string{"r"}, "r", "redo on theirs"),
 		Restore:     b([]string{"r", "enter"}, "r", "restore draft"),
 		Discard:     b([]string{"d"}, "d", "discard draft"),
+		Separate:    b([]string{"s"}, "s", "separate draft"),
+		ReadOnly:    b([]string{"v"}, "v", "view read-only"),
 		NextLead:    b([]string{"ctrl+l"}, "ctrl+l", "next sample lead"),
 		RawToggle:   b([]string{"ctrl+t"}, "ctrl+t", "raw/rendered"),
 		Yes:         b([]string{"y", "enter"}, "y", "yes"),

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
+	"lemstep/internal/draft"
 	"lemstep/internal/safetext"
 )
 
@@ -54,15 +56,24 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		return m.openStep(msg), true
 	case restoreDraftMsg:
 		o := msg.from.(*draftOfferScreen)
+		hold := draftHold{lease: o.lease}
+		o.lease = nil // the editor holds it now
 		m.close(o)
-		return m.showEditor(restoreDraft(m.c, m.keys, o.open.campaign, o.draft, m.campaigns.Campaigns())), true
+		return m.showEditor(restoreDraft(m.c, m.keys, hold, o.open.campaign, o.draft, m.campaigns.Campaigns())), true
 	case discardDraftMsg:
 		o := msg.from.(*draftOfferScreen)
+		hold := draftHold{lease: o.lease}
+		o.lease = nil
 		m.close(o)
-		if err := m.c.Drafts.Remove(o.open.step.ID); err != nil {
+		if err := hold.lease.Remove(); err != nil {
 			m.notice = "The draft could not be removed: " + safetext.Clean(err.Error())
 		}
-		return m.showEditor(newEditorScreen(m.c, m.keys, o.open.campaign, o.open.step, m.campaigns.Campaigns())), true
+		return m.showEditor(newEditorScreen(m.c, m.keys, hold, o.open.campaign, o.open.step, m.campaigns.Campaigns())), true
+	case separateDraftMsg:
+		b := msg.from.(*busyScreen)
+		m.close(b)
+		lease, err := m.c.Drafts.LockSeparate(m.c.Workspace, b.open.step.ID)
+		return m.openHeld(b.open, draftHold{lease: lease, err: err}), true
 	case backMsg:
 		return m.close(msg.from), true
 	case leaveEditorMsg:
@@ -86,7 +97,10 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 // close closes scr and every screen above it, and tells the screen now on
 // display that it is back.
 func (m *Model) close(scr screen) tea.Cmd {
-	m.screens = m.screens.popTo(scr)
+	m.screens = m.screens.closeAbove(scr)
+	if c, ok := scr.(closer); ok {
+		c.Closed()
+	}
 	m.screens = m.screens[:len(m.screens)-1]
 	if r, ok := m.screens.top().(returner); ok {
 		return r.Returned()
@@ -98,22 +112,53 @@ func (m *Model) close(scr screen) tea.Cmd {
 // cursor on the step.
 func (m *Model) stepSaved(msg stepSavedMsg) tea.Cmd {
 	steps, _ := find[*stepScreen](m.screens)
-	m.screens = m.screens.popTo(steps)
+	m.screens = m.screens.closeAbove(steps)
 	m.notice = savedNotice(msg, m.c.Demo)
 	return steps.Load(msg.stepID)
 }
 
-// openStep opens the editor, or first offers the step's unsent draft.
+// openStep opens the editor, or first offers the step's unsent draft. The
+// step's draft is locked while this lemstep edits it; when another lemstep
+// holds it, the user is told and offered a read-only view or a separate
+// draft.
 func (m *Model) openStep(msg openStepMsg) tea.Cmd {
-	d, ok, err := m.c.Drafts.Load(msg.step.ID)
-	if err != nil {
-		m.notice = "A draft of this step could not be read: " + safetext.Clean(err.Error())
-	}
-	if ok {
-		m.push(newDraftOffer(m.c, m.keys, msg, d, m.campaigns.Campaigns()))
+	lease, err := m.c.Drafts.Lock(m.c.Workspace, msg.step.ID)
+	if errors.Is(err, draft.ErrBusy) {
+		m.push(newBusyScreen(m.c, m.keys, msg))
 		return nil
 	}
-	return m.showEditor(newEditorScreen(m.c, m.keys, msg.campaign, msg.step, m.campaigns.Campaigns()))
+	return m.openHeld(msg, draftHold{lease: lease, err: err})
+}
+
+// openHeld opens a step whose draft this lemstep holds: through the offer
+// to restore it when there is one of this workspace's team, and only after
+// asking when the draft there would be replaced unread (damaged, or another
+// team's).
+func (m *Model) openHeld(msg openStepMsg, hold draftHold) tea.Cmd {
+	edit := func() tea.Cmd {
+		return m.showEditor(newEditorScreen(m.c, m.keys, hold, msg.campaign, msg.step, m.campaigns.Campaigns()))
+	}
+	if hold.err != nil {
+		m.notice = "Your edits to this step cannot be kept as a draft: " + safetext.Clean(hold.err.Error())
+		return edit()
+	}
+	d, ok, err := hold.lease.Load()
+	var question string
+	switch {
+	case err != nil:
+		question = "This step's draft cannot be read, so it cannot be restored: " + safetext.Clean(err.Error()) +
+			"\nEditing the step will replace it. Edit it anyway?"
+	case ok && d.Team != "" && m.c.TeamID != "" && d.Team != m.c.TeamID:
+		question = "This step's draft was made for another lemlist team (" + safetext.Clean(d.Team) +
+			"), so it is not offered here. Editing the step will replace it. Edit it anyway?"
+	case ok:
+		m.push(newDraftOffer(m.c, m.keys, msg, hold.lease, d, m.campaigns.Campaigns()))
+		return nil
+	default:
+		return edit()
+	}
+	m.confirm = &confirmBox{question: question, yes: edit, no: hold.lease.Release, noLabel: "no, leave the draft as it is"}
+	return nil
 }
 
 func (m *Model) showEditor(e *editorScreen) tea.Cmd {

@@ -27,6 +27,22 @@ type backgroundWorker interface {
 	Background(tea.Msg) (tea.Cmd, bool)
 }
 
+// closer is a screen that lets go of something (a draft's lock) when it
+// closes.
+type closer interface{ Closed() }
+
+// closeAbove closes every screen above scr, telling those that hold
+// something; scr stays open.
+func (s stack) closeAbove(scr screen) stack {
+	kept := s.popTo(scr)
+	for _, gone := range s[len(kept):] {
+		if c, ok := gone.(closer); ok {
+			c.Closed()
+		}
+	}
+	return kept
+}
+
 // addressed is a background result meant for the screen that asked for it.
 // The root drops it when that screen is no longer open: an answer can
 // arrive after the user moved on.

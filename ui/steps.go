@@ -76,7 +76,7 @@ func (s *stepScreen) Update(msg tea.Msg) tea.Cmd {
 // RefreshDrafts re-reads which steps have a draft, for the ✎ marks.
 func (s *stepScreen) RefreshDrafts() {
 	s.drafted = map[string]bool{}
-	for _, id := range s.c.Drafts.StepIDs() {
+	for _, id := range s.c.Drafts.StepIDs(s.c.Workspace) {
 		s.drafted[id] = true
 	}
 }

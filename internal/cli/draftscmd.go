@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -30,21 +31,23 @@ func (a *app) draftsCommand() *cobra.Command {
 			"  lemstep drafts discard stp_A1b2C3d4E5f6G7h8",
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			ds, err := a.drafts().List()
+			listed, err := a.drafts().List()
 			if err != nil {
 				return err
 			}
+			ds, damaged := splitDamaged(listed)
+			for _, l := range damaged {
+				fmt.Fprintf(a.stderr, "Warning: the draft of step %s is damaged: %s. `lemstep drafts discard %s` removes it.\n",
+					safetext.Line(l.StepID), safetext.Line(l.Err.Error()), safetext.Line(l.StepID))
+			}
 			if asJSON {
-				if ds == nil {
-					ds = []draft.Draft{}
-				}
 				return writeJSON(a.stdout, ds)
 			}
-			if len(ds) == 0 {
+			if len(listed) == 0 {
 				_, err := fmt.Fprintln(a.stdout, "No drafts: every edit made in the editor was sent or discarded.")
 				return err
 			}
-			return writeDrafts(a.styledOut(), a.theme(), ds, time.Now())
+			return writeDrafts(a.styledOut(), a.theme(), ds, damaged, time.Now())
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the drafts, with the step as loaded and as edited, as a JSON array")
@@ -58,23 +61,43 @@ func (a *app) discardDraftCommand() *cobra.Command {
 		Short: "Throw away the draft of one step",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			store := a.drafts()
 			// A damaged draft can be discarded too: that is what it is for.
-			if _, ok, err := store.Load(args[0]); !ok && err == nil {
+			removed, err := a.drafts().Discard(args[0])
+			switch {
+			case errors.Is(err, draft.ErrBusy):
+				return fmt.Errorf("another lemstep is editing step %s: its draft is kept; close the step there first", safetext.Line(args[0]))
+			case err != nil:
+				return err
+			case len(removed) == 0:
 				return usageError("step %s has no draft; `lemstep drafts` lists them", safetext.Line(args[0]))
-			}
-			if err := store.Remove(args[0]); err != nil {
+			case len(removed) > 1:
+				_, err = fmt.Fprintf(a.stdout, "Discarded the %d drafts of step %s.\n", len(removed), safetext.Line(args[0]))
 				return err
 			}
-			_, err := fmt.Fprintf(a.stdout, "Discarded the draft of step %s.\n", safetext.Line(args[0]))
+			_, err = fmt.Fprintf(a.stdout, "Discarded the draft of step %s.\n", safetext.Line(args[0]))
 			return err
 		},
 	}
 }
 
-// writeDrafts prints one draft per row; a column says where each step
-// lives when the drafts come from more than one workspace.
-func writeDrafts(w io.Writer, th *theme.Theme, ds []draft.Draft, now time.Time) error {
+// splitDamaged separates the drafts that read back (never nil, so --json
+// prints []) from the damaged ones.
+func splitDamaged(listed []draft.Listed) (ds []draft.Draft, damaged []draft.Listed) {
+	ds = []draft.Draft{}
+	for _, l := range listed {
+		if l.Err != nil {
+			damaged = append(damaged, l)
+		} else {
+			ds = append(ds, l.Draft)
+		}
+	}
+	return ds, damaged
+}
+
+// writeDrafts prints one draft per row, then a row for each damaged one; a
+// column says where each step lives when the drafts come from more than
+// one workspace.
+func writeDrafts(w io.Writer, th *theme.Theme, ds []draft.Draft, damaged []draft.Listed, now time.Time) error {
 	many := manyWorkspaces(ds, func(d draft.Draft) string { return d.Workspace })
 	header := []string{"STEP", "CAMPAIGN", "TYPE", "SAVED", "CHANGED"}
 	if many {
@@ -95,6 +118,13 @@ func writeDrafts(w io.Writer, th *theme.Theme, ds []draft.Draft, now time.Time) 
 		}
 		if many {
 			row = slices.Insert(row, 1, safetext.Line(d.Workspace))
+		}
+		rows = append(rows, row)
+	}
+	for _, l := range damaged {
+		row := []string{safetext.Line(l.StepID), "?", "?", "?", "damaged: cannot be read"}
+		if many {
+			row = slices.Insert(row, 1, "?")
 		}
 		rows = append(rows, row)
 	}

@@ -2,9 +2,18 @@
 // accepted them, so a refused request, a crash or a closed terminal loses
 // nothing. A draft holds the step as it was loaded and as it was edited;
 // each lives in its own file, replaced atomically on every save.
+//
+// A draft belongs to a workspace (the API's base URL, or "demo") and, once
+// known, a team: the sandbox and the demo reuse step ids, and one must never
+// be offered the other's edits. The file's name says the step and the
+// workspace; the team is inside. While a lemstep edits a step it holds the
+// draft's lock (see lease.go), so a second lemstep on the same step is told
+// instead of the two overwriting each other's edits.
 package draft
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,12 +26,15 @@ import (
 	"time"
 
 	"lemstep/api"
+	"lemstep/internal/safefile"
 )
 
 // Draft is one step's unsent edit.
 type Draft struct {
 	// Workspace is where the step lives: "demo" or the API's base URL.
-	Workspace    string    `json:"workspace"`
+	Workspace string `json:"workspace"`
+	// Team is the lemlist team's id, when it was known at the save.
+	Team         string    `json:"team,omitempty"`
 	CampaignID   string    `json:"campaignId"`
 	CampaignName string    `json:"campaignName,omitempty"`
 	SavedAt      time.Time `json:"savedAt"`
@@ -36,7 +48,10 @@ type Draft struct {
 // StepID is the step the draft edits.
 func (d Draft) StepID() string { return d.Loaded.ID }
 
-// Store is a directory of drafts, one file per step.
+// ErrDamaged is wrapped by the error of a draft file that cannot be read.
+var ErrDamaged = errors.New("damaged draft")
+
+// Store is a directory of drafts, one file per step and workspace.
 type Store struct{ dir string }
 
 // Open returns the store kept in dir, created on the first save.
@@ -49,67 +64,53 @@ func (s *Store) Dir() string { return s.dir }
 // id would not be safe as a file name.
 var safeID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,128}$`)
 
-func (s *Store) path(stepID string) (string, error) {
+// workspaceKey names a workspace in file names: short, and the same for
+// every spelling lemstep is given of it.
+func workspaceKey(workspace string) string {
+	sum := sha256.Sum256([]byte(workspace))
+	return hex.EncodeToString(sum[:6])
+}
+
+// name is the file name (without ".json") of a step's draft in workspace:
+// slot 1 is the draft, slots from 2 the separate drafts made while another
+// lemstep held the first.
+func name(workspace, stepID string, slot int) (string, error) {
 	if !safeID.MatchString(stepID) {
 		return "", fmt.Errorf("cannot keep a draft for step id %q", stepID)
 	}
-	return filepath.Join(s.dir, stepID+".json"), nil
+	n := stepID + "@" + workspaceKey(workspace)
+	if slot > 1 {
+		n += fmt.Sprintf("~%d", slot)
+	}
+	return n, nil
 }
 
-// Save writes d, replacing the step's previous draft. The file is written
-// beside its final name and renamed over it, so a crash mid-write leaves the
-// previous draft whole. Only its owner can read it.
-func (s *Store) Save(d Draft) error {
-	path, err := s.path(d.StepID())
-	if err != nil {
-		return err
-	}
+// stepOf is the step id a draft file's name starts with.
+func stepOf(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), ".json")
+	id, _, _ := strings.Cut(base, "@")
+	return id
+}
+
+// save writes d to path, replacing the file atomically (a crash leaves the
+// previous draft whole), readable by its owner only, never through a link.
+func (s *Store) save(path string, d Draft) error {
 	data, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {
 		return fmt.Errorf("encode draft: %w", err)
 	}
-	if err := os.MkdirAll(s.dir, 0o700); err != nil {
+	if _, err := safefile.Dir(s.dir); err != nil {
 		return fmt.Errorf("save draft: %w", err)
 	}
-	tmp, err := os.CreateTemp(s.dir, "."+d.StepID()+"-*.tmp")
-	if err != nil {
+	if err := safefile.Replace(path, data); err != nil {
 		return fmt.Errorf("save draft: %w", err)
 	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	syncDir(s.dir)
 	return nil
 }
 
-// syncDir makes a rename in dir durable across a power cut. It is best
-// effort: some systems cannot sync a directory, and the draft is already
-// whole under its name either way.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
-}
-
-// Load returns the draft for stepID; ok is false when there is none.
-func (s *Store) Load(stepID string) (d Draft, ok bool, err error) {
-	path, err := s.path(stepID)
-	if err != nil {
-		return Draft{}, false, err
-	}
+// load reads the draft at path; ok is false when there is none, and a file
+// that is there but cannot be read is an error wrapping ErrDamaged.
+func load(path string) (d Draft, ok bool, err error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Draft{}, false, nil
@@ -118,48 +119,100 @@ func (s *Store) Load(stepID string) (d Draft, ok bool, err error) {
 		return Draft{}, false, fmt.Errorf("read draft: %w", err)
 	}
 	if err := json.Unmarshal(data, &d); err != nil {
-		return Draft{}, false, fmt.Errorf("draft %s is damaged (%v); it is left in place", path, err)
+		return Draft{}, false, fmt.Errorf("%w: %s cannot be read (%v); it is left in place", ErrDamaged, path, err)
+	}
+	if !safeID.MatchString(d.StepID()) {
+		return Draft{}, false, fmt.Errorf("%w: %s names no step; it is left in place", ErrDamaged, path)
 	}
 	return d, true, nil
 }
 
-// Remove deletes the draft for stepID; removing a draft that is not there
-// is not an error.
-func (s *Store) Remove(stepID string) error {
-	path, err := s.path(stepID)
-	if err != nil {
-		return err
-	}
+func remove(path string) error {
 	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("remove draft: %w", err)
 	}
 	return nil
 }
 
-// StepIDs lists the steps that have a draft, without reading them: cheap
-// enough to mark drafts in a list each time it is shown.
-func (s *Store) StepIDs() []string {
-	names, _ := filepath.Glob(filepath.Join(s.dir, "*.json"))
-	ids := make([]string, 0, len(names))
-	for _, name := range names {
-		ids = append(ids, strings.TrimSuffix(filepath.Base(name), ".json"))
+// legacyPath is where lemstep kept a step's draft before drafts belonged to
+// a workspace; such a draft is still offered in the workspace it names.
+func (s *Store) legacyPath(stepID string) string {
+	return filepath.Join(s.dir, stepID+".json")
+}
+
+// StepIDs lists the steps that have a draft in workspace, without reading
+// them: cheap enough to mark drafts in a list each time it is shown.
+func (s *Store) StepIDs(workspace string) []string {
+	mine, _ := filepath.Glob(filepath.Join(s.dir, "*@"+workspaceKey(workspace)+"*.json"))
+	legacy, _ := filepath.Glob(filepath.Join(s.dir, "*.json"))
+	var ids []string
+	for _, path := range mine {
+		ids = append(ids, stepOf(path))
+	}
+	for _, path := range legacy {
+		if !strings.Contains(filepath.Base(path), "@") {
+			ids = append(ids, stepOf(path))
+		}
 	}
 	return ids
 }
 
-// List returns every readable draft, newest first.
-func (s *Store) List() ([]Draft, error) {
+// Listed is one draft file as List finds it: the draft, or why it cannot
+// be read.
+type Listed struct {
+	Path   string
+	StepID string
+	Draft  Draft
+	Err    error // wraps ErrDamaged when the file cannot be read
+}
+
+// List returns every draft of every workspace, newest first, then those
+// that cannot be read, so none goes unmentioned.
+func (s *Store) List() ([]Listed, error) {
 	names, err := filepath.Glob(filepath.Join(s.dir, "*.json"))
 	if err != nil {
 		return nil, err
 	}
-	var ds []Draft
-	for _, name := range names {
-		id := strings.TrimSuffix(filepath.Base(name), ".json")
-		if d, ok, err := s.Load(id); err == nil && ok {
-			ds = append(ds, d)
+	var good, bad []Listed
+	for _, path := range names {
+		l := Listed{Path: path, StepID: stepOf(path)}
+		d, ok, err := load(path)
+		switch {
+		case err != nil:
+			l.Err = err
+			bad = append(bad, l)
+		case ok:
+			l.Draft = d
+			good = append(good, l)
 		}
 	}
-	sort.Slice(ds, func(i, j int) bool { return ds[i].SavedAt.After(ds[j].SavedAt) })
-	return ds, nil
+	sort.SliceStable(good, func(i, j int) bool { return good[i].Draft.SavedAt.After(good[j].Draft.SavedAt) })
+	return append(good, bad...), nil
+}
+
+// Discard removes every draft of stepID in every workspace that no running
+// lemstep is editing, damaged ones included, and returns the files removed.
+// A draft another lemstep holds is left, with ErrBusy.
+func (s *Store) Discard(stepID string) (removed []string, err error) {
+	if !safeID.MatchString(stepID) {
+		return nil, fmt.Errorf("cannot keep a draft for step id %q", stepID)
+	}
+	paths, _ := filepath.Glob(filepath.Join(s.dir, stepID+"@*.json"))
+	if _, err := os.Lstat(s.legacyPath(stepID)); err == nil {
+		paths = append(paths, s.legacyPath(stepID))
+	}
+	for _, path := range paths {
+		l, lerr := s.lockPath(path)
+		if lerr != nil {
+			err = errors.Join(err, lerr)
+			continue
+		}
+		if rerr := remove(path); rerr != nil {
+			err = errors.Join(err, rerr)
+		} else {
+			removed = append(removed, path)
+		}
+		l.Release()
+	}
+	return removed, err
 }

@@ -1,0 +1,100 @@
+package draft
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// Two leases on one draft stand for two lemsteps: the second is told the
+// step is busy, may take a separate draft, and gets the draft once the
+// first lets go.
+func TestASecondLemstepOnTheStepIsToldAndMayKeepItsOwn(t *testing.T) {
+	s := Open(t.TempDir())
+	first, err := s.Lock("demo", "stp_1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Save(sample("stp_1", "the first's", time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(s.Dir()).Lock("demo", "stp_1"); !errors.Is(err, ErrBusy) {
+		t.Fatalf("a second lock on the step: %v, want ErrBusy", err)
+	}
+	second, err := Open(s.Dir()).LockSeparate("demo", "stp_1")
+	if err != nil || !second.Separate() || second.Path() == first.Path() {
+		t.Fatalf("LockSeparate = %v, %v", second, err)
+	}
+	if err := second.Save(sample("stp_1", "the second's", time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	if d, _, _ := first.Load(); d.Edited.Subject != "the first's" {
+		t.Fatalf("the second lemstep's save reached the first's draft: %q", d.Edited.Subject)
+	}
+	list, _ := s.List()
+	if len(list) != 2 {
+		t.Fatalf("List = %d drafts, want both", len(list))
+	}
+	first.Release()
+	again, err := s.Lock("demo", "stp_1")
+	if err != nil {
+		t.Fatalf("after the first let go: %v", err)
+	}
+	defer again.Release()
+	if d, ok, _ := again.Load(); !ok || d.Edited.Subject != "the first's" {
+		t.Fatalf("the draft after release is %q", d.Edited.Subject)
+	}
+	second.Release()
+	if left, _ := filepath.Glob(filepath.Join(s.Dir(), ".*.lock")); len(left) != 1 {
+		t.Fatalf("lock files left: %v; want only the held one", left)
+	}
+}
+
+// The lock holds across processes: a child process holding the draft's
+// lock makes this one's Lock fail with ErrBusy.
+func TestTheLockHoldsAcrossProcesses(t *testing.T) {
+	if os.Getenv("LEMSTEP_DRAFT_HOLDER") != "" {
+		l, err := Open(os.Getenv("LEMSTEP_DRAFT_HOLDER")).Lock("demo", "stp_1")
+		if err != nil {
+			os.Exit(3)
+		}
+		os.Stdout.WriteString("held\n")
+		buf := make([]byte, 1)
+		_, _ = os.Stdin.Read(buf) // hold until the parent closes stdin
+		l.Release()
+		os.Exit(0)
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestTheLockHoldsAcrossProcesses$")
+	cmd.Env = append(os.Environ(), "LEMSTEP_DRAFT_HOLDER="+dir)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 5)
+	if _, err := stdout.Read(buf); err != nil || string(buf) != "held\n" {
+		t.Fatalf("the holder said %q, %v", buf, err)
+	}
+	if _, err := Open(dir).Lock("demo", "stp_1"); !errors.Is(err, ErrBusy) {
+		t.Fatalf("Lock while another process holds it: %v", err)
+	}
+	stdin.Close()
+	if err := cmd.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	l, err := Open(dir).Lock("demo", "stp_1")
+	if err != nil {
+		t.Fatalf("Lock after the other process ended: %v", err)
+	}
+	l.Release()
+}
