@@ -99,13 +99,23 @@ func (s *Store) save(path string, d Draft) error {
 	if err != nil {
 		return fmt.Errorf("encode draft: %w", err)
 	}
-	if _, err := safefile.Dir(s.dir); err != nil {
+	if err := s.checkDir(); err != nil {
 		return fmt.Errorf("save draft: %w", err)
 	}
 	if err := safefile.Replace(path, data); err != nil {
 		return fmt.Errorf("save draft: %w", err)
 	}
 	return nil
+}
+
+// checkDir makes the store's directory, and refuses a link at it or at
+// the directory holding it (lemstep's own state directory).
+func (s *Store) checkDir() error {
+	if _, err := safefile.Dir(filepath.Dir(s.dir)); err != nil {
+		return err
+	}
+	_, err := safefile.Dir(s.dir)
+	return err
 }
 
 // load reads the draft at path; ok is false when there is none, and a file

@@ -64,7 +64,7 @@ func (s *Store) lockSlot(workspace, stepID string, slot int) (*Lease, error) {
 // that lives as long as the draft is being edited. The draft itself cannot
 // carry the lock, as every save replaces it with a new file.
 func (s *Store) lockPath(path string) (*Lease, error) {
-	if _, err := safefile.Dir(s.dir); err != nil {
+	if err := s.checkDir(); err != nil {
 		return nil, fmt.Errorf("lock draft: %w", err)
 	}
 	lockPath := filepath.Join(s.dir, "."+strings.TrimSuffix(filepath.Base(path), ".json")+".lock")

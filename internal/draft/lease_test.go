@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -97,4 +98,27 @@ func TestTheLockHoldsAcrossProcesses(t *testing.T) {
 		t.Fatalf("Lock after the other process ended: %v", err)
 	}
 	l.Release()
+}
+
+// A link at the drafts directory, or at lemstep's directory holding it,
+// would send the edits wherever it points: it is refused.
+func TestALinkAtTheDraftsDirectoryIsRefused(t *testing.T) {
+	for _, link := range []string{"lemstep", "lemstep/drafts"} {
+		root := t.TempDir()
+		elsewhere := t.TempDir()
+		path := filepath.Join(root, link)
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(elsewhere, path); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Open(filepath.Join(root, "lemstep", "drafts")).Lock("demo", "stp_1")
+		if err == nil || !strings.Contains(err.Error(), "symbolic link") {
+			t.Fatalf("a link at %s: Lock = %v", link, err)
+		}
+		if left, _ := os.ReadDir(elsewhere); len(left) != 0 {
+			t.Fatalf("a link at %s: %d files written where it points", link, len(left))
+		}
+	}
 }
