@@ -122,7 +122,7 @@ func (m *Model) stepSaved(msg stepSavedMsg) tea.Cmd {
 // holds it, the user is told and offered a read-only view or a separate
 // draft.
 func (m *Model) openStep(msg openStepMsg) tea.Cmd {
-	lease, err := m.c.Drafts.Lock(m.c.Workspace, msg.step.ID)
+	lease, err := m.c.Drafts.LockOpen(m.c.Workspace, msg.step.ID)
 	if errors.Is(err, draft.ErrBusy) {
 		m.push(newBusyScreen(m.c, m.keys, msg))
 		return nil

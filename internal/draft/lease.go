@@ -34,6 +34,39 @@ func (s *Store) Lock(workspace, stepID string) (*Lease, error) {
 	return s.lockSlot(workspace, stepID, 1)
 }
 
+// LockOpen takes the draft of stepID in workspace for a lemstep opening the
+// step: the draft itself, or, when it holds nothing, a separate draft an
+// earlier lemstep left that nobody holds, so that none stays out of reach.
+// The error wraps ErrBusy when another lemstep holds the draft itself.
+func (s *Store) LockOpen(workspace, stepID string) (*Lease, error) {
+	l, err := s.Lock(workspace, stepID)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok, err := l.Load(); ok || err != nil {
+		return l, nil
+	}
+	for slot := 2; slot <= maxSlots; slot++ {
+		n, err := name(workspace, stepID, slot)
+		if err != nil {
+			break
+		}
+		if _, err := os.Lstat(filepath.Join(s.dir, n+".json")); err != nil {
+			continue
+		}
+		sep, err := s.lockSlot(workspace, stepID, slot)
+		if err != nil {
+			continue
+		}
+		if _, ok, err := sep.Load(); ok || err != nil {
+			l.Release()
+			return sep, nil
+		}
+		sep.Release()
+	}
+	return l, nil
+}
+
 // LockSeparate takes a draft of stepID of its own, beside the one another
 // lemstep holds: the first slot nobody holds, which may hold a separate
 // draft left by an earlier run.

@@ -122,3 +122,30 @@ func TestALinkAtTheDraftsDirectoryIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// A separate draft stays within reach: once the draft itself is gone,
+// opening the step takes the separate one.
+func TestASeparateDraftIsOfferedOnceTheStepIsFree(t *testing.T) {
+	s := Open(t.TempDir())
+	first, err := s.Lock("demo", "stp_1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.LockSeparate("demo", "stp_1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := second.Save(sample("stp_1", "separate", time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	second.Release()
+	first.Release() // it sent its edits: no draft left
+	l, err := s.LockOpen("demo", "stp_1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Release()
+	if d, ok, err := l.Load(); err != nil || !ok || d.Edited.Subject != "separate" || !l.Separate() {
+		t.Fatalf("LockOpen gave %q (%v, %v)", d.Edited.Subject, ok, err)
+	}
+}
