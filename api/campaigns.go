@@ -174,7 +174,7 @@ func (c *Client) Campaign(ctx context.Context, id string) (Campaign, error) {
 	if id == "" {
 		return Campaign{}, fmt.Errorf("a campaign id is needed to read a campaign")
 	}
-	path := "/campaigns/" + url.PathEscape(id)
+	path := "/campaigns/" + pathSegment(id)
 	var camp Campaign
 	if err := c.getJSON(ctx, path, nil, &camp); err != nil {
 		return Campaign{}, err

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"cmp"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -9,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 )
@@ -22,6 +20,14 @@ const (
 	DefaultMaxRetries = 4
 	DefaultBackoff    = 250 * time.Millisecond
 	DefaultUserAgent  = "lemstep"
+	// DefaultTimeout bounds one call, its retries and waits included.
+	DefaultTimeout = 30 * time.Second
+	// DefaultNoticeAfter is how long a wait lasts before OnWait hears of it.
+	DefaultNoticeAfter = 2 * time.Second
+	// DefaultMaxBody is the most lemstep reads of one answer: the largest
+	// campaign lemlist sends is far smaller, and a server sending without
+	// end must not exhaust memory.
+	DefaultMaxBody = 32 << 20
 )
 
 // Config says how a Client reaches lemlist. Zero fields take the defaults above.
@@ -45,6 +51,19 @@ type Config struct {
 	// the failure. The API key is never written to it.
 	DebugLog  io.Writer
 	UserAgent string
+	// Timeout bounds one call: every attempt, wait and retry of it, the
+	// rate limiter's included; 0 means DefaultTimeout. A retry that would
+	// end past it is not waited for.
+	Timeout time.Duration
+	// OnWait, when set, hears of each wait that lasts longer than
+	// NoticeAfter (0 means DefaultNoticeAfter): for an answer, for the rate
+	// limiter, or before a retry. It may be called from a goroutine of its
+	// own, while the call goes on.
+	OnWait      func(Wait)
+	NoticeAfter time.Duration
+	// MaxBody caps how much of one answer is read; 0 means DefaultMaxBody.
+	// A longer answer is an error naming the limit.
+	MaxBody int64
 }
 
 // ErrNoAPIKey is returned by NewClient when the key is empty.
@@ -56,13 +75,17 @@ type Client struct {
 	base       string // scheme://host/path, without a trailing slash
 	host       string
 	auth       string // Authorization header value; never logged
-	secrets    []string
+	secrets    *scrubber
 	http       *http.Client
 	limiter    *windowLimiter
 	maxRetries int
 	backoff    time.Duration
 	userAgent  string
 	debug      *debugLog
+	timeout    time.Duration
+	onWait     func(Wait)
+	noticeFrom time.Duration
+	maxBody    int64
 }
 
 // NewClient checks cfg and returns a Client for it.
@@ -80,12 +103,19 @@ func NewClient(cfg Config) (*Client, error) {
 		base:       strings.TrimRight(base.String(), "/"),
 		host:       base.Host,
 		auth:       "Basic " + encoded,
-		secrets:    secretsOf(key),
+		secrets:    newScrubber(key),
 		http:       guardRedirects(cfg.HTTPClient),
 		limiter:    newWindowLimiter(orInt(cfg.RateLimit, DefaultRateLimit), orDuration(cfg.RateWindow, DefaultRateWindow)),
 		maxRetries: retriesOf(cfg.MaxRetries),
 		backoff:    orDuration(cfg.Backoff, DefaultBackoff),
 		userAgent:  cfg.UserAgent,
+		timeout:    orDuration(cfg.Timeout, DefaultTimeout),
+		onWait:     cfg.OnWait,
+		noticeFrom: orDuration(cfg.NoticeAfter, DefaultNoticeAfter),
+		maxBody:    DefaultMaxBody,
+	}
+	if cfg.MaxBody > 0 {
+		c.maxBody = cfg.MaxBody
 	}
 	if c.userAgent == "" {
 		c.userAgent = DefaultUserAgent
@@ -121,34 +151,6 @@ func parseBaseURL(raw string) (*url.URL, error) {
 	return u, nil
 }
 
-// guardRedirects returns a copy of hc (a default client when nil) that
-// refuses redirects to plain http away from this machine. Go's client keeps
-// the Authorization header on a redirect to the same host or a subdomain
-// whatever the scheme, so an https answer redirecting to http would send the
-// key unencrypted. A CheckRedirect of the caller's own is kept.
-func guardRedirects(hc *http.Client) *http.Client {
-	var c http.Client
-	if hc != nil {
-		c = *hc
-	} else {
-		c.Timeout = 60 * time.Second
-	}
-	if c.CheckRedirect == nil {
-		c.CheckRedirect = checkRedirect
-	}
-	return &c
-}
-
-func checkRedirect(req *http.Request, via []*http.Request) error {
-	if len(via) >= 10 {
-		return errors.New("stopped after 10 redirects")
-	}
-	if req.URL.Scheme != "https" && !isLoopback(req.URL.Hostname()) {
-		return fmt.Errorf("refused a redirect to %s, which would send the API key unencrypted", req.URL.Redacted())
-	}
-	return nil
-}
-
 func isLoopback(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
@@ -179,37 +181,4 @@ func orDuration(v, def time.Duration) time.Duration {
 		return def
 	}
 	return v
-}
-
-// secretsOf lists the forms in which the key could leak into text: as is,
-// URL-encoded, and in base64 as the Basic credentials carry it (":key") or
-// alone, each also URL-encoded and with "/" escaped as JSON encoders in other
-// languages write it. The base64 forms are unpadded: each is a prefix of its
-// padded form, so scrubbing it covers both. The longest forms come first,
-// so that none is broken up by a shorter one before it is scrubbed. Keys too
-// short to be real are not scrubbed, as that would mangle ordinary words.
-func secretsOf(key string) []string {
-	if len(key) < 6 {
-		return nil
-	}
-	forms := []string{key, url.QueryEscape(key)}
-	for _, b64 := range []string{
-		base64.RawStdEncoding.EncodeToString([]byte(":" + key)),
-		base64.RawURLEncoding.EncodeToString([]byte(":" + key)),
-		base64.RawStdEncoding.EncodeToString([]byte(key)),
-		base64.RawURLEncoding.EncodeToString([]byte(key)),
-	} {
-		forms = append(forms, b64, url.QueryEscape(b64), strings.ReplaceAll(b64, "/", `\/`))
-	}
-	slices.SortFunc(forms, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
-	return slices.Compact(forms)
-}
-
-// scrub removes the API key from text that leaves the client (server
-// messages may echo what they were sent).
-func (c *Client) scrub(s string) string {
-	for _, secret := range c.secrets {
-		s = strings.ReplaceAll(s, secret, "REDACTED")
-	}
-	return s
 }

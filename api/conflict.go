@@ -154,7 +154,7 @@ func (c *Client) UpdateStepFrom(ctx context.Context, campaignID string, loaded S
 	if cs := Conflicts(loaded, current, u); len(cs) > 0 {
 		return Step{}, current, &ConflictError{StepID: loaded.ID, Current: current, Conflicts: cs}
 	}
-	updated, err = c.patchStep(ctx, loaded.SequenceID, loaded.ID, u)
+	updated, err = c.patchStep(ctx, campaignID, loaded.SequenceID, loaded.ID, u)
 	return updated, undoBase(loaded, current, u), err
 }
 

@@ -19,6 +19,8 @@ func assertNoSecret(t *testing.T, key, what, text string) {
 	t.Helper()
 	if form, found := keyscan.Find([]byte(text), key); found {
 		t.Errorf("%s holds %s", what, form)
+	} else if form, at, found := keyscan.FindRun([]byte(text), key, keyscan.LeakRun); found {
+		t.Errorf("%s holds %d characters of %s at byte %d", what, keyscan.LeakRun, form, at)
 	}
 }
 
@@ -230,7 +232,7 @@ func TestRedirectToPlainHTTPIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = c.Team(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "refused a redirect to http://api.lemlist.invalid/api/team, which would send the API key unencrypted") {
+	if err == nil || !strings.Contains(err.Error(), "with a redirect (307, to http://api.lemlist.invalid/api/team), which lemstep refused: it would send the API key unencrypted") {
 		t.Fatalf("error = %v, want the redirect refused", err)
 	}
 	if len(seen) != 1 {

@@ -64,7 +64,7 @@ func IsNotFound(err error) bool { return StatusOf(err) == http.StatusNotFound }
 func (c *Client) refusal(rc call, a answer) *Error {
 	return &Error{
 		Status:  a.status,
-		Message: c.scrub(serverWords(a)),
+		Message: c.serverWords(a),
 		Method:  rc.method,
 		Path:    rc.path,
 	}
@@ -73,17 +73,24 @@ func (c *Client) refusal(rc call, a answer) *Error {
 // serverWords extracts what the server said: most lemlist errors are plain
 // text one-liners, a few are JSON objects with `message` or `error`. An HTML
 // page (a proxy's error page) says nothing worth showing.
-func serverWords(a answer) string {
+func (c *Client) serverWords(a answer) string {
 	if isWebPage(a) {
 		return ""
 	}
 	text := bytes.TrimSpace(a.body)
 	if bytes.HasPrefix(text, []byte("{")) {
 		if s, ok := jsonMessage(text); ok {
-			return capWords(cleanWords(s))
+			return c.words(s)
 		}
 	}
-	return capWords(cleanWords(string(text)))
+	return c.words(string(text))
+}
+
+// words makes server text fit for an error: the key scrubbed from it before
+// anything else (cleaning could join pieces of the key, cutting could leave
+// a piece of it), cleaned, scrubbed again, and only then cut to length.
+func (c *Client) words(s string) string {
+	return capWords(c.scrub(cleanWords(c.scrub(s))))
 }
 
 // jsonMessage returns the `message` or `error` text of a JSON object body.

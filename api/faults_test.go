@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -91,10 +92,12 @@ func TestConnectionClosedBeforeTheAnswer(t *testing.T) {
 	}
 
 	// A POST may have created the step before the connection closed, so it
-	// is not sent again.
+	// is not sent again, and the error says it may have been.
 	f = newFake(t, dropAll)
 	_, err = newTestClient(t, f).AddStep(context.Background(), "seq_1", api.NewStep{StepUpdate: api.StepUpdate{Type: api.Phone}})
-	if err == nil || !strings.Contains(err.Error(), "(POST /sequences/seq_1/steps): the connection closed") {
+	var ue *api.UnconfirmedError
+	if !errors.As(err, &ue) || !ue.Lost || err.Error() != "lemstep sent POST /sequences/seq_1/steps but its answer was lost "+
+		"(the connection closed before the answer was complete): lemlist may or may not have applied it. Look at lemlist before sending it again." {
 		t.Fatalf("error = %v", err)
 	}
 	if n := len(f.requests()); n != 1 {

@@ -9,19 +9,18 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"lemstep/internal/safetext"
 )
-
-// maxBody bounds how much of an answer is read, so a misbehaving server
-// cannot exhaust memory.
-const maxBody = 32 << 20
 
 // call is one logical request; the retry loop may send it several times.
 type call struct {
@@ -52,11 +51,20 @@ func (c *Client) getJSON(ctx context.Context, path string, query url.Values, out
 
 // sendJSON sends a request whose body is v encoded as JSON.
 func (c *Client) sendJSON(ctx context.Context, method, path string, v, out any) error {
+	rc, err := jsonCall(method, path, v)
+	if err != nil {
+		return err
+	}
+	return c.do(ctx, rc, out)
+}
+
+// jsonCall is a request whose body is v encoded as JSON.
+func jsonCall(method, path string, v any) (call, error) {
 	body, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("lemstep could not encode the %s %s body: %w", method, path, err)
+		return call{}, fmt.Errorf("lemstep could not encode the %s %s body: %w", method, path, err)
 	}
-	return c.do(ctx, call{method: method, path: path, body: body}, out)
+	return call{method: method, path: path, body: body}, nil
 }
 
 // do sends rc (retrying as its method allows) and decodes a JSON answer into
@@ -69,15 +77,20 @@ func (c *Client) do(ctx context.Context, rc call, out any) error {
 	return c.decode(rc, a, out)
 }
 
-// attempt sends rc once.
-func (c *Client) attempt(ctx context.Context, rc call) (answer, error) {
+// attempt sends rc once. wrote reports whether the whole request went out:
+// a failure after that leaves unknown whether lemlist acted on it.
+func (c *Client) attempt(ctx context.Context, rc call) (a answer, wrote bool, err error) {
+	var sent atomic.Bool
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		WroteRequest: func(info httptrace.WroteRequestInfo) { sent.Store(info.Err == nil) },
+	})
 	var body io.Reader
 	if rc.body != nil {
 		body = bytes.NewReader(rc.body)
 	}
 	req, err := http.NewRequestWithContext(ctx, rc.method, c.base+rc.target(), body)
 	if err != nil {
-		return answer{}, err
+		return answer{}, false, err
 	}
 	req.Header.Set("Authorization", c.auth)
 	req.Header.Set("Accept", "application/json")
@@ -86,23 +99,51 @@ func (c *Client) attempt(ctx context.Context, rc call) (answer, error) {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	start := time.Now()
+	stopNotice := c.noticeLater(Wait{Method: rc.method, Path: rc.path, For: WaitAnswer})
+	defer stopNotice()
 	resp, err := c.http.Do(req)
 	if err != nil {
+		var re *RedirectError
+		if errors.As(err, &re) {
+			re.Method, re.Path, re.Location = rc.method, rc.path, c.location(re.Location)
+			err = re
+		}
 		c.debug.exchange(rc, req.Header, answer{}, err, time.Since(start))
-		return answer{}, err
+		return answer{}, sent.Load(), err
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))
-	a := answer{status: resp.StatusCode, header: resp.Header, body: data}
+	data, err := c.readBody(rc, resp)
+	a = answer{status: resp.StatusCode, header: resp.Header, body: data}
 	c.debug.exchange(rc, req.Header, a, err, time.Since(start))
 	if err != nil {
-		return answer{}, err
+		return answer{}, true, err
 	}
-	return a, nil
+	return a, true, nil
+}
+
+// readBody reads an answer's body, up to the client's MaxBody: a longer one
+// is a *TooLargeError, so that a server sending without end cannot exhaust
+// memory.
+func (c *Client) readBody(rc call, resp *http.Response) ([]byte, error) {
+	tooLarge := &TooLargeError{Method: rc.method, Path: rc.path, Status: resp.StatusCode, Limit: c.maxBody}
+	if resp.ContentLength > c.maxBody {
+		return nil, tooLarge
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > c.maxBody {
+		return nil, tooLarge
+	}
+	return data, nil
 }
 
 // decode turns an answer into out, or into an *Error.
 func (c *Client) decode(rc call, a answer, out any) error {
+	if a.status >= 300 && a.status <= 399 {
+		return c.redirected(rc, a)
+	}
 	if a.status < 200 || a.status > 299 {
 		return c.refusal(rc, a)
 	}
@@ -150,6 +191,9 @@ func notData(a answer) string {
 
 // transportError describes a request that got no answer.
 func (c *Client) transportError(ctx context.Context, rc call, err error) error {
+	if overBudget(ctx) {
+		return &TimeoutError{Method: rc.method, Path: rc.path, Limit: c.timeout}
+	}
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return fmt.Errorf("%s %s stopped: %w", rc.method, rc.path, ctxErr)
 	}
@@ -169,6 +213,9 @@ func (c *Client) transportError(ctx context.Context, rc call, err error) error {
 func networkCause(err error) string {
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return "the connection closed before the answer was complete"
+	}
+	if errors.Is(err, syscall.ECONNRESET) {
+		return "the connection was reset before the answer was complete"
 	}
 	return err.Error()
 }

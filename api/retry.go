@@ -2,9 +2,11 @@ package api
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -14,41 +16,110 @@ const (
 	// retryAfterDefault is the pause after a 429 without a usable
 	// Retry-After: lemlist's rate window is 2 seconds.
 	retryAfterDefault = 2 * time.Second
-	// retryAfterMax caps what a server may ask us to wait.
-	retryAfterMax = time.Minute
+	// retryAfterMax caps what a server may ask us to wait, only so that
+	// the arithmetic cannot overflow: the client's Timeout decides.
+	retryAfterMax = 24 * time.Hour
 	// backoffMax caps the exponential backoff.
 	backoffMax = 10 * time.Second
 )
 
 // send sends rc, repeating it while the answer says a retry may succeed and
-// retries are left. Every wait, the rate limiter's included, ends as soon as
-// ctx is done.
+// retries are left, all within the client's Timeout. Every wait, the rate
+// limiter's included, ends as soon as ctx is done. A change (PATCH, POST,
+// DELETE) that went out and got no answer fails with an *UnconfirmedError:
+// lemlist may have acted on it.
 func (c *Client) send(ctx context.Context, rc call) (answer, error) {
+	ctx, cancel := c.withBudget(ctx)
+	defer cancel()
+	deadline, _ := ctx.Deadline()
+	wrote := false // a request of rc went out whole
 	for attempt := 0; ; attempt++ {
 		if err := c.waitTurn(ctx, rc); err != nil {
+			return answer{}, c.failure(ctx, rc, err, c.stopped(ctx, rc, err), wrote)
+		}
+		a, sent, err := c.attempt(ctx, rc)
+		c.limiter.release()
+		wrote = wrote || sent
+		if isFinal(err) {
 			return answer{}, err
 		}
-		a, err := c.attempt(ctx, rc)
-		c.limiter.release()
 		if err != nil && ctx.Err() != nil {
-			return answer{}, c.transportError(ctx, rc, err)
+			return answer{}, c.failure(ctx, rc, err, c.transportError(ctx, rc, err), wrote)
 		}
 		wait, reason := c.retryPlan(rc, a, err, attempt)
 		if reason == "" || attempt >= c.maxRetries {
-			if err != nil {
-				return answer{}, c.transportError(ctx, rc, err)
+			return c.outcome(ctx, rc, a, err, wrote)
+		}
+		if left := time.Until(deadline); wait > left {
+			if a.status == http.StatusTooManyRequests {
+				return answer{}, &TimeoutError{Method: rc.method, Path: rc.path, Limit: c.timeout, Asked: wait, Left: max(left, 0), Why: reason}
 			}
-			return a, nil
+			// The retry could not go out in time: the last outcome stands.
+			return c.outcome(ctx, rc, a, err, wrote)
 		}
 		c.debug.retry(rc, reason, wait)
+		c.noticeRetry(rc, wait, reason)
 		if err := sleep(ctx, wait); err != nil {
-			return answer{}, fmt.Errorf("%s %s stopped while waiting to retry: %w", rc.method, rc.path, err)
+			err = fmt.Errorf("%s %s stopped while waiting to retry: %w", rc.method, rc.path, err)
+			return answer{}, c.failure(ctx, rc, err, c.stopped(ctx, rc, err), wrote)
 		}
 	}
 }
 
+// outcome is the last attempt's answer, or its failure.
+func (c *Client) outcome(ctx context.Context, rc call, a answer, err error, wrote bool) (answer, error) {
+	if err != nil {
+		return answer{}, c.failure(ctx, rc, err, c.transportError(ctx, rc, err), wrote)
+	}
+	return a, nil
+}
+
+// isFinal reports a failure no retry can mend: a redirect lemstep does not
+// follow, or an answer too large to read.
+func isFinal(err error) bool {
+	var re *RedirectError
+	var tl *TooLargeError
+	return errors.As(err, &re) || errors.As(err, &tl)
+}
+
+// failure is the error of a call that got no usable answer: described says
+// what stopped it (err is the cause). A change that went out is
+// unconfirmed: lemlist may have applied it.
+func (c *Client) failure(ctx context.Context, rc call, err, described error, wrote bool) error {
+	if !wrote || rc.method == http.MethodGet {
+		return described
+	}
+	return &UnconfirmedError{Method: rc.method, Path: rc.path, Lost: true, Reason: c.lostReason(ctx, err), Cause: described}
+}
+
+// lostReason says in a few words why the answer to a change never came.
+func (c *Client) lostReason(ctx context.Context, err error) string {
+	switch {
+	case overBudget(ctx):
+		return fmt.Sprintf("lemlist did not answer within %s", roundWait(c.timeout))
+	case ctx.Err() != nil:
+		return "the request was cancelled"
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return c.scrub(cleanWords(networkCause(err)))
+}
+
+// stopped is the error of a wait that ctx ended: a *TimeoutError when the
+// client's Timeout ran out, else err.
+func (c *Client) stopped(ctx context.Context, rc call, err error) error {
+	if overBudget(ctx) {
+		return &TimeoutError{Method: rc.method, Path: rc.path, Limit: c.timeout}
+	}
+	return err
+}
+
 // waitTurn waits until the rate limiter lets the next request go.
 func (c *Client) waitTurn(ctx context.Context, rc call) error {
+	stopNotice := c.noticeLater(Wait{Method: rc.method, Path: rc.path, For: WaitRateLimit})
+	defer stopNotice()
 	if err := c.limiter.acquire(ctx); err != nil {
 		return fmt.Errorf("%s %s stopped while waiting for the rate limit: %w", rc.method, rc.path, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // NewStep is the body of POST /sequences/{sequenceId}/steps: the fields of
@@ -33,15 +34,27 @@ func (s NewStep) MarshalJSON() ([]byte, error) {
 }
 
 func stepsPath(sequenceID string) string {
-	return "/sequences/" + url.PathEscape(sequenceID) + "/steps"
+	return "/sequences/" + pathSegment(sequenceID) + "/steps"
 }
 
 func stepPath(sequenceID, stepID string) string {
-	return stepsPath(sequenceID) + "/" + url.PathEscape(stepID)
+	return stepsPath(sequenceID) + "/" + pathSegment(stepID)
 }
 
 func sequencesPath(campaignID string) string {
-	return "/campaigns/" + url.PathEscape(campaignID) + "/sequences"
+	return "/campaigns/" + pathSegment(campaignID) + "/sequences"
+}
+
+// pathSegment escapes an id for use as one segment of a path, so that an id
+// can never reach another route: "/", "?", "#" and "%" are escaped, and so
+// are the dots of "." and "..", which a server or proxy would otherwise
+// resolve as a directory step.
+func pathSegment(id string) string {
+	seg := url.PathEscape(id)
+	if seg == "." || seg == ".." {
+		return strings.Repeat("%2E", len(seg))
+	}
+	return seg
 }
 
 // Sequences returns every sequence of a campaign, keyed by sequence id.
@@ -82,7 +95,9 @@ func (c *Client) Step(ctx context.Context, campaignID, sequenceID, stepID string
 }
 
 // UpdateStep sends u to PATCH /sequences/{sequenceId}/steps/{stepId} and
-// returns the step lemlist answers with. u is checked first with the same
+// returns the step lemlist answers with. An answer that is not that step is
+// an *UnconfirmedError (without the campaign, the step cannot be read back
+// to confirm it; UpdateStepFrom can). u is checked first with the same
 // rules lemlist applies; when it breaks any, the Violations are returned and
 // nothing is sent. A target campaign (sendToAnotherCampaign) is looked up
 // with GET /campaigns/{id} to check it exists and is not archived.
@@ -93,16 +108,7 @@ func (c *Client) UpdateStep(ctx context.Context, sequenceID, stepID string, u St
 	if err := c.check(ctx, u); err != nil {
 		return Step{}, err
 	}
-	return c.patchStep(ctx, sequenceID, stepID, u)
-}
-
-// patchStep sends an update already checked.
-func (c *Client) patchStep(ctx context.Context, sequenceID, stepID string, u StepUpdate) (Step, error) {
-	var st Step
-	if err := c.sendJSON(ctx, http.MethodPatch, stepPath(sequenceID, stepID), u, &st); err != nil {
-		return Step{}, err
-	}
-	return st, nil
+	return c.patchStep(ctx, "", sequenceID, stepID, u)
 }
 
 // AddStep creates a step with POST /sequences/{sequenceId}/steps, after the

@@ -119,3 +119,20 @@ func TestAnEmptyKeyPanics(t *testing.T) {
 	}()
 	Find([]byte("anything"), "")
 }
+
+func TestFindRunCatchesAnyRunOfTheKey(t *testing.T) {
+	// The last 8 characters of the key, after text that holds 7 of its first.
+	text := []byte("cut: lemstep… then " + key[len(key)-8:] + " and more")
+	desc, at, found := FindRun(text, key, LeakRun)
+	if !found || desc != "the key (part of it)" || string(text[at:at+LeakRun]) != key[len(key)-8:] {
+		t.Fatalf("FindRun = %q, %d, %v; want the tail of the key found", desc, at, found)
+	}
+	// Part of the Basic credentials' base64.
+	b64 := want[2]
+	if desc, _, found := FindRun([]byte("x"+b64[5:13]+"x"), key, LeakRun); !found || !strings.Contains(desc, "Basic credentials") {
+		t.Errorf("FindRun = %q, %v; want a run of the Basic credentials found", desc, found)
+	}
+	if _, _, found := FindRun([]byte(key[:LeakRun-1]+" "+key[LeakRun-1:2*LeakRun-2]), key, LeakRun); found {
+		t.Error("FindRun found a run in pieces shorter than the run length")
+	}
+}
