@@ -155,7 +155,8 @@ func TestCancelDuringRetryAfterWait(t *testing.T) {
 		writeText(w, 429, "Too Many Requests")
 		seen <- struct{}{}
 	})
-	c := newTestClient(t, f)
+	// The wait fits in the time allowed: it is the cancel that ends it.
+	c := newTestClient(t, f, func(cfg *api.Config) { cfg.Timeout = time.Minute })
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	var err error

@@ -22,6 +22,7 @@ type campaignScreen struct {
 	list    rowList[api.Campaign]
 	all     []api.Campaign
 	loading bool
+	stopped bool // the user stopped the load (esc)
 	err     error
 	archive bool // archived campaigns are shown
 	spin    spinner.Model
@@ -53,7 +54,7 @@ func (s *campaignScreen) Load() tea.Cmd {
 		s.cancel()
 	}
 	s.gen++
-	s.loading, s.err, s.all = true, nil, nil
+	s.loading, s.stopped, s.err, s.all = true, false, nil, nil
 	load, cancel := loadCampaigns(s.c, s, s.gen)
 	s.cancel = cancel
 	return tea.Batch(load, s.spin.Tick)
@@ -109,6 +110,10 @@ func (s *campaignScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	switch {
+	case key.Matches(k, s.keys.Back) && s.loading:
+		s.cancel()
+		s.gen++ // a page already on its way is stale
+		s.loading, s.stopped = false, true
 	case key.Matches(k, s.keys.Open):
 		if cp, ok := s.list.Selected(); ok {
 			return emit(openCampaignMsg{sentBy: sentBy{s}, campaign: cp})
@@ -133,6 +138,11 @@ func (s *campaignScreen) ShortHelp() []key.Binding {
 	if s.archive {
 		archived.SetHelp("a", "hide archived")
 	}
+	if s.loading {
+		stop := s.keys.Back
+		stop.SetHelp("esc", "stop loading")
+		return []key.Binding{stop, s.keys.Open, s.keys.Filter, archived, s.keys.Quit, s.keys.Help}
+	}
 	return []key.Binding{s.keys.Open, s.keys.Filter, archived, s.keys.Reload, s.keys.Quit, s.keys.Help}
 }
 
@@ -152,7 +162,10 @@ func (s *campaignScreen) View() string {
 			st.Muted.Render(safetext.Clean(describeError(s.err))) + "\n\n" +
 			st.Muted.Render("Press r to try again.")
 	case s.loading && len(s.all) == 0:
-		return s.spin.View() + " Loading campaigns…"
+		return s.spin.View() + " Loading campaigns… (esc stops)"
+	case s.stopped && len(s.all) == 0:
+		return st.Notice.Render("Loading the campaigns was stopped.") + "\n\n" +
+			st.Muted.Render("Press r to load them again.")
 	}
 	status := s.statusLine()
 	if s.list.Len() == 0 {
@@ -179,6 +192,9 @@ func (s *campaignScreen) statusLine() string {
 	}
 	if s.loading {
 		line = s.spin.View() + " " + line + " · loading more…"
+	}
+	if s.stopped {
+		line += " · loading stopped (r loads them all)"
 	}
 	return st.Muted.Render(line)
 }

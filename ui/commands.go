@@ -40,8 +40,28 @@ type (
 		entry      journal.Entry
 		err        error
 		journalErr error
+		// lost: the answer never came, but the step read back shows the
+		// update was made.
+		lost bool
 	}
 )
+
+// errLoadCancelled ends a load the user no longer waits for (esc): its
+// outcome is dropped, not shown as a failure.
+var errLoadCancelled = errors.New("the load was cancelled")
+
+// cancellable is c.ctx() with a cancel that marks the load as cancelled by
+// the user, told apart from a timeout.
+func (c *Context) cancellable() (context.Context, context.CancelFunc) {
+	base, stop := c.ctx()
+	ctx, cancel := context.WithCancelCause(base)
+	return ctx, func() { cancel(errLoadCancelled); stop() }
+}
+
+// cancelled reports whether the user cancelled the load ctx belongs to.
+func cancelled(ctx context.Context) bool {
+	return errors.Is(context.Cause(ctx), errLoadCancelled)
+}
 
 func (c *Context) ctx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), c.Timeout)
@@ -60,7 +80,7 @@ func loadTeam(c *Context) tea.Cmd {
 // on screen while the rest load. gen tells pages of a stale load apart; the
 // returned cancel stops a load the user no longer waits for.
 func loadCampaigns(c *Context, to screen, gen int) (tea.Cmd, context.CancelFunc) {
-	ctx, cancel := c.ctx()
+	ctx, cancel := c.cancellable()
 	pages := make(chan campaignsPageMsg, 1)
 	send := func(m campaignsPageMsg) error {
 		select {
@@ -75,8 +95,10 @@ func loadCampaigns(c *Context, to screen, gen int) (tea.Cmd, context.CancelFunc)
 		err := c.Client.CampaignPages(ctx, api.CampaignQuery{}, func(page []api.Campaign, done bool) error {
 			return send(campaignsPageMsg{replyTo: replyTo{to}, page: page, done: done, gen: gen})
 		})
-		if err != nil && ctx.Err() == nil {
-			_ = send(campaignsPageMsg{replyTo: replyTo{to}, err: err, done: true, gen: gen})
+		if err != nil && !cancelled(ctx) {
+			// send gives up once ctx is done: a load that timed out says so
+			// all the same.
+			pages <- campaignsPageMsg{replyTo: replyTo{to}, err: err, done: true, gen: gen}
 		}
 	}()
 	return nextPage(pages), cancel
@@ -95,13 +117,18 @@ func nextPage(pages <-chan campaignsPageMsg) tea.Cmd {
 	}
 }
 
-func loadSequences(c *Context, to screen, campaignID string) tea.Cmd {
+// loadSequences reads a campaign's sequences; the returned cancel stops a
+// load the user no longer waits for, whose outcome is then dropped.
+func loadSequences(c *Context, to screen, campaignID string) (tea.Cmd, context.CancelFunc) {
+	ctx, cancel := c.cancellable()
 	return func() tea.Msg {
-		ctx, cancel := c.ctx()
 		defer cancel()
 		seqs, err := c.Client.Sequences(ctx, campaignID)
+		if cancelled(ctx) {
+			return nil
+		}
 		return sequencesLoadedMsg{replyTo: replyTo{to}, campaignID: campaignID, seqs: seqs, err: err}
-	}
+	}, cancel
 }
 
 // submission is one submit: where the step lives, the step as the edit
@@ -121,17 +148,29 @@ func submitStep(c *Context, to screen, s submission) tea.Cmd {
 		ctx, cancel := c.ctx()
 		defer cancel()
 		updated, before, err := c.Client.UpdateStepFrom(ctx, s.campaign.ID, s.base, s.update)
+		// An answer lost on the way back, with the update read back as
+		// made, is a success and is journaled like one.
+		landed, lost := api.Applied(err)
+		if lost {
+			updated, err = landed, nil
+		}
 		if err != nil {
 			return stepUpdatedMsg{replyTo: replyTo{to}, err: err}
 		}
 		entry, jerr := c.Journal.Append(journal.Record(c.Workspace, s.campaign, before, s.update))
-		return stepUpdatedMsg{replyTo: replyTo{to}, step: updated, entry: entry, journalErr: jerr}
+		return stepUpdatedMsg{replyTo: replyTo{to}, step: updated, entry: entry, journalErr: jerr, lost: lost}
 	}
 }
 
 // describeError turns an API failure into what the user reads: the status and
 // the server's own words when there are some.
 func describeError(err error) string {
+	// These say what happened in full, their cause included.
+	var unconfirmed *api.UnconfirmedError
+	var timeout *api.TimeoutError
+	if errors.As(err, &unconfirmed) || errors.As(err, &timeout) {
+		return err.Error()
+	}
 	var apiErr *api.Error
 	if errors.As(err, &apiErr) {
 		return apiErr.Error()

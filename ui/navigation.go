@@ -25,6 +25,7 @@ type (
 		entry      int
 		journalErr error
 		draftErr   error
+		lost       bool // the answer was lost; the step read back shows the update
 	}
 	// rebaseMsg goes back to the editor with the edit moved onto current.
 	rebaseMsg struct {
@@ -176,10 +177,14 @@ func savedNotice(msg stepSavedMsg, demo bool) string {
 	case msg.draftErr != nil:
 		return "Step updated; its draft could not be removed: " + safetext.Clean(msg.draftErr.Error())
 	}
-	if demo {
-		return fmt.Sprintf("Step updated · journal entry #%d", msg.entry)
+	updated := "Step updated"
+	if msg.lost {
+		updated = "Step updated (its answer was lost; reading the step back shows lemlist applied it)"
 	}
-	return fmt.Sprintf("Step updated · journal entry #%d · `lemstep undo %d` puts it back", msg.entry, msg.entry)
+	if demo {
+		return fmt.Sprintf("%s · journal entry #%d", updated, msg.entry)
+	}
+	return fmt.Sprintf("%s · journal entry #%d · `lemstep undo %d` puts it back", updated, msg.entry, msg.entry)
 }
 
 // leaveEditor closes the editor. Edits are not lost: they stay in the step's

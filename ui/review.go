@@ -143,7 +143,7 @@ func (s *reviewScreen) onResult(msg stepUpdatedMsg) tea.Cmd {
 		s.refresh()
 		return nil
 	}
-	saved := stepSavedMsg{sentBy: sentBy{s}, stepID: s.original.ID, entry: msg.entry.ID, journalErr: msg.journalErr}
+	saved := stepSavedMsg{sentBy: sentBy{s}, stepID: s.original.ID, entry: msg.entry.ID, journalErr: msg.journalErr, lost: msg.lost}
 	if err := s.drafts.Discard(); err != nil {
 		saved.draftErr = err
 	}
@@ -248,7 +248,7 @@ func (s *reviewScreen) heading() string {
 	case s.phase == phaseSubmitting:
 		top = s.spin.View() + " Sending the update to lemlist…"
 	case s.phase == phaseFailed:
-		top = st.Error.Render("The update was not made. "+s.keptWhere()) + "\n" +
+		top = st.Error.Render(failedHeadline(s.err)+" "+s.keptWhere()) + "\n" +
 			safetext.Clean(describeError(s.err)) + "\n" + st.Muted.Render("r retries · esc goes back to the editor")
 	case s.phase == phaseConflict:
 		top = st.Warning.Render("Someone changed this step on lemlist since you began. Nothing was sent.")
@@ -263,6 +263,15 @@ func (s *reviewScreen) heading() string {
 		}
 	}
 	return lipgloss.NewStyle().Width(max(20, s.width)).Render(top)
+}
+
+// failedHeadline says what a failed submit did to the step on lemlist.
+func failedHeadline(err error) string {
+	var unconfirmed *api.UnconfirmedError
+	if errors.As(err, &unconfirmed) {
+		return "lemlist may or may not have applied the update."
+	}
+	return "The update was not made."
 }
 
 // Submitting reports an update sent and not yet answered.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -21,6 +22,7 @@ type stepScreen struct {
 	seqs     api.Sequences
 	list     rowList[treeRow]
 	loading  bool
+	cancel   context.CancelFunc // stops the load under way
 	err      error
 	spin     spinner.Model
 	keepOn   string          // step id the cursor returns to after a reload
@@ -44,8 +46,20 @@ func newStepScreen(c *Context, keys Keys, campaign api.Campaign) *stepScreen {
 
 // Load fetches the campaign's sequences; the cursor comes back to keepOn.
 func (s *stepScreen) Load(keepOn string) tea.Cmd {
+	s.Cancel()
 	s.loading, s.err, s.keepOn = true, nil, keepOn
-	return tea.Batch(loadSequences(s.c, s, s.campaign.ID), s.spin.Tick)
+	load, cancel := loadSequences(s.c, s, s.campaign.ID)
+	s.cancel = cancel
+	return tea.Batch(load, s.spin.Tick)
+}
+
+// Cancel stops a load still under way: the user left the screen.
+func (s *stepScreen) Cancel() {
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
+	s.loading = false
 }
 
 func (s *stepScreen) SetSize(w, h int) {
@@ -116,6 +130,7 @@ func (s *stepScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Reload):
 		return s.Load("")
 	case key.Matches(k, s.keys.Back):
+		s.Cancel()
 		return emit(backMsg{sentBy{s}})
 	}
 	return nil

@@ -256,6 +256,7 @@ func (a *app) sendEntries(ctx context.Context, s *session, entries []applyEntry,
 			loaded = e.loaded
 		}
 		step, before, err := sendStep(ctx, s.client, e.campaign.ID, loaded, e.update, opts.force)
+		step, err = a.landed(step, err)
 		results[i] = applyResult{entry: e, sent: true, step: step, err: err}
 		r.done(i, results[i])
 		if err != nil {

@@ -87,7 +87,11 @@ func (a *app) checkKey(cmd *cobra.Command, creds credentials) (api.Team, error) 
 		return api.Team{}, err
 	}
 	defer closeLog()
-	client, err := newClient(creds, debug, userAgent())
+	opts, err := a.clientOptions(debug, userAgent())
+	if err != nil {
+		return api.Team{}, err
+	}
+	client, err := newClient(creds, opts)
 	if err != nil {
 		return api.Team{}, err
 	}

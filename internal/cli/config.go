@@ -105,7 +105,12 @@ func (a *app) connect() (*session, error) {
 		return nil, err
 	}
 	if a.flags.demo {
-		s, err := startDemo(debug)
+		opts, err := a.clientOptions(debug, "")
+		if err != nil {
+			closeLog()
+			return nil, err
+		}
+		s, err := startDemo(opts)
 		if err != nil {
 			closeLog()
 			return nil, err
@@ -119,7 +124,12 @@ func (a *app) connect() (*session, error) {
 		closeLog()
 		return nil, err
 	}
-	client, err := newClient(creds, debug, userAgent())
+	opts, err := a.clientOptions(debug, userAgent())
+	if err != nil {
+		closeLog()
+		return nil, err
+	}
+	client, err := newClient(creds, opts)
 	if err != nil {
 		closeLog()
 		return nil, err
@@ -130,11 +140,13 @@ func (a *app) connect() (*session, error) {
 // userAgent is how lemstep's requests to lemlist name themselves.
 func userAgent() string { return "lemstep/" + version }
 
-// newClient is a client that sends creds.key to creds.baseURL, writing every
-// request to debug when it is not nil, named by agent ("" for the client's
-// default). A base URL the client cannot use is a usage error.
-func newClient(creds credentials, debug io.Writer, agent string) (*api.Client, error) {
-	client, err := api.NewClient(api.Config{BaseURL: creds.baseURL, APIKey: creds.key, DebugLog: debug, UserAgent: agent})
+// newClient is a client that sends creds.key to creds.baseURL as opts say.
+// A base URL the client cannot use is a usage error.
+func newClient(creds credentials, opts clientOptions) (*api.Client, error) {
+	client, err := api.NewClient(api.Config{
+		BaseURL: creds.baseURL, APIKey: creds.key, DebugLog: opts.debug, UserAgent: opts.agent,
+		Timeout: opts.timeout, OnWait: opts.onWait,
+	})
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}

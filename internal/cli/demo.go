@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"net"
 
 	"lemstep/api/sandbox"
@@ -13,7 +12,7 @@ import (
 // startDemo serves the embedded demo workspace on a loopback port with a
 // random key, and returns a session on it: `--demo` needs no account and no
 // network.
-func startDemo(debug io.Writer) (*session, error) {
+func startDemo(opts clientOptions) (*session, error) {
 	key := randomKey()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -24,7 +23,7 @@ func startDemo(debug io.Writer) (*session, error) {
 	// anything here would tear through the editor's screen.
 	go func() { _ = srv.Serve(ln) }()
 	// The demo's requests never leave this process: they name no version.
-	client, err := newClient(credentials{key: key, baseURL: "http://" + ln.Addr().String() + "/api"}, debug, "")
+	client, err := newClient(credentials{key: key, baseURL: "http://" + ln.Addr().String() + "/api"}, opts)
 	if err != nil {
 		srv.Close()
 		return nil, err

@@ -18,6 +18,9 @@ import (
 // SIGTERM, the terminal closing with SIGHUP, or a crash) the open step's
 // edits are written to its draft before lemstep exits.
 func (a *app) runEditor(ctx context.Context) error {
+	// The editor shows its own spinners; a notice on stderr would tear
+	// through its screen.
+	a.fullScreen = true
 	s, err := a.connect()
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
@@ -45,6 +46,7 @@ type globalFlags struct {
 	baseURL    string
 	apiKeyFile string
 	debugLog   string
+	timeout    time.Duration
 }
 
 // app is what the commands share: the streams and the global flags.
@@ -54,6 +56,9 @@ type app struct {
 	stderr io.Writer
 	flags  globalFlags
 	getenv func(string) string
+	// fullScreen is set while the editor owns the terminal: nothing else
+	// may write to it then.
+	fullScreen bool
 }
 
 // Run runs lemstep with the given arguments and streams and returns the exit
@@ -110,6 +115,7 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.StringVar(&a.flags.baseURL, "base-url", "", "lemlist API base URL (default $LEMLIST_BASE_URL or https://api.lemlist.com/api)")
 	pf.StringVar(&a.flags.apiKeyFile, "api-key-file", "", "read the API key from this file")
 	pf.StringVar(&a.flags.debugLog, "debug-log", "", "write each request and response (key redacted) to this file")
+	pf.DurationVar(&a.flags.timeout, "timeout", 0, "the most one request to lemlist may take, retries included (default $LEMLIST_TIMEOUT or 30s)")
 	root.AddCommand(a.editCommand(), a.draftsCommand(), a.campaignsCommand(), a.stepsCommand(), a.updateCommand(),
 		a.applyCommand(), a.historyCommand(), a.undoCommand(), a.authCommand(), a.sandboxCommand())
 	markUsageErrors(root)

@@ -148,6 +148,7 @@ func (a *app) sendUpdate(ctx context.Context, sequenceID, stepID string, u api.S
 		return a.dryRunUpdate(ctx, s.client, loaded, u, opts.asJSON)
 	}
 	step, before, err := sendStep(ctx, s.client, camp.ID, loaded, u, opts.force)
+	step, err = a.landed(step, err)
 	if err != nil {
 		return a.sendFailure(err, opts.asJSON, sentLabels)
 	}
@@ -167,6 +168,20 @@ func (a *app) sendUpdate(ctx context.Context, sequenceID, stepID string, u api.S
 		fmt.Fprintf(a.stdout, "Journal entry #%d; `lemstep undo %d` puts the previous values back.\n", entry.ID, entry.ID)
 	}
 	return nil
+}
+
+// landed turns an update whose answer was lost, but which the step read
+// back shows was made, into the success it is, saying on stderr what
+// happened: it is then journaled like any other. Any other outcome is left
+// as it is; one whose answer was lost says lemlist may or may not have
+// applied it.
+func (a *app) landed(step api.Step, err error) (api.Step, error) {
+	current, ok := api.Applied(err)
+	if !ok {
+		return step, err
+	}
+	fmt.Fprintln(a.stderr, "lemstep: "+safetext.Clean(err.Error()))
+	return current, nil
 }
 
 // loadStep reads the step an update starts from, in the campaign given or
