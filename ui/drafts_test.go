@@ -394,7 +394,9 @@ func TestConnectionDroppedMidPatchKeepsTheDraft(t *testing.T) {
 	id := s.stepWithSubject(quickQuestion).ID
 	s.editQuickQuestion(" (dropped)")
 	s.reviewAndSend()
-	scr := s.waitText("The update was not made")
+	// The PATCH went out: lemlist may have applied it before the
+	// connection closed, so the screen does not say it was not made.
+	scr := s.waitText("lemlist may or may not have applied the update.")
 	if words := strings.Join(strings.Fields(scr), " "); !strings.Contains(words, "saved as a draft") || !strings.Contains(words, "the connection closed before the answer was complete") {
 		t.Fatalf("the failure does not say the connection closed and the draft is kept:\n%s", scr)
 	}
