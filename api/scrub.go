@@ -24,6 +24,9 @@ const redacted = "REDACTED"
 type scrubber struct {
 	forms []string            // whole forms, longest first
 	runs  map[string]struct{} // every secretRun-long piece of every form
+	// starts has a bit set for each pair of bytes a piece begins with: most
+	// positions of a text are passed over without a map lookup.
+	starts *[1 << 16 / 64]uint64
 }
 
 // newScrubber lists the forms in which key could leak into text: as is,
@@ -33,7 +36,7 @@ type scrubber struct {
 // padded form, so scrubbing it covers both. Keys too short to be real are not
 // scrubbed, as that would mangle ordinary words.
 func newScrubber(key string) *scrubber {
-	s := &scrubber{runs: map[string]struct{}{}}
+	s := &scrubber{runs: map[string]struct{}{}, starts: new([1 << 16 / 64]uint64)}
 	if len(key) < 6 {
 		return s
 	}
@@ -53,6 +56,8 @@ func newScrubber(key string) *scrubber {
 	for _, f := range s.forms {
 		for i := 0; i+secretRun <= len(f); i++ {
 			s.runs[f[i:i+secretRun]] = struct{}{}
+			pair := uint16(f[i])<<8 | uint16(f[i+1])
+			s.starts[pair/64] |= 1 << (pair % 64)
 		}
 	}
 	return s
@@ -86,15 +91,12 @@ func (s *scrubber) scrubPlain(text string) string {
 	var b strings.Builder
 	last := 0 // text[last:] is not written yet
 	for i := 0; i+secretRun <= len(text); {
-		if _, ok := s.runs[text[i:i+secretRun]]; !ok {
+		if !s.isRun(text[i : i+secretRun]) {
 			i++
 			continue
 		}
 		end := i + secretRun
-		for end < len(text) {
-			if _, ok := s.runs[text[end+1-secretRun:end+1]]; !ok {
-				break
-			}
+		for end < len(text) && s.isRun(text[end+1-secretRun:end+1]) {
 			end++
 		}
 		b.WriteString(text[last:i])
@@ -108,28 +110,38 @@ func (s *scrubber) scrubPlain(text string) string {
 	return b.String()
 }
 
+// isRun reports whether piece, secretRun bytes long, is a piece of a form.
+func (s *scrubber) isRun(piece string) bool {
+	pair := uint16(piece[0])<<8 | uint16(piece[1])
+	if s.starts[pair/64]&(1<<(pair%64)) == 0 {
+		return false
+	}
+	_, ok := s.runs[piece]
+	return ok
+}
+
 // unescapeJSON reads the backslash escapes of JSON strings in text (\uXXXX,
 // surrogate pairs included, \/, \", \\, \n…) and leaves everything else as
 // it is. It is lenient on purpose: text need not be valid JSON.
 func unescapeJSON(text string) string {
 	var b strings.Builder
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c != '\\' || i+1 >= len(text) {
-			b.WriteByte(c)
-			i++
-			continue
+	b.Grow(len(text))
+	for {
+		i := strings.IndexByte(text, '\\')
+		if i < 0 || i+1 >= len(text) {
+			b.WriteString(text)
+			return b.String()
 		}
+		b.WriteString(text[:i])
 		r, n := jsonEscape(text[i:])
 		if n == 0 {
-			b.WriteByte(c)
-			i++
+			b.WriteByte('\\')
+			text = text[i+1:]
 			continue
 		}
 		b.WriteRune(r)
-		i += n
+		text = text[i+n:]
 	}
-	return b.String()
 }
 
 // jsonEscape reads one escape at the start of s (which begins with a
