@@ -44,7 +44,7 @@ func TestLostAnswerThatLandedIsSaved(t *testing.T) {
 	if err != nil || len(entries) != 1 {
 		t.Errorf("journal = %d entries, %v; want the update", len(entries), err)
 	}
-	if ids := s.drafts.StepIDs(); len(ids) != 0 {
+	if ids := s.drafts.StepIDs("demo"); len(ids) != 0 {
 		t.Errorf("drafts left: %v", ids)
 	}
 }
@@ -58,7 +58,7 @@ func TestLostAnswerThatDidNotLandKeepsTheDraft(t *testing.T) {
 	s.reviewAndSend()
 	scr := s.waitText("lemlist may or may not have applied the update.")
 	s.waitText("saved as a draft")
-	if ids := s.drafts.StepIDs(); len(ids) != 1 {
+	if ids := s.drafts.StepIDs("demo"); len(ids) != 1 {
 		t.Errorf("drafts = %v, want the edited step's\n%s", ids, scr)
 	}
 	if entries, _ := s.journal.Entries(); len(entries) != 0 {
