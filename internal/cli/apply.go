@@ -65,7 +65,7 @@ func (a *app) applyCommand() *cobra.Command {
 }
 
 func (a *app) readApplyFile(path string) ([]applyEntry, error) {
-	data, err := readInput(path, a.stdin, maxApplyInput, "a list of updates")
+	data, err := readInput(path, a.io.In, maxApplyInput, "a list of updates")
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +99,7 @@ func (a *app) writeDryRun(entries []applyEntry, refused [][]string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.stdout, "%s\n", line)
+		fmt.Fprintf(a.io.Out, "%s\n", line)
 	}
 	return refusedOutcome(refused, 0)
 }
@@ -135,7 +135,7 @@ func (a *app) applyUpdates(ctx context.Context, entries []applyEntry, opts apply
 	r := a.newApplyReporter(len(entries))
 	results := a.sendEntries(ctx, s, entries, refused, opts, r)
 	r.finish()
-	writeApplySummary(a.stdout, results)
+	writeApplySummary(a.io.Out, results)
 	return applyOutcome(ctx, results)
 }
 
@@ -155,7 +155,7 @@ func (a *app) checkApplyEntries(entries []applyEntry, t api.Target, steps *stepL
 			refused[i] = []string{e.label() + ": " + p}
 			continue
 		}
-		refused[i] = lintGate(a.stderr, e.label()+": ", e.update, allowBlocking)
+		refused[i] = lintGate(a.io.ErrOut, e.label()+": ", e.update, allowBlocking)
 	}
 	return refused
 }

@@ -4,13 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/term"
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
@@ -29,13 +27,11 @@ type applyReporter struct {
 const progressWidth = 30
 
 func (a *app) newApplyReporter(total int) *applyReporter {
-	r := &applyReporter{w: a.stdout, total: total}
-	if !isTerminal(a.stdout) {
+	r := &applyReporter{w: a.io.Out, total: total}
+	if !a.io.IsStdoutTTY() {
 		return r
 	}
-	if w, _, err := term.GetSize(a.stdout.(*os.File).Fd()); err == nil {
-		r.width = w
-	}
+	r.width = a.io.Width(a.io.Out)
 	opts := []progress.Option{progress.WithWidth(progressWidth), progress.WithoutPercentage()}
 	if a.colour() {
 		opts = append(opts, progress.WithDefaultBlend())

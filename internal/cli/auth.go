@@ -64,7 +64,7 @@ func (a *app) login(cmd *cobra.Command, key string) error {
 	if err := writeConfig(path, cfg); err != nil {
 		return fmt.Errorf("could not save the key: %w", err)
 	}
-	fmt.Fprintf(a.stdout, "Logged in to the lemlist team %s. The key is saved in %s, readable by you only.\n", teamName(team), path)
+	fmt.Fprintf(a.io.Out, "Logged in to the lemlist team %s. The key is saved in %s, readable by you only.\n", teamName(team), path)
 	a.warnOverride()
 	return nil
 }
@@ -74,9 +74,9 @@ func (a *app) login(cmd *cobra.Command, key string) error {
 func (a *app) warnOverride() {
 	switch {
 	case a.flags.apiKeyFile != "":
-		fmt.Fprintln(a.stderr, "Note: --api-key-file is given, so its key is used instead of the saved one.")
+		fmt.Fprintln(a.io.ErrOut, "Note: --api-key-file is given, so its key is used instead of the saved one.")
 	case a.getenv("LEMLIST_API_KEY") != "":
-		fmt.Fprintln(a.stderr, "Note: LEMLIST_API_KEY is set in this shell, so its key is used instead of the saved one.")
+		fmt.Fprintln(a.io.ErrOut, "Note: LEMLIST_API_KEY is set in this shell, so its key is used instead of the saved one.")
 	}
 }
 
@@ -112,7 +112,7 @@ func (a *app) statusCommand() *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if a.flags.demo {
-				fmt.Fprintln(a.stdout, "Demo mode: lemstep uses its built-in sandbox with a throwaway key; no key is needed or saved.")
+				fmt.Fprintln(a.io.Out, "Demo mode: lemstep uses its built-in sandbox with a throwaway key; no key is needed or saved.")
 				return nil
 			}
 			creds, err := a.credentials()
@@ -123,7 +123,7 @@ func (a *app) statusCommand() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("the key from %s does not work: %w", creds.source, err)
 			}
-			fmt.Fprintf(a.stdout, "Logged in to the lemlist team %s.\nThe API key comes from %s.\nRequests go to %s.\n",
+			fmt.Fprintf(a.io.Out, "Logged in to the lemlist team %s.\nThe API key comes from %s.\nRequests go to %s.\n",
 				teamName(team), creds.source, creds.baseURL)
 			return nil
 		},
@@ -142,14 +142,14 @@ func (a *app) logoutCommand() *cobra.Command {
 			err := os.Remove(path)
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
-				fmt.Fprintf(a.stdout, "No key was saved (there is no %s).\n", path)
+				fmt.Fprintf(a.io.Out, "No key was saved (there is no %s).\n", path)
 			case err != nil:
 				return fmt.Errorf("could not remove the saved key: %w", err)
 			default:
-				fmt.Fprintf(a.stdout, "Removed the key saved in %s.\n", path)
+				fmt.Fprintf(a.io.Out, "Removed the key saved in %s.\n", path)
 			}
 			if a.getenv("LEMLIST_API_KEY") != "" {
-				fmt.Fprintln(a.stderr, "Note: LEMLIST_API_KEY is still set in this shell; lemstep keeps using it.")
+				fmt.Fprintln(a.io.ErrOut, "Note: LEMLIST_API_KEY is still set in this shell; lemstep keeps using it.")
 			}
 			return nil
 		},

@@ -21,8 +21,8 @@ const maxKeyLine = 4096
 // and otherwise reads one line from stdin, so scripts can pipe the key in
 // without it showing in the process list.
 func (a *app) readKey(ctx context.Context) (string, error) {
-	if !isTerminal(a.stdin) {
-		return readKeyLine(a.stdin)
+	if !a.io.IsStdinTTY() {
+		return readKeyLine(a.io.In)
 	}
 	var key string
 	input := huh.NewInput().
@@ -37,8 +37,8 @@ func (a *app) readKey(ctx context.Context) (string, error) {
 		}).
 		Value(&key)
 	form := huh.NewForm(huh.NewGroup(input)).
-		WithInput(a.stdin).
-		WithOutput(a.stderr).
+		WithInput(a.io.In).
+		WithOutput(a.io.ErrOut).
 		WithTheme(theme.New(true, theme.NoColorRequested(a.getenv)).Huh())
 	if err := form.RunWithContext(ctx); err != nil {
 		if errors.Is(err, huh.ErrUserAborted) || ctx.Err() != nil {

@@ -38,7 +38,7 @@ func (a *app) campaignsCommand() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.stdout, camps)
+				return writeJSON(a.io.Out, camps)
 			}
 			return writeCampaignTable(a.styledOut(), a.theme(), camps)
 		},

@@ -3,9 +3,6 @@ package cli
 import (
 	"context"
 	"io"
-	"os"
-
-	"github.com/charmbracelet/x/term"
 
 	"lemstep/api"
 	"lemstep/ui/changeview"
@@ -17,14 +14,11 @@ import (
 // The brackets of the word diff are there either way.
 func (a *app) changeOptions(w io.Writer, campaigns []api.Campaign) changeview.Options {
 	o := changeview.Options{Campaigns: campaigns}
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
+	if !a.io.IsTerminal(w) {
 		return o
 	}
-	if width, _, err := term.GetSize(f.Fd()); err == nil {
-		o.Width = width
-	}
-	if w == a.stdout {
+	o.Width = a.io.Width(w)
+	if w == a.io.Out {
 		o.Theme = a.theme()
 	}
 	return o

@@ -70,7 +70,7 @@ func (a *app) readKeyFile(path string) (string, error) {
 		return "", fmt.Errorf("the API key file %s is empty", path)
 	}
 	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Mode().Perm()&0o044 != 0 {
-		fmt.Fprintf(a.stderr, "Warning: the API key file %s can be read by other users; run: chmod 600 %s\n", path, path)
+		fmt.Fprintf(a.io.ErrOut, "Warning: the API key file %s can be read by other users; run: chmod 600 %s\n", path, path)
 	}
 	return key, nil
 }

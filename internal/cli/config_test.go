@@ -44,8 +44,8 @@ func TestRequestsNameLemstep(t *testing.T) {
 // either stream, in any form.
 func runWithStdin(t *testing.T, key, stdin string, args ...string) (string, string, int) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code := Run(args, strings.NewReader(stdin), &out, &errOut)
+	streams, out, errOut := NewTestIOStreams(stdin)
+	code := run(args, streams)
 	for _, s := range [][]byte{out.Bytes(), errOut.Bytes()} {
 		if form, found := keyscan.Find(s, key); found {
 			t.Fatalf("lemstep printed %s:\n%s", form, s)

@@ -37,14 +37,14 @@ func (a *app) draftsCommand() *cobra.Command {
 			}
 			ds, damaged := splitDamaged(listed)
 			for _, l := range damaged {
-				fmt.Fprintf(a.stderr, "Warning: the draft of step %s is damaged: %s. `lemstep drafts discard %s` removes it.\n",
+				fmt.Fprintf(a.io.ErrOut, "Warning: the draft of step %s is damaged: %s. `lemstep drafts discard %s` removes it.\n",
 					safetext.Line(l.StepID), safetext.Line(l.Err.Error()), safetext.Line(l.StepID))
 			}
 			if asJSON {
-				return writeJSON(a.stdout, ds)
+				return writeJSON(a.io.Out, ds)
 			}
 			if len(listed) == 0 {
-				_, err := fmt.Fprintln(a.stdout, "No drafts: every edit made in the editor was sent or discarded.")
+				_, err := fmt.Fprintln(a.io.Out, "No drafts: every edit made in the editor was sent or discarded.")
 				return err
 			}
 			return writeDrafts(a.styledOut(), a.theme(), ds, damaged, time.Now())
@@ -71,10 +71,10 @@ func (a *app) discardDraftCommand() *cobra.Command {
 			case len(removed) == 0:
 				return usageError("step %s has no draft; `lemstep drafts` lists them", safetext.Line(args[0]))
 			case len(removed) > 1:
-				_, err = fmt.Fprintf(a.stdout, "Discarded the %d drafts of step %s.\n", len(removed), safetext.Line(args[0]))
+				_, err = fmt.Fprintf(a.io.Out, "Discarded the %d drafts of step %s.\n", len(removed), safetext.Line(args[0]))
 				return err
 			}
-			_, err = fmt.Fprintf(a.stdout, "Discarded the draft of step %s.\n", safetext.Line(args[0]))
+			_, err = fmt.Fprintf(a.io.Out, "Discarded the draft of step %s.\n", safetext.Line(args[0]))
 			return err
 		},
 	}

@@ -47,10 +47,10 @@ func (a *app) runEditor(ctx context.Context) error {
 	kept, draftErr := m.SaveDraft()
 	sig := signals.stop()
 	if kept != "" {
-		fmt.Fprintln(a.stderr, kept)
+		fmt.Fprintln(a.io.ErrOut, kept)
 	}
 	if draftErr != nil {
-		fmt.Fprintln(a.stderr, "lemstep: "+safetext.Clean(draftErr.Error()))
+		fmt.Fprintln(a.io.ErrOut, "lemstep: "+safetext.Clean(draftErr.Error()))
 	}
 	if sig != nil {
 		// The shell's convention: 128 plus the signal's number.

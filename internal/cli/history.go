@@ -39,14 +39,14 @@ func (a *app) historyCommand() *cobra.Command {
 			total := len(entries)
 			entries = newestFirst(entries, stepID)
 			if asJSON {
-				return writeJSON(a.stdout, entries)
+				return writeJSON(a.io.Out, entries)
 			}
 			switch {
 			case total == 0:
-				_, err = fmt.Fprintln(a.stdout, "The journal is empty: lemstep has not sent any update yet.")
+				_, err = fmt.Fprintln(a.io.Out, "The journal is empty: lemstep has not sent any update yet.")
 				return err
 			case len(entries) == 0:
-				_, err = fmt.Fprintf(a.stdout, "No journal entry changed step %s (the journal has %s).\n",
+				_, err = fmt.Fprintf(a.io.Out, "No journal entry changed step %s (the journal has %s).\n",
 					safetext.Line(stepID), plural(total, "entry", "entries"))
 				return err
 			}
@@ -138,7 +138,7 @@ func (a *app) recordUpdate(s *session, camp api.Campaign, before api.Step, u api
 	e.Undoes = undoes
 	e, err := a.journal().Append(e)
 	if err != nil {
-		fmt.Fprintf(a.stderr, "Warning: step %s was updated, but lemstep could not write the update to its journal (%s); "+
+		fmt.Fprintf(a.io.ErrOut, "Warning: step %s was updated, but lemstep could not write the update to its journal (%s); "+
 			"`lemstep undo` will not know about it.\n", safetext.Line(before.ID), safetext.Line(err.Error()))
 		return journal.Entry{}, false
 	}

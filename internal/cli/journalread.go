@@ -21,7 +21,7 @@ func (a *app) readJournal() ([]journal.Entry, error) {
 		return nil, err
 	}
 	if len(damage) > 0 {
-		fmt.Fprintln(a.stderr, damageWarning(j.Path(), damage))
+		fmt.Fprintln(a.io.ErrOut, damageWarning(j.Path(), damage))
 	}
 	return entries, nil
 }

@@ -10,24 +10,16 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/term"
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
 	"lemstep/theme"
 )
 
-// isTerminal reports whether w is a terminal (and not a pipe, a file or a
-// test's buffer).
-func isTerminal(w any) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(f.Fd())
-}
-
 // colour reports whether output to stdout may carry colour: only on a
 // terminal, and never when NO_COLOR is set.
 func (a *app) colour() bool {
-	return isTerminal(a.stdout) && !theme.NoColorRequested(a.getenv)
+	return a.io.IsStdoutTTY() && !theme.NoColorRequested(a.getenv)
 }
 
 // theme returns the styles for stdout, or nil when output must stay plain:
@@ -44,9 +36,9 @@ func (a *app) theme() *theme.Theme {
 // colours into what the terminal supports (256 colours, 16, or none).
 func (a *app) styledOut() io.Writer {
 	if !a.colour() {
-		return a.stdout
+		return a.io.Out
 	}
-	return colorprofile.NewWriter(a.stdout, os.Environ())
+	return colorprofile.NewWriter(a.io.Out, os.Environ())
 }
 
 // writeJSON writes v indented, followed by a newline. HTML is not escaped,

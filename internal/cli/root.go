@@ -51,9 +51,7 @@ type globalFlags struct {
 
 // app is what the commands share: the streams and the global flags.
 type app struct {
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
+	io     *IOStreams
 	flags  globalFlags
 	getenv func(string) string
 	// fullScreen is set while the editor owns the terminal: nothing else
@@ -64,12 +62,16 @@ type app struct {
 // Run runs lemstep with the given arguments and streams and returns the exit
 // code the process should end with.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	return run(args, &IOStreams{In: stdin, Out: stdout, ErrOut: stderr})
+}
+
+func run(args []string, streams *IOStreams) int {
+	a := &app{io: streams, getenv: os.Getenv}
 	root := a.rootCommand()
 	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetIn(streams.In)
+	root.SetOut(streams.Out)
+	root.SetErr(streams.ErrOut)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := fang.Execute(ctx, root, fang.WithVersion(version), fang.WithErrorHandler(a.printError))

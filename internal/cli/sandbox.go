@@ -52,8 +52,8 @@ func (a *app) serveSandbox(cmd *cobra.Command, addr, key, plan string) error {
 		return fmt.Errorf("could not listen on %s: %w", addr, err)
 	}
 	srv := newSandboxServer(key, p)
-	fmt.Fprintf(a.stdout, "lemlist sandbox serving the demo workspace\n  base URL: http://%s/api\n  API key:  %s\n\n", ln.Addr(), key)
-	fmt.Fprintf(a.stdout, "Try: LEMLIST_BASE_URL=http://%s/api LEMLIST_API_KEY=%s lemstep\nStop with ctrl+c.\n", ln.Addr(), key)
+	fmt.Fprintf(a.io.Out, "lemlist sandbox serving the demo workspace\n  base URL: http://%s/api\n  API key:  %s\n\n", ln.Addr(), key)
+	fmt.Fprintf(a.io.Out, "Try: LEMLIST_BASE_URL=http://%s/api LEMLIST_API_KEY=%s lemstep\nStop with ctrl+c.\n", ln.Addr(), key)
 	go func() {
 		<-cmd.Context().Done()
 		srv.Close()

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
@@ -42,8 +41,8 @@ func startSpoofSandbox(t *testing.T) {
 
 func runCapture(t *testing.T, args ...string) string {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	if code := Run(args, strings.NewReader(""), &out, &errOut); code != exitOK {
+	streams, out, errOut := NewTestIOStreams("")
+	if code := run(args, streams); code != exitOK {
 		t.Fatalf("lemstep %s: exit %d, stderr %q", strings.Join(args, " "), code, errOut.String())
 	}
 	return out.String()

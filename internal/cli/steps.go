@@ -35,13 +35,13 @@ func (a *app) stepsCommand() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.stdout, seqs)
+				return writeJSON(a.io.Out, seqs)
 			}
 			camp, err := s.client.Campaign(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
-			return writeTree(a.stdout, camp, seqs)
+			return writeTree(a.io.Out, camp, seqs)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the sequences with every field as JSON")

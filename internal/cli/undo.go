@@ -92,7 +92,7 @@ func (a *app) undo(ctx context.Context, id int, opts undoOptions) error {
 		if !opts.force {
 			return a.movedFailure(e, now, cs, opts.asJSON)
 		}
-		fmt.Fprintf(a.stderr, "Warning: %s changed on lemlist after entry #%d; --force puts the earlier values back over that.\n",
+		fmt.Fprintf(a.io.ErrOut, "Warning: %s changed on lemlist after entry #%d; --force puts the earlier values back over that.\n",
 			conflictFields(cs), e.ID)
 	}
 	campaigns := targetCampaigns(ctx, s.client, restore, e.After)
@@ -109,12 +109,12 @@ func (a *app) undo(ctx context.Context, id int, opts undoOptions) error {
 		if recorded {
 			res.Entry = &entry
 		}
-		return writeJSON(a.stdout, res)
+		return writeJSON(a.io.Out, res)
 	}
-	fmt.Fprintf(a.stdout, "Undid entry #%d: step %s has its earlier %s back.\n",
+	fmt.Fprintf(a.io.Out, "Undid entry #%d: step %s has its earlier %s back.\n",
 		e.ID, safetext.Line(e.StepID), api.JoinAnd(fieldNames(restore.Fields())))
 	if recorded {
-		fmt.Fprintf(a.stdout, "Journal entry #%d records the undo; `lemstep undo %d` puts the change back.\n", entry.ID, entry.ID)
+		fmt.Fprintf(a.io.Out, "Journal entry #%d records the undo; `lemstep undo %d` puts the change back.\n", entry.ID, entry.ID)
 	}
 	return nil
 }
@@ -219,7 +219,7 @@ func (a *app) movedFailure(e journal.Entry, now api.Step, cs []api.Conflict, asJ
 	heading := fmt.Sprintf("step %s changed on lemlist after entry #%d; nothing was sent", safetext.Line(e.StepID), e.ID)
 	if asJSON {
 		ce := &api.ConflictError{StepID: e.StepID, Current: now, Conflicts: cs}
-		if err := writeJSON(a.stdout, conflictJSON(ce, e.ID, heading)); err != nil {
+		if err := writeJSON(a.io.Out, conflictJSON(ce, e.ID, heading)); err != nil {
 			return err
 		}
 		return &exitError{code: exitFailure, err: errors.New(heading)}
@@ -231,18 +231,18 @@ func (a *app) movedFailure(e journal.Entry, now api.Step, cs []api.Conflict, asJ
 // confirmUndo shows the change and asks for it, unless --yes. A script
 // (stdin not a terminal) must say --yes: there is nobody to answer.
 func (a *app) confirmUndo(e journal.Entry, now api.Step, restore api.StepUpdate, campaigns []api.Campaign, opts undoOptions) error {
-	out := a.stdout
+	out := a.io.Out
 	if opts.asJSON {
-		out = a.stderr
+		out = a.io.ErrOut
 	}
 	writeUndoReview(out, e, now, restore, a.changeOptions(out, campaigns))
 	if opts.yes {
 		return nil
 	}
-	if !isTerminal(a.stdin) {
+	if !a.io.IsStdinTTY() {
 		return usageError("stdin is not a terminal, so nobody can confirm the undo; pass --yes to undo without asking")
 	}
-	ok, err := confirm(a.stdin, out, "Undo these changes? [y/N] ")
+	ok, err := confirm(a.io.In, out, "Undo these changes? [y/N] ")
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,7 @@ func (a *app) updateCommand() *cobra.Command {
 			"  lemstep update seq_1 stp_1 --type email --delay 2 --dry-run",
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			u, err := flags.build(cmd.Flags(), a.stdin)
+			u, err := flags.build(cmd.Flags(), a.io.In)
 			if err != nil {
 				return err
 			}
@@ -89,7 +89,7 @@ func (a *app) dryRunUpdate(ctx context.Context, c *api.Client, loaded api.Step, 
 		return rejected("nothing was sent: lemlist would refuse this update because", violationLines("", vs))
 	}
 	if !asJSON {
-		fmt.Fprintln(a.stderr, "Dry run, nothing sent. From what lemlist has now, [-taken away-] {+brought in+}:")
+		fmt.Fprintln(a.io.ErrOut, "Dry run, nothing sent. From what lemlist has now, [-taken away-] {+brought in+}:")
 		var names []api.Campaign // the campaigns a step sends leads to, before and after
 		if u.CampaignID != nil && lookup.err == nil {
 			for _, id := range []string{loaded.CampaignID, *u.CampaignID} {
@@ -101,7 +101,7 @@ func (a *app) dryRunUpdate(ctx context.Context, c *api.Client, loaded api.Step, 
 				}
 			}
 		}
-		fmt.Fprintln(a.stderr, changeview.Render(changeview.Changes(loaded, u), a.changeOptions(a.stderr, names)))
+		fmt.Fprintln(a.io.ErrOut, changeview.Render(changeview.Changes(loaded, u), a.changeOptions(a.io.ErrOut, names)))
 	}
 	return writeBody(a, u)
 }
@@ -113,7 +113,7 @@ func writeBody(a *app, u api.StepUpdate) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(a.stdout, "%s\n", body)
+	_, err = fmt.Fprintf(a.io.Out, "%s\n", body)
 	return err
 }
 
@@ -141,7 +141,7 @@ func (a *app) sendUpdate(ctx context.Context, sequenceID, stepID string, u api.S
 	if p := typeProblem(loaded, u); p != "" {
 		return &exitError{code: exitUsage, err: fmt.Errorf("%s; nothing was sent", p)}
 	}
-	if blocking := lintGate(a.stderr, "", u, opts.allowBlocking); len(blocking) > 0 {
+	if blocking := lintGate(a.io.ErrOut, "", u, opts.allowBlocking); len(blocking) > 0 {
 		return rejected(blockingHeading(len(blocking)), blocking)
 	}
 	if opts.dryRun {
@@ -157,15 +157,15 @@ func (a *app) sendUpdate(ctx context.Context, sequenceID, stepID string, u api.S
 		step.SequenceID = sequenceID
 	}
 	if opts.asJSON {
-		return writeJSON(a.stdout, step)
+		return writeJSON(a.io.Out, step)
 	}
-	fmt.Fprintf(a.stdout, "Updated %s step %s in sequence %s.\n", safetext.Line(string(step.Type)),
+	fmt.Fprintf(a.io.Out, "Updated %s step %s in sequence %s.\n", safetext.Line(string(step.Type)),
 		safetext.Line(step.ID), safetext.Line(step.SequenceID))
-	if err := writeStepFields(a.stdout, step); err != nil {
+	if err := writeStepFields(a.io.Out, step); err != nil {
 		return err
 	}
 	if recorded {
-		fmt.Fprintf(a.stdout, "Journal entry #%d; `lemstep undo %d` puts the previous values back.\n", entry.ID, entry.ID)
+		fmt.Fprintf(a.io.Out, "Journal entry #%d; `lemstep undo %d` puts the previous values back.\n", entry.ID, entry.ID)
 	}
 	return nil
 }
@@ -196,7 +196,7 @@ func (a *app) loadStep(ctx context.Context, c *api.Client, campaignID, sequenceI
 	} else {
 		camp, seqs, err = f.find(ctx, sequenceID)
 		if err == nil {
-			fmt.Fprintf(a.stderr, "Found sequence %s in campaign %s; --campaign %s skips this search.\n",
+			fmt.Fprintf(a.io.ErrOut, "Found sequence %s in campaign %s; --campaign %s skips this search.\n",
 				safetext.Line(sequenceID), campaignLabel(camp), safetext.Line(camp.ID))
 		}
 	}
@@ -233,7 +233,7 @@ func (a *app) sendFailure(err error, asJSON bool, labels changeview.ConflictLabe
 		return err
 	}
 	if asJSON {
-		if jerr := writeJSON(a.stdout, conflictJSON(ce, 0, "")); jerr != nil {
+		if jerr := writeJSON(a.io.Out, conflictJSON(ce, 0, "")); jerr != nil {
 			return jerr
 		}
 		return &exitError{code: exitFailure, err: ce}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -62,8 +61,8 @@ func (h *hookedSandbox) setHook(hook func(w http.ResponseWriter, r *http.Request
 // exit code; the API key must appear in neither stream.
 func (h *hookedSandbox) run(args ...string) (stdout, stderr string, code int) {
 	h.t.Helper()
-	var out, errOut bytes.Buffer
-	code = Run(args, strings.NewReader(""), &out, &errOut)
+	streams, out, errOut := NewTestIOStreams("")
+	code = run(args, streams)
 	for _, s := range [][]byte{out.Bytes(), errOut.Bytes()} {
 		if form, found := keyscan.Find(s, h.key); found {
 			h.t.Fatalf("lemstep printed %s", form)
