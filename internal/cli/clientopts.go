@@ -52,8 +52,8 @@ func (a *app) timeout() (time.Duration, error) {
 // lemlist is not mistaken for a hung lemstep. Only a person at a terminal
 // is told, and never while the editor owns the screen.
 func (a *app) waitNotice() func(api.Wait) {
-	if a.fullScreen || !isTerminal(a.stderr) {
+	if a.fullScreen || !a.io.IsStderrTTY() {
 		return nil
 	}
-	return func(w api.Wait) { fmt.Fprintln(a.stderr, "lemstep: "+w.String()) }
+	return func(w api.Wait) { fmt.Fprintln(a.io.ErrOut, "lemstep: "+w.String()) }
 }

@@ -180,7 +180,7 @@ func (a *app) landed(step api.Step, err error) (api.Step, error) {
 	if !ok {
 		return step, err
 	}
-	fmt.Fprintln(a.stderr, "lemstep: "+safetext.Clean(err.Error()))
+	fmt.Fprintln(a.io.ErrOut, "lemstep: "+safetext.Clean(err.Error()))
 	return current, nil
 }
 
