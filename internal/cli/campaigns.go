@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -12,9 +13,14 @@ import (
 	"lemstep/theme"
 )
 
+// campaignsOptions are the flags of `lemstep campaigns`.
+type campaignsOptions struct {
+	status string // only campaigns with this status, when set
+	asJSON bool
+}
+
 func (a *app) campaignsCommand() *cobra.Command {
-	var status string
-	var asJSON bool
+	var opts campaignsOptions
 	cmd := &cobra.Command{
 		Use:   "campaigns",
 		Short: "List the team's campaigns",
@@ -24,31 +30,34 @@ func (a *app) campaignsCommand() *cobra.Command {
 			"  lemstep campaigns --status running\n" +
 			"  lemstep campaigns --json | jq -r '.[] | select(.status == \"paused\") | ._id'",
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if status != "" && !isCampaignStatus(status) {
-				return usageError("%q is not a campaign status; use one of %s", status, strings.Join(campaignStatuses(), ", "))
-			}
-			s, err := a.connect()
-			if err != nil {
-				return err
-			}
-			defer s.close()
-			camps, err := s.client.Campaigns(cmd.Context(), api.CampaignQuery{Status: status})
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeJSON(a.io.Out, camps)
-			}
-			return writeCampaignTable(a.styledOut(), a.theme(), camps)
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.runCampaigns(cmd.Context(), opts) },
 	}
-	cmd.Flags().StringVar(&status, "status", "", "only campaigns with this status: "+strings.Join(campaignStatuses(), ", "))
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of campaigns instead of a table")
+	cmd.Flags().StringVar(&opts.status, "status", "", "only campaigns with this status: "+strings.Join(campaignStatuses(), ", "))
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print a JSON array of campaigns instead of a table")
 	_ = cmd.RegisterFlagCompletionFunc("status", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return campaignStatuses(), cobra.ShellCompDirectiveNoFileComp
 	})
 	return cmd
+}
+
+// runCampaigns lists the team's campaigns as a table, or as JSON.
+func (a *app) runCampaigns(ctx context.Context, opts campaignsOptions) error {
+	if opts.status != "" && !isCampaignStatus(opts.status) {
+		return usageError("%q is not a campaign status; use one of %s", opts.status, strings.Join(campaignStatuses(), ", "))
+	}
+	s, err := a.connect()
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	camps, err := s.client.Campaigns(ctx, api.CampaignQuery{Status: opts.status})
+	if err != nil {
+		return err
+	}
+	if opts.asJSON {
+		return writeJSON(a.io.Out, camps)
+	}
+	return writeCampaignTable(a.styledOut(), a.theme(), camps)
 }
 
 func campaignStatuses() []string {

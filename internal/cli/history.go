@@ -14,9 +14,14 @@ import (
 	"lemstep/theme"
 )
 
+// historyOptions are the flags of `lemstep history`.
+type historyOptions struct {
+	stepID string // only this step's entries, when set
+	asJSON bool
+}
+
 func (a *app) historyCommand() *cobra.Command {
-	var stepID string
-	var asJSON bool
+	var opts historyOptions
 	cmd := &cobra.Command{
 		Use:   "history",
 		Short: "List the updates lemstep sent, newest first",
@@ -31,31 +36,34 @@ func (a *app) historyCommand() *cobra.Command {
 			"  lemstep history --step stp_A1b2C3d4E5f6G7h8\n" +
 			"  lemstep history --json | jq '.[0].before'",
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			entries, err := a.readJournal()
-			if err != nil {
-				return err
-			}
-			total := len(entries)
-			entries = newestFirst(entries, stepID)
-			if asJSON {
-				return writeJSON(a.io.Out, entries)
-			}
-			switch {
-			case total == 0:
-				_, err = fmt.Fprintln(a.io.Out, "The journal is empty: lemstep has not sent any update yet.")
-				return err
-			case len(entries) == 0:
-				_, err = fmt.Fprintf(a.io.Out, "No journal entry changed step %s (the journal has %s).\n",
-					safetext.Line(stepID), plural(total, "entry", "entries"))
-				return err
-			}
-			return writeHistory(a.styledOut(), a.theme(), entries)
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runHistory(opts) },
 	}
-	cmd.Flags().StringVar(&stepID, "step", "", "list only the updates of this step")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the entries, with the values before and after, as a JSON array")
+	cmd.Flags().StringVar(&opts.stepID, "step", "", "list only the updates of this step")
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the entries, with the values before and after, as a JSON array")
 	return cmd
+}
+
+// runHistory lists the journal, newest first.
+func (a *app) runHistory(opts historyOptions) error {
+	entries, err := a.readJournal()
+	if err != nil {
+		return err
+	}
+	total := len(entries)
+	entries = newestFirst(entries, opts.stepID)
+	if opts.asJSON {
+		return writeJSON(a.io.Out, entries)
+	}
+	switch {
+	case total == 0:
+		_, err = fmt.Fprintln(a.io.Out, "The journal is empty: lemstep has not sent any update yet.")
+		return err
+	case len(entries) == 0:
+		_, err = fmt.Fprintf(a.io.Out, "No journal entry changed step %s (the journal has %s).\n",
+			safetext.Line(opts.stepID), plural(total, "entry", "entries"))
+		return err
+	}
+	return writeHistory(a.styledOut(), a.theme(), entries)
 }
 
 // newestFirst returns the entries of stepID (every entry when it is ""),

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -12,8 +13,14 @@ import (
 	"lemstep/internal/safetext"
 )
 
+// stepsOptions are the arguments and flags of `lemstep steps`.
+type stepsOptions struct {
+	campaignID string
+	asJSON     bool
+}
+
 func (a *app) stepsCommand() *cobra.Command {
-	var asJSON bool
+	var opts stepsOptions
 	cmd := &cobra.Command{
 		Use:   "steps CAMPAIGN_ID",
 		Short: "Show a campaign's sequence tree",
@@ -25,27 +32,33 @@ func (a *app) stepsCommand() *cobra.Command {
 			"  lemstep steps cam_A1b2C3d4E5f6G7h8 --json | jq '.[].steps[] | select(.type == \"email\") | ._id'",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.connect()
-			if err != nil {
-				return err
-			}
-			defer s.close()
-			seqs, err := s.client.Sequences(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeJSON(a.io.Out, seqs)
-			}
-			camp, err := s.client.Campaign(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			return writeTree(a.io.Out, camp, seqs)
+			opts.campaignID = args[0]
+			return a.runSteps(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the sequences with every field as JSON")
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the sequences with every field as JSON")
 	return cmd
+}
+
+// runSteps prints a campaign's sequences as a tree, or as JSON.
+func (a *app) runSteps(ctx context.Context, opts stepsOptions) error {
+	s, err := a.connect()
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	seqs, err := s.client.Sequences(ctx, opts.campaignID)
+	if err != nil {
+		return err
+	}
+	if opts.asJSON {
+		return writeJSON(a.io.Out, seqs)
+	}
+	camp, err := s.client.Campaign(ctx, opts.campaignID)
+	if err != nil {
+		return err
+	}
+	return writeTree(a.io.Out, camp, seqs)
 }
 
 // writeTree prints the campaign's heading and its tree.

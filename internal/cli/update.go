@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
@@ -14,9 +15,7 @@ import (
 )
 
 func (a *app) updateCommand() *cobra.Command {
-	var flags updateFlags
 	var opts updateOptions
-	var dryRun bool
 	cmd := &cobra.Command{
 		Use:   "update SEQUENCE_ID STEP_ID --type TYPE [field flags]",
 		Short: "Change the fields of one step",
@@ -43,24 +42,30 @@ func (a *app) updateCommand() *cobra.Command {
 			"  lemstep update seq_1 stp_1 --type email --delay 2 --dry-run",
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			u, err := flags.build(cmd.Flags(), a.io.In)
-			if err != nil {
-				return err
-			}
-			if vs := checkUpdate(u, api.Target{}); len(vs) > 0 {
-				return rejected("nothing was sent: lemlist would refuse this update because", violationLines("", vs))
-			}
-			opts.dryRun = dryRun
-			return a.sendUpdate(cmd.Context(), args[0], args[1], u, opts)
+			opts.sequenceID, opts.stepID = args[0], args[1]
+			return a.runUpdate(cmd.Context(), cmd.Flags(), opts)
 		},
 	}
-	flags.register(cmd)
+	opts.fields.register(cmd)
 	cmd.Flags().StringVar(&opts.campaignID, "campaign", "", "the campaign holding the sequence (skips searching for it)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "send even over fields someone changed on lemlist since the step was read")
 	cmd.Flags().BoolVar(&opts.allowBlocking, "allow-blocking", false, allowBlockingUsage)
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the update against the step, print the JSON body that would be sent, and send nothing")
+	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "check the update against the step, print the JSON body that would be sent, and send nothing")
 	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the updated step, or a conflict, as JSON")
 	return cmd
+}
+
+// runUpdate builds the update from the field flags, checks it as the editor
+// would, and sends it.
+func (a *app) runUpdate(ctx context.Context, flags *pflag.FlagSet, opts updateOptions) error {
+	u, err := opts.fields.build(flags, a.io.In)
+	if err != nil {
+		return err
+	}
+	if vs := checkUpdate(u, api.Target{}); len(vs) > 0 {
+		return rejected("nothing was sent: lemlist would refuse this update because", violationLines("", vs))
+	}
+	return a.sendUpdate(ctx, opts.sequenceID, opts.stepID, u, opts)
 }
 
 // checkUpdate is the editor's check of an update, plus one the endpoint
@@ -103,12 +108,12 @@ func (a *app) dryRunUpdate(ctx context.Context, c *api.Client, loaded api.Step, 
 		}
 		fmt.Fprintln(a.io.ErrOut, changeview.Render(changeview.Changes(loaded, u), a.changeOptions(a.io.ErrOut, names)))
 	}
-	return writeBody(a, u)
+	return a.writeBody(u)
 }
 
 // writeBody prints the body exactly as the client would send it: compact
 // JSON as json.Marshal writes it, then a newline.
-func writeBody(a *app, u api.StepUpdate) error {
+func (a *app) writeBody(u api.StepUpdate) error {
 	body, err := json.Marshal(u)
 	if err != nil {
 		return err
@@ -117,8 +122,11 @@ func writeBody(a *app, u api.StepUpdate) error {
 	return err
 }
 
-// updateOptions are the flags of `lemstep update` that are not fields.
+// updateOptions are the arguments and flags of `lemstep update`.
 type updateOptions struct {
+	sequenceID    string
+	stepID        string
+	fields        updateFlags // the fields to send
 	campaignID    string
 	force         bool
 	asJSON        bool
