@@ -50,6 +50,7 @@ type Form struct {
 	height   int // most lines the fields may take; 0 means as many as they need
 	fitted   int // the height fitHeight last gave the group
 	isDark   bool
+	keys     formKeys
 
 	bindings []*binding
 	form     *huh.Form  // nil when the step is read-only
@@ -60,7 +61,7 @@ type Form struct {
 
 // New returns the form editing step, showing its current values.
 func New(step api.Step, opts Options) *Form {
-	f := &Form{original: api.CloneStep(step), opts: opts, width: opts.Width}
+	f := &Form{original: api.CloneStep(step), opts: opts, width: opts.Width, keys: newFormKeys()}
 	if f.width <= 0 {
 		f.width = defaultWidth
 	}
@@ -118,15 +119,13 @@ func (f *Form) Update(msg tea.Msg) (*Form, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		f.isDark = msg.IsDark()
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "ctrl+c", "ctrl+s":
+		switch {
+		case key.Matches(msg, f.keys.callerKeys):
 			return f, nil
-		case externalEditKey:
+		case key.Matches(msg, f.keys.external):
 			return f, f.EditExternally()
-		case "esc":
-			if !f.Filtering() {
-				return f, nil
-			}
+		case key.Matches(msg, f.keys.back) && !f.Filtering():
+			return f, nil
 		}
 	case tea.PasteMsg:
 		return f.forward(pasted(msg))
@@ -141,26 +140,10 @@ func (f *Form) Update(msg tea.Msg) (*Form, tea.Cmd) {
 func (f *Form) forward(msg tea.Msg) (*Form, tea.Cmd) {
 	m, cmd := f.form.Update(msg)
 	f.form = m.(*huh.Form)
-	if !isTyping(msg) {
+	if !f.keys.isTyping(msg) {
 		f.fitHeight()
 	}
 	return f, cmd
-}
-
-// isTyping reports a key that edits text in place. Such keys cannot change
-// which field has focus or how tall the fields are (text areas keep their
-// height), so the form skips measuring itself again: that measure renders
-// every field and would double the cost of each keystroke in a long email.
-func isTyping(msg tea.Msg) bool {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return false
-	}
-	switch k.String() {
-	case "backspace", "delete", "left", "right", "space":
-		return true
-	}
-	return k.Text != ""
 }
 
 // reflowMsg makes the huh group lay its fields out again.
