@@ -96,19 +96,56 @@ func isEmpty(v any) bool {
 // back as [], a text as "". A field that was absent and whose absence the
 // endpoint cannot express (a delay, a yes/no, a choice such as delayType or
 // method, a URL, a target campaign) is left out: sending it would be
-// refused, and the rest of the undo with it.
+// refused, and the rest of the undo with it. So is a value lemstep's own
+// checks refuse (a condition key the endpoint cannot send, such as
+// customLeadInfo) and a field of step that lemstep could not read.
 func Previous(step Step, u StepUpdate) StepUpdate {
 	prev := StepUpdate{Type: u.Type}
+	locked := LockedFields(step)
 	for _, f := range u.Fields() {
+		if _, no := locked[f]; no && !isConditionLock(step, f) {
+			continue
+		}
 		v, ok := StepValue(step, f)
 		if !ok {
 			v, ok = absentValue(u.Type, f)
 		}
-		if ok {
+		if ok && sendable(u.Type, f, v) {
 			prev.Set(f, v)
 		}
 	}
 	return prev
+}
+
+// isConditionLock reports a lock on a condition's key that only stops a new
+// edit: putting back the key the condition had is still a body lemlist
+// takes, as long as the key is one the endpoint can send.
+func isConditionLock(step Step, f Field) bool {
+	if f != FieldConditionKey {
+		return false
+	}
+	first, _ := step.Branches()
+	return first != nil && len(first.Unreadable) == 0 && IsChoice(ConditionKeys, first.Key)
+}
+
+// sendable reports whether an update setting only f to v passes lemstep's
+// own checks.
+func sendable(t StepType, f Field, v any) bool {
+	probe := StepUpdate{Type: t}
+	return probe.Set(f, v) && len(probe.Validate(Target{})) == 0
+}
+
+// lockedViolations refuses the fields u sets that LockedFields names on
+// loaded, with the reason for each.
+func lockedViolations(loaded Step, u StepUpdate) Violations {
+	locked := LockedFields(loaded)
+	var vs Violations
+	for _, f := range u.Fields() {
+		if why, ok := locked[f]; ok {
+			vs = append(vs, Violation{Field: f, Message: why})
+		}
+	}
+	return vs
 }
 
 // ClearedValue is what an update sends for a field whose value was
@@ -144,6 +181,9 @@ func absentValue(t StepType, f Field) (any, bool) {
 // (an earlier submit whose answer was lost), which keep the value the edit
 // began from.
 func (c *Client) UpdateStepFrom(ctx context.Context, campaignID string, loaded Step, u StepUpdate) (updated, before Step, err error) {
+	if vs := lockedViolations(loaded, u); len(vs) > 0 {
+		return Step{}, Step{}, vs
+	}
 	if err := c.check(ctx, u); err != nil {
 		return Step{}, Step{}, err
 	}

@@ -12,7 +12,8 @@ var ErrNoChange = errors.New("nothing to submit: no field of this step changed")
 // Diff returns the update body that turns original into edited: the
 // step's type plus only the editable fields whose value differs. Values are
 // read with StepValue on both steps, so a conditional step is compared on
-// its "yes" condition. It returns ErrNoChange when nothing changed.
+// its first branch. Fields LockedFields names are never in the body. It
+// returns ErrNoChange when nothing changed.
 //
 // A media list that goes from some links to none is sent as [], which clears
 // it; an absent list and an empty one are the same. A delay or a yes/no that
@@ -26,7 +27,7 @@ func Diff(original, edited Step) (StepUpdate, error) {
 		return StepUpdate{}, fmt.Errorf("lemstep cannot edit a step of type %q", original.Type)
 	}
 	u := StepUpdate{Type: original.Type}
-	for _, f := range EditableFields(original.Type) {
+	for _, f := range EditableFieldsOf(original) {
 		before, hadBefore := StepValue(original, f)
 		after, hasAfter := StepValue(edited, f)
 		if ValuesEqual(before, hadBefore, after, hasAfter) {

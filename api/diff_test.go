@@ -63,6 +63,14 @@ func genValue(t *rapid.T, f api.Field, label string) any {
 		return rapid.IntRange(0, api.MaxDelay).Draw(t, label)
 	case api.FieldEndorseAnyFallback:
 		return rapid.Bool().Draw(t, label)
+	case api.FieldConditionKey:
+		// A key the endpoint cannot send makes the field read-only (see
+		// LockedFields), so the step starts from one it can.
+		keys := make([]string, len(api.ConditionKeys))
+		for i, c := range api.ConditionKeys {
+			keys[i] = c.Value
+		}
+		return rapid.SampledFrom(keys).Draw(t, label)
 	case api.FieldImages, api.FieldVideos:
 		return rapid.SliceOfN(rapid.StringMatching(`https://[a-z]{1,8}\.example/[a-z]{1,8}\.(png|mp4)`), 0, 3).Draw(t, label)
 	}

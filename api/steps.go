@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -111,6 +112,17 @@ func (c *Client) UpdateStep(ctx context.Context, sequenceID, stepID string, u St
 	return c.patchStep(ctx, "", sequenceID, stepID, u)
 }
 
+// stepAnswer is a step sent as a whole answer (POST): it is read as
+// leniently as a step of the sequences, but it must be a JSON object.
+type stepAnswer Step
+
+func (a *stepAnswer) UnmarshalJSON(data []byte) error {
+	if _, ok := newObjectReader(data); !ok {
+		return errors.New("expected a step (a JSON object)")
+	}
+	return (*Step)(a).UnmarshalJSON(data)
+}
+
 // AddStep creates a step with POST /sequences/{sequenceId}/steps, after the
 // same checks as UpdateStep, and returns it.
 func (c *Client) AddStep(ctx context.Context, sequenceID string, s NewStep) (Step, error) {
@@ -123,11 +135,11 @@ func (c *Client) AddStep(ctx context.Context, sequenceID string, s NewStep) (Ste
 	if err := c.check(ctx, s.StepUpdate); err != nil {
 		return Step{}, err
 	}
-	var st Step
+	var st stepAnswer
 	if err := c.sendJSON(ctx, http.MethodPost, stepsPath(sequenceID), s, &st); err != nil {
 		return Step{}, err
 	}
-	return st, nil
+	return Step(st), nil
 }
 
 // DeleteStep removes a step with DELETE /sequences/{sequenceId}/steps/{stepId}.

@@ -91,16 +91,25 @@ type Sequences map[string]Sequence
 
 // Sequence is an ordered list of steps. Level 0 is the campaign's main
 // sequence; branches carry the parent sequence and the position of the
-// conditional step that spawned them.
+// conditional step that spawned them. It is read leniently (see
+// Step.Unreadable): Unreadable and Extra keep what could not be read.
 type Sequence struct {
 	ID                   string `json:"_id"`
 	Level                int    `json:"level"`
 	ParentID             string `json:"parentId,omitempty"`
 	ConditionalStepIndex *int   `json:"conditionalStepIndex,omitempty"`
 	Steps                []Step `json:"steps"`
+
+	Unreadable map[string]json.RawMessage `json:"-"`
+	Extra      map[string]json.RawMessage `json:"-"`
 }
 
 // Step is one step of a sequence, carrying every field any step type can have.
+//
+// A step is read field by field (see UnmarshalJSON): a field whose value has
+// a shape lemstep does not know is kept, as lemlist sent it, in Unreadable
+// and is never edited; fields lemstep does not know at all are kept in Extra.
+// Both are written back by MarshalJSON, so `--json` shows the step whole.
 type Step struct {
 	ID                 string      `json:"_id"`
 	Type               StepType    `json:"type"`
@@ -124,17 +133,36 @@ type Step struct {
 	EndorseAnyFallback *bool       `json:"endorseAnyFallback,omitempty"`
 	RecordMode         string      `json:"recordMode,omitempty"`
 	Conditions         []Condition `json:"conditions,omitempty"`
+
+	Unreadable map[string]json.RawMessage `json:"-"`
+	Extra      map[string]json.RawMessage `json:"-"`
 }
 
-// Condition is one lane of a conditional step: the "yes" lane carries the
-// condition (key, delay, delayType); the fallback lane is the "no".
+// Condition is one entry of a conditional step's `conditions`: a branch
+// (its key, waiting window and parameters, and the sequence the lead takes
+// when it holds) or, with Fallback, the "else" lane. A classic condition has
+// one branch and the fallback (yes/no); hasScore, customLeadInfo,
+// hasEmailAddress and aircallDone conditions may have several branches,
+// checked in order.
 type Condition struct {
-	SequenceID string `json:"sequenceId"`
-	Label      string `json:"label,omitempty"`
-	Key        string `json:"key,omitempty"`
-	Delay      *int   `json:"delay,omitempty"`
-	DelayType  string `json:"delayType,omitempty"`
-	Fallback   bool   `json:"fallback,omitempty"`
+	SequenceID      string   `json:"sequenceId"`
+	Label           string   `json:"label,omitempty"`
+	Name            string   `json:"name,omitempty"`
+	Key             string   `json:"key,omitempty"`
+	Delay           *int     `json:"delay,omitempty"`
+	DelayType       string   `json:"delayType,omitempty"`
+	Fallback        bool     `json:"fallback,omitempty"`
+	ScoreComparator string   `json:"scoreComparator,omitempty"`
+	ScoreThreshold  *float64 `json:"scoreThreshold,omitempty"`
+	CustomField     string   `json:"customField,omitempty"`
+	CustomOperator  string   `json:"customOperator,omitempty"`
+	CustomValues    []string `json:"customValues,omitempty"`
+
+	// Unreadable and Extra are as on Step; emailStatusFilter,
+	// callStatusFilter and selector, whose shapes lemlist does not
+	// publish, are kept in Extra as sent.
+	Unreadable map[string]json.RawMessage `json:"-"`
+	Extra      map[string]json.RawMessage `json:"-"`
 }
 
 // DelayDays is the step's delay in days (0 when absent).
@@ -145,19 +173,19 @@ func (s Step) DelayDays() int {
 	return *s.Delay
 }
 
-// Branches returns the step's "yes" condition and its fallback, either of
-// which may be nil when the data lacks it.
-func (s Step) Branches() (yes, no *Condition) {
+// Branches returns the step's first branch (the one the update endpoint
+// edits) and its fallback, either of which may be nil when the data lacks it.
+func (s Step) Branches() (first, fallback *Condition) {
 	for i := range s.Conditions {
 		c := &s.Conditions[i]
 		switch {
-		case c.Fallback && no == nil:
-			no = c
-		case !c.Fallback && yes == nil:
-			yes = c
+		case c.Fallback && fallback == nil:
+			fallback = c
+		case !c.Fallback && first == nil:
+			first = c
 		}
 	}
-	return yes, no
+	return first, fallback
 }
 
 // Supported reports whether lemstep can edit the step.
@@ -198,4 +226,16 @@ func (a *ABTest) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	return fmt.Errorf("abTest: unexpected value %s", b)
+}
+
+// BranchConditions are the step's branches in the order lemlist checks them,
+// the fallback left out.
+func (s Step) BranchConditions() []Condition {
+	var bs []Condition
+	for _, c := range s.Conditions {
+		if !c.Fallback {
+			bs = append(bs, c)
+		}
+	}
+	return bs
 }

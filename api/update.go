@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 )
 
@@ -108,6 +109,9 @@ func (u StepUpdate) Apply(step Step) Step {
 		v := *u.EndorseAnyFallback
 		s.EndorseAnyFallback = &v
 	}
+	for _, f := range u.Fields() {
+		delete(s.Unreadable, string(f)) // the update's value replaces what could not be read
+	}
 	if s.Type == Conditional {
 		applyCondition(&s, u)
 		return s
@@ -152,6 +156,8 @@ func CloneStep(s Step) Step {
 	c.Images = slices.Clone(s.Images)
 	c.Videos = slices.Clone(s.Videos)
 	c.Conditions = slices.Clone(s.Conditions)
+	c.Unreadable = maps.Clone(s.Unreadable)
+	c.Extra = maps.Clone(s.Extra)
 	if s.Delay != nil {
 		d := *s.Delay
 		c.Delay = &d

@@ -76,7 +76,7 @@ func (f *Form) build(values api.Step) {
 	}
 	f.bindings = nil
 	var fields []huh.Field
-	for _, field := range api.EditableFields(f.original.Type) {
+	for _, field := range api.EditableFieldsOf(f.original) {
 		b := newBinding(field, f.original, values)
 		f.bindings = append(f.bindings, b)
 		fields = append(fields, f.widget(b))
@@ -206,12 +206,15 @@ func (f *Form) SetValues(edited api.Step) tea.Cmd {
 	return f.Init()
 }
 
-// ReadOnly reports whether the step cannot be edited (its type is not one
-// the endpoint supports); the form then only shows it.
-func (f *Form) ReadOnly() bool { return !f.original.Supported() }
+// ReadOnly reports whether the step cannot be edited: its type is not one
+// the endpoint supports, or every field it could change arrived in a shape
+// lemstep cannot read (api.LockedFields). The form then only shows it.
+func (f *Form) ReadOnly() bool {
+	return !f.original.Supported() || len(api.EditableFieldsOf(f.original)) == 0
+}
 
 // Fields lists the fields the form edits, in the form's order.
-func (f *Form) Fields() []api.Field { return api.EditableFields(f.original.Type) }
+func (f *Form) Fields() []api.Field { return api.EditableFieldsOf(f.original) }
 
 // Focused is the field that has the focus ("" when read-only).
 func (f *Form) Focused() api.Field {

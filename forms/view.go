@@ -16,6 +16,9 @@ import (
 // itself can read them here.
 func (f *Form) Notices() []string {
 	var ns []string
+	if f.original.Type == "" && f.original.HasUnreadable() {
+		return api.UnreadableNotices(f.original)
+	}
 	if !f.original.Supported() {
 		ns = append(ns, fmt.Sprintf("lemstep cannot edit %s steps: this step is shown read-only.",
 			safetext.Clean(string(f.original.Type))))
@@ -26,6 +29,33 @@ func (f *Form) Notices() []string {
 	}
 	if f.original.ABTest.Active() {
 		ns = append(ns, "This step is A/B tested: you are editing variant A.")
+	}
+	ns = append(ns, f.conditionNotices()...)
+	for _, n := range api.UnreadableNotices(f.original) {
+		ns = append(ns, safetext.Clean(n))
+	}
+	return ns
+}
+
+// conditionNotices say which branch of a condition the form edits and why
+// what it checks may be read-only.
+func (f *Form) conditionNotices() []string {
+	st := f.original
+	if st.Type != api.Conditional {
+		return nil
+	}
+	var ns []string
+	branches := st.BranchConditions()
+	if len(branches) > 1 {
+		ns = append(ns, fmt.Sprintf("This condition has %s and an else; lemlist's update changes only the first, %s: %s.",
+			api.Plural(len(branches), "branch", "branches"), safetext.Clean(api.BranchName(branches[0], 1)),
+			safetext.Clean(api.BranchSentence(branches[0]))))
+	}
+	if why, locked := api.LockedFields(st)[api.FieldConditionKey]; locked && !st.HasUnreadable() {
+		if len(branches) == 1 {
+			ns = append(ns, "What it checks: "+safetext.Clean(api.BranchSentence(branches[0]))+".")
+		}
+		ns = append(ns, safetext.Clean(why))
 	}
 	return ns
 }
