@@ -50,7 +50,7 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	switch msg := msg.(type) {
 	case openCampaignMsg:
-		steps := newStepScreen(m.c, m.keys, msg.campaign)
+		steps := newStepScreen(m.c, m.keys, msg.campaign, m.campaigns.Campaigns())
 		m.push(steps)
 		return steps.Load(""), true
 	case openStepMsg:

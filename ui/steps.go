@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -25,21 +26,25 @@ type stepScreen struct {
 	cancel   context.CancelFunc // stops the load under way
 	err      error
 	spin     spinner.Model
-	keepOn   string          // step id the cursor returns to after a reload
-	drafted  map[string]bool // steps with an unsent draft
+	keepOn   string            // step id the cursor returns to after a reload
+	drafted  map[string]bool   // steps with an unsent draft
+	names    map[string]string // campaign names by id, for send-to-another-campaign steps
 	width    int
 	height   int
 }
 
-// openStepMsg asks the root to open the editor on a step.
+// openStepMsg asks the root to open the editor on a step; path names it in
+// the campaign ("4", "Yes · 2").
 type openStepMsg struct {
 	sentBy
 	campaign api.Campaign
 	step     api.Step
+	path     string
 }
 
-func newStepScreen(c *Context, keys Keys, campaign api.Campaign) *stepScreen {
-	s := &stepScreen{c: c, keys: keys, campaign: campaign, spin: spinner.New(spinner.WithSpinner(spinner.Dot))}
+func newStepScreen(c *Context, keys Keys, campaign api.Campaign, campaigns []api.Campaign) *stepScreen {
+	s := &stepScreen{c: c, keys: keys, campaign: campaign, spin: spinner.New(spinner.WithSpinner(spinner.Dot)),
+		names: campaignNames(campaigns)}
 	s.list = newRowList(treeRow.selectable, treeRow.filterText, false)
 	return s
 }
@@ -123,9 +128,8 @@ func (s *stepScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, s.keys.Open):
-		if st, ok := s.Selected(); ok {
-			cp := s.campaign
-			return emit(openStepMsg{sentBy: sentBy{s}, campaign: cp, step: st})
+		if r, ok := s.list.Selected(); ok {
+			return emit(openStepMsg{sentBy: sentBy{s}, campaign: s.campaign, step: r.step, path: r.path})
 		}
 	case key.Matches(k, s.keys.Reload):
 		return s.Load("")
@@ -180,7 +184,7 @@ func (s *stepScreen) summary() string {
 	for _, q := range s.seqs {
 		steps += len(q.Steps)
 	}
-	line := fmt.Sprintf("%d steps in %d sequences", steps, len(s.seqs))
+	line := api.Plural(steps, "step", "steps") + " in " + api.Plural(len(s.seqs), "sequence", "sequences")
 	if s.loading {
 		line = s.spin.View() + " " + line + " · reloading…"
 	}
@@ -193,11 +197,7 @@ func (s *stepScreen) renderRow(r treeRow, selected bool) string {
 	var line string
 	switch r.kind {
 	case rowLane:
-		if r.yes {
-			line = indent + st.LaneYes.Render("✓ Yes")
-		} else {
-			line = indent + st.LaneNo.Render("✗ No")
-		}
+		line = indent + s.laneHeading(r)
 	case rowNote:
 		line = indent + st.Muted.Render("("+r.note+")")
 	default:
@@ -210,21 +210,87 @@ func (s *stepScreen) renderRow(r treeRow, selected bool) string {
 	return "  " + line
 }
 
+// laneHeading names a lane and says when a lead enters it: "✓ Yes · from
+// Day 2", "▸ Hot: If the lead's score is ≥ 80 within 2 days · from Day 2",
+// "✗ Else · from Day 4".
+func (s *stepScreen) laneHeading(r treeRow) string {
+	st := s.c.Styles
+	l := r.lane
+	name := safetext.Clean(l.Name)
+	var head string
+	switch {
+	case r.unplaced && l.Branch == nil && !l.Else:
+		return st.Warning.Render("? "+name) + st.Muted.Render(" · "+unplacedWhy(s.seqs[l.SequenceID]))
+	case l.Else:
+		head = st.LaneNo.Render("✗ " + name)
+	case l.Branch != nil && l.Name == "Yes":
+		head = st.LaneYes.Render("✓ " + name)
+	case l.Branch != nil:
+		head = st.LaneYes.Render("▸ "+name) + st.Condition.Render(": "+safetext.Clean(api.BranchSentence(*l.Branch)))
+	default:
+		head = st.LaneYes.Render("▸ " + name)
+	}
+	when := ""
+	if !r.unplaced {
+		when = " · from Day " + strconv.Itoa(l.StartDay)
+	}
+	if l.Unnamed {
+		when += " · placed by its parent (the condition does not name it)"
+	}
+	return head + st.Muted.Render(when)
+}
+
+// unplacedWhy says why a lane could not be placed under a condition.
+func unplacedWhy(q api.Sequence) string {
+	if q.ParentID == "" {
+		return "a branch whose condition lemlist did not say; its days are unknown"
+	}
+	return "a branch of " + safetext.Clean(q.ParentID) + ", which has no condition there; its days are unknown"
+}
+
 func (s *stepScreen) stepLine(r treeRow, indent string) string {
 	st := s.c.Styles
-	day := st.Muted.Render(fmt.Sprintf("Day %-3d", r.day))
+	dayText := fmt.Sprintf("Day %-3d", r.day)
+	if r.unplaced {
+		dayText = "Day ?  "
+	}
+	day := st.Muted.Render(dayText)
 	if r.step.Type == api.Conditional {
 		return indent + day + " " + st.Condition.Render("◆ "+excerpt(r.step))
 	}
 	label := r.step.Type.Label()
+	if r.step.Type == "" {
+		label = "Unreadable step"
+	}
 	if r.step.ABTest.Active() {
 		label += " A/B"
 	}
 	typ := st.StepType.Render(label)
+	if r.step.HasUnreadable() {
+		typ += st.Warning.Render(" !")
+	}
 	if s.drafted[r.step.ID] {
 		typ += st.Warning.Render(" ✎ draft")
 	}
 	typ += strings.Repeat(" ", max(0, 18-lipgloss.Width(typ)))
 	rest := max(10, s.width-lipgloss.Width(indent+day+typ)-6)
-	return indent + day + " " + typ + " " + truncate(excerpt(r.step), rest)
+	return indent + day + " " + typ + " " + truncate(s.excerpt(r.step), rest)
+}
+
+// excerpt is the tree's excerpt, naming a target campaign rather than
+// giving its id.
+func (s *stepScreen) excerpt(st api.Step) string {
+	if st.Type == api.SendToAnotherCampaign && s.names[st.CampaignID] != "" {
+		return "→ " + oneLine(safetext.Clean(s.names[st.CampaignID]))
+	}
+	return excerpt(st)
+}
+
+// campaignNames maps campaign ids to names.
+func campaignNames(campaigns []api.Campaign) map[string]string {
+	names := make(map[string]string, len(campaigns))
+	for _, c := range campaigns {
+		names[c.ID] = c.Name
+	}
+	return names
 }

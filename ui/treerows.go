@@ -11,51 +11,61 @@ type rowKind int
 
 const (
 	rowStep rowKind = iota // a step: selectable
-	rowLane                // "Yes" / "No" heading of a condition's lane
+	rowLane                // the heading of a condition's lane ("✓ Yes", "▸ Hot: If…", "✗ Else")
 	rowNote                // an empty or missing lane
 )
 
 // treeRow is one line of the step screen.
 type treeRow struct {
-	kind  rowKind
-	step  api.Step
-	depth int
-	day   int
-	yes   bool   // lane heading: the yes lane
-	note  string // rowNote text
+	kind     rowKind
+	step     api.Step
+	path     string // the step's path in the campaign ("4", "Yes · 2")
+	depth    int
+	day      int
+	unplaced bool      // in a lane that fits nowhere: its days are not known
+	lane     *api.Lane // rowLane: the lane headed
+	note     string    // rowNote text
 }
 
 func (r treeRow) selectable() bool { return r.kind == rowStep }
 
-// treeRows flattens a tree into reading order: a condition, then its yes lane
-// and its no lane, each under a heading and indented one level deeper.
+// treeRows flattens a tree into reading order: a condition, then each of its
+// lanes (branches in order, the else last) under a heading and indented one
+// level deeper; the lanes that fit nowhere come last, under their own
+// headings.
 func treeRows(t api.Tree) []treeRow {
 	var rows []treeRow
-	var lane func(l api.Lane, depth int)
-	lane = func(l api.Lane, depth int) {
+	var lane func(l api.Lane, depth int, unplaced bool)
+	lane = func(l api.Lane, depth int, unplaced bool) {
 		for _, n := range l.Nodes {
-			rows = append(rows, treeRow{kind: rowStep, step: n.Step, depth: depth, day: n.Day})
-			if n.Step.Type != api.Conditional {
-				continue
-			}
-			for _, branch := range []struct {
-				l   *api.Lane
-				yes bool
-			}{{n.Yes, true}, {n.No, false}} {
-				rows = append(rows, treeRow{kind: rowLane, depth: depth + 1, yes: branch.yes})
-				switch {
-				case branch.l == nil || branch.l.Missing:
-					rows = append(rows, treeRow{kind: rowNote, depth: depth + 2, note: "branch not found in the campaign"})
-				case len(branch.l.Nodes) == 0:
-					rows = append(rows, treeRow{kind: rowNote, depth: depth + 2, note: "no steps"})
-				default:
-					lane(*branch.l, depth+2)
+			rows = append(rows, treeRow{kind: rowStep, step: n.Step, path: n.Path, depth: depth, day: n.Day, unplaced: unplaced})
+			for _, sub := range n.Lanes {
+				rows = append(rows, treeRow{kind: rowLane, depth: depth + 1, lane: sub, unplaced: unplaced})
+				if note := laneNote(sub); note != "" {
+					rows = append(rows, treeRow{kind: rowNote, depth: depth + 2, note: note})
+					continue
 				}
+				lane(*sub, depth+2, unplaced)
 			}
 		}
 	}
-	lane(t.Main, 0)
+	lane(t.Main, 0, false)
+	for _, l := range t.Unplaced {
+		rows = append(rows, treeRow{kind: rowLane, lane: l, unplaced: true})
+		lane(*l, 1, true)
+	}
 	return rows
+}
+
+// laneNote is what stands in a lane without steps; "" when it has some.
+func laneNote(l *api.Lane) string {
+	switch {
+	case l.Missing:
+		return "branch not found in the campaign"
+	case len(l.Nodes) == 0:
+		return "no steps"
+	}
+	return ""
 }
 
 // filterText is what `/` matches a row against.

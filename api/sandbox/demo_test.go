@@ -85,16 +85,17 @@ func TestDemoNestedConditions(t *testing.T) {
 			outer = &tree.Main.Nodes[i]
 		}
 	}
-	if outer == nil || len(outer.Yes.Nodes) == 0 || len(outer.No.Nodes) == 0 {
+	if outer == nil || len(outer.Lanes) != 2 || len(outer.Lanes[0].Nodes) == 0 || len(outer.Lanes[1].Nodes) == 0 {
 		t.Fatal("the main sequence has a condition with both lanes populated")
 	}
+	yes := outer.Lanes[0]
 	var inner *api.Node
-	for i := range outer.Yes.Nodes {
-		if outer.Yes.Nodes[i].Step.Type == api.Conditional {
-			inner = &outer.Yes.Nodes[i]
+	for i := range yes.Nodes {
+		if yes.Nodes[i].Step.Type == api.Conditional {
+			inner = &yes.Nodes[i]
 		}
 	}
-	if inner == nil || len(inner.Yes.Nodes) == 0 || len(inner.No.Nodes) == 0 || inner.Yes.Level != 2 {
+	if inner == nil || len(inner.Lanes) != 2 || len(inner.Lanes[0].Nodes) == 0 || len(inner.Lanes[1].Nodes) == 0 || inner.Lanes[0].Level != 2 {
 		t.Fatal("the yes lane holds a second condition with both lanes populated")
 	}
 }
