@@ -181,9 +181,9 @@ func TestCampaignPagesStopsWhenTheCallbackFails(t *testing.T) {
 	}
 }
 
-func TestCampaignsStopsOnAServerThatIgnoresOffset(t *testing.T) {
+func TestCampaignsStopsOnAServerThatIgnoresOffsetAndPage(t *testing.T) {
 	f, _ := campaignSandbox(t, 100, sandbox.ListArray, func(w http.ResponseWriter, r *http.Request, serve http.Handler) {
-		r.URL.RawQuery = "limit=100&offset=0" // always the same full page
+		r.URL.RawQuery = "limit=100&offset=0&page=1" // always the same full page
 		serve.ServeHTTP(w, r)
 	})
 	_, err := newTestClient(t, f).Campaigns(context.Background(), api.CampaignQuery{})
@@ -208,5 +208,91 @@ func TestCampaign(t *testing.T) {
 	}
 	if f.requests()[0].Path != "/api/campaigns/cam_1" {
 		t.Errorf("path = %s", f.requests()[0].Path)
+	}
+}
+
+// Whatever a server pages by (offset, page or either) and however long its
+// pages, the client reads every campaign once, in order: it sends offset,
+// page and limit together and follows the pagination object, a short page
+// ending the list only when no pagination says more follow.
+func TestCampaignsReadsEveryPageWhateverTheServerPagesBy(t *testing.T) {
+	pagings := map[string]sandbox.Paging{"offset": sandbox.PagingOffset, "page": sandbox.PagingPage, "both": sandbox.PagingBoth}
+	for pname, paging := range pagings {
+		for _, ls := range listShapes {
+			for _, pageSize := range []int{0, 40} {
+				if pageSize > 0 && !ls.envelope {
+					continue // a short bare array is the end of the list by definition
+				}
+				for _, total := range []int{250, 200, 37} {
+					t.Run(fmt.Sprintf("%s/%s/size %d/%d", pname, ls.name, pageSize, total), func(t *testing.T) {
+						srv := sandbox.New(sandbox.Options{
+							Keys: []string{testKey}, Workspace: sandbox.GenerateWorkspace(total, 1, 1),
+							ListShape: ls.shape, Paging: paging, PageSize: pageSize,
+							RateLimit: 1000, RateWindow: 10 * time.Millisecond,
+						})
+						f := newFake(t, srv.ServeHTTP)
+						got, err := newTestClient(t, f).Campaigns(context.Background(), api.CampaignQuery{})
+						if err != nil {
+							t.Fatal(err)
+						}
+						want := srv.Campaigns()
+						if len(got) != total {
+							t.Fatalf("got %d campaigns, want %d", len(got), total)
+						}
+						for i := range got {
+							if got[i].ID != want[i].ID {
+								t.Fatalf("campaign %d is %s, want %s", i, got[i].ID, want[i].ID)
+							}
+						}
+						for i, req := range f.requests() {
+							q, _ := url.ParseQuery(req.RawQuery)
+							if q.Get("page") != fmt.Sprint(i+1) || q.Get("limit") != "100" || q.Get("version") != "v2" || !q.Has("offset") {
+								t.Errorf("request %d = %s", i, req.RawQuery)
+							}
+						}
+					})
+				}
+			}
+		}
+	}
+}
+
+// A page count given at the top level of the answer (as n8n reads it), and
+// a page that repeats part of the one before (a campaign created meanwhile
+// shifts the offsets): every campaign once.
+func TestCampaignPagingEdges(t *testing.T) {
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Query().Get("page") {
+		case "1":
+			writeJSON(w, 200, `{"campaigns":[{"_id":"cam_1"},{"_id":"cam_2"}],"page":1,"totalPage":3}`)
+		case "2":
+			writeJSON(w, 200, `{"campaigns":[{"_id":"cam_2"},{"_id":"cam_3"}],"page":"2","totalPage":"3"}`)
+		default:
+			writeJSON(w, 200, `{"campaigns":[{"_id":"cam_4"}],"page":3,"totalPage":3}`)
+		}
+	})
+	got, err := newTestClient(t, f).Campaigns(context.Background(), api.CampaignQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, c := range got {
+		ids = append(ids, c.ID)
+	}
+	if fmt.Sprint(ids) != "[cam_1 cam_2 cam_3 cam_4]" || len(f.requests()) != 3 {
+		t.Errorf("campaigns %v after %d requests", ids, len(f.requests()))
+	}
+	// nextPage names the page to read; an empty page ends the list even
+	// when the pagination promised more.
+	f = newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("page") == "1" {
+			writeJSON(w, 200, `{"campaigns":[{"_id":"cam_1"}],"pagination":{"currentPage":1,"nextPage":2,"totalPage":9}}`)
+			return
+		}
+		writeJSON(w, 200, `{"campaigns":[],"pagination":{"currentPage":2,"nextPage":3,"totalPage":9}}`)
+	})
+	got, err = newTestClient(t, f).Campaigns(context.Background(), api.CampaignQuery{})
+	if err != nil || len(got) != 1 || len(f.requests()) != 2 {
+		t.Errorf("got %d campaigns after %d requests, err %v", len(got), len(f.requests()), err)
 	}
 }
