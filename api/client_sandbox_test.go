@@ -171,3 +171,61 @@ func TestSandboxFaultsAreRetriedAway(t *testing.T) {
 		t.Errorf("no fault was injected: %+v", st)
 	}
 }
+
+// A workspace whose answers hold media as objects, delays as strings, abTest
+// as an object and unknown fields: every step of every campaign loads, and
+// a step with a string delay updates exactly what was sent.
+func TestOddShapedWorkspaceLoadsAndUpdates(t *testing.T) {
+	srv, base := startSandbox(t, sandbox.Options{Workspace: sandbox.GenerateOddWorkspace(12, 6, 3), Paging: sandbox.PagingPage})
+	c := sandboxClient(t, base)
+	ctx := context.Background()
+	camps, err := c.Campaigns(ctx, api.CampaignQuery{})
+	if err != nil || len(camps) != 12 {
+		t.Fatalf("%d campaigns, err %v", len(camps), err)
+	}
+	var stringDelay *api.Step
+	var campID string
+	for _, camp := range camps {
+		seqs, err := c.Sequences(ctx, camp.ID)
+		if err != nil {
+			t.Fatalf("campaign %s: %v", camp.ID, err)
+		}
+		for _, q := range seqs {
+			for _, st := range q.Steps {
+				// Only abTest given as an object is beyond reading, and it
+				// locks nothing.
+				if _, odd := st.Unreadable["abTest"]; len(st.Unreadable) > 1 || (len(st.Unreadable) == 1 && !odd) || len(api.LockedFields(st)) > 0 {
+					t.Errorf("step %s: %v", st.ID, api.UnreadableNotices(st))
+				}
+				if (st.Type == api.LinkedinInvite || st.Type == api.LinkedinSend) && len(st.Images) != 1 {
+					t.Errorf("step %s: images %q, want the one URL of the object", st.ID, st.Images)
+				}
+				if stringDelay == nil && st.Type == api.Email && st.Delay != nil && *st.Delay > 0 && sentAsString(srv, camp.ID, st.ID) {
+					s := st
+					stringDelay, campID = &s, camp.ID
+				}
+			}
+		}
+	}
+	if stringDelay == nil {
+		t.Fatal("no email step with a delay sent as a string")
+	}
+	subject := "Fresh subject"
+	if _, _, err := c.UpdateStepFrom(ctx, campID, *stringDelay, api.StepUpdate{Type: api.Email, Subject: &subject}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := c.Step(ctx, campID, stringDelay.SequenceID, stringDelay.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Subject != subject || *after.Delay != *stringDelay.Delay || after.Message != stringDelay.Message {
+		t.Errorf("after the update: %+v\nbefore: %+v", after, *stringDelay)
+	}
+}
+
+// sentAsString reports whether the sandbox answers the step's delay as a
+// string.
+func sentAsString(srv *sandbox.Server, campID, stepID string) bool {
+	st, ok := srv.Sequences(campID).FindStep(stepID)
+	return ok && strings.HasPrefix(string(st.Unreadable["delay"]), `"`)
+}

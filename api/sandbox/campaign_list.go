@@ -28,8 +28,10 @@ type listQuery struct {
 }
 
 // parseListQuery reads the query; ok is false when a parameter is malformed.
-// A page, when given, wins over offset, as on lemlist's other paged routes.
-func parseListQuery(q url.Values, shape ListShape) (listQuery, bool) {
+// Which of page and offset counts depends on o.Paging; by default a page,
+// when given, wins over offset, as on lemlist's other paged routes.
+func parseListQuery(q url.Values, o Options) (listQuery, bool) {
+	shape := o.ListShape
 	lq := listQuery{
 		limit:      maxPageSize,
 		status:     q.Get("status"),
@@ -50,9 +52,14 @@ func parseListQuery(q url.Values, shape ListShape) (listQuery, bool) {
 		return lq, false
 	}
 	lq.limit = min(limit, maxPageSize)
-	lq.offset = offset
-	if q.Has("page") {
+	if o.PageSize > 0 {
+		lq.limit = min(lq.limit, o.PageSize)
+	}
+	switch {
+	case o.Paging == PagingPage, o.Paging == PagingBoth && q.Has("page"):
 		lq.offset = (page - 1) * lq.limit
+	default:
+		lq.offset = offset
 	}
 	switch q.Get("sortBy") {
 	case "":
@@ -102,7 +109,7 @@ func (lq listQuery) matches(c *api.Campaign) bool {
 
 // listCampaigns answers GET /campaigns.
 func (s *Server) listCampaigns(c call) reply {
-	lq, ok := parseListQuery(c.query, s.opts.ListShape)
+	lq, ok := parseListQuery(c.query, s.opts)
 	if !ok {
 		return textReply(http.StatusBadRequest, msgBadParams)
 	}

@@ -21,6 +21,34 @@ const (
 	ListEnvelope
 )
 
+// Paging chooses which parameter GET /campaigns pages by. The published spec
+// takes `offset`; clients of version=v2 page by `page`; a client must read
+// every campaign from either kind of server.
+type Paging int
+
+const (
+	// PagingBoth honours `page` when given, else `offset`, as lemlist's
+	// schedules route does.
+	PagingBoth Paging = iota
+	// PagingOffset ignores `page`.
+	PagingOffset
+	// PagingPage ignores `offset`: pages are numbered from 1.
+	PagingPage
+)
+
+// ParsePaging reads a paging style by name: "both", "offset" or "page".
+func ParsePaging(name string) (Paging, bool) {
+	switch name {
+	case "both", "":
+		return PagingBoth, true
+	case "offset":
+		return PagingOffset, true
+	case "page":
+		return PagingPage, true
+	}
+	return PagingBoth, false
+}
+
 // Lemlist's documented rate limit, the one the client keeps to by default.
 const (
 	DefaultRateLimit  = api.DefaultRateLimit
@@ -68,6 +96,12 @@ type Options struct {
 	Workspace *Workspace
 	// ListShape chooses the GET /campaigns body.
 	ListShape ListShape
+	// Paging chooses what GET /campaigns pages by.
+	Paging Paging
+	// PageSize caps the campaigns of one page below the `limit` asked for
+	// (0: only the limit counts), so a page can be short while the
+	// pagination says more follow.
+	PageSize int
 	// RateLimit is the number of requests a key may make per RateWindow
 	// (DefaultRateLimit when 0).
 	RateLimit int

@@ -18,7 +18,7 @@ func startDemo(opts clientOptions) (*session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("could not start the demo sandbox: %w", err)
 	}
-	srv := newSandboxServer(key, sandbox.PlanEmailPro)
+	srv := newSandboxServer(key, sandbox.Options{Plan: sandbox.PlanEmailPro})
 	// Serve only fails once the listener is closed by close(); printing
 	// anything here would tear through the editor's screen.
 	go func() { _ = srv.Serve(ln) }()
