@@ -22,20 +22,21 @@ func ConditionSentence(s Step) string {
 	if len(branches) == 0 || branches[0].Key == "" {
 		return "If the condition is met"
 	}
-	return BranchSentence(branches[0])
+	return BranchSentence(branches[0], "")
 }
 
-// BranchSentence says when a lead takes a branch of a condition: "If the
-// lead's score is ≥ 80 (Hot) within 2 days", "If the lead's custom field
-// industry is one of SaaS, Fintech".
-func BranchSentence(c Condition) string {
+// BranchSentence says when a lead takes a branch of a condition, naming the
+// branch when name is not "": "If the lead's score is ≥ 80 (Hot) within 2
+// days", "If the lead's custom field industry is one of SaaS, Fintech". A
+// window of 0 days is not said: the check is immediate.
+func BranchSentence(c Condition, name string) string {
 	var b strings.Builder
 	b.WriteString("If the lead")
 	b.WriteString(branchTest(c))
-	if c.Label != "" && c.Label != ChoiceLabel(ConditionKeys, c.Key) {
-		fmt.Fprintf(&b, " (%s)", oneLine(c.Label))
+	if name != "" {
+		fmt.Fprintf(&b, " (%s)", oneLine(name))
 	}
-	if c.Delay != nil {
+	if c.Delay != nil && *c.Delay != 0 {
 		days := *c.Delay
 		switch c.DelayType {
 		case "waitUntil":

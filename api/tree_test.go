@@ -138,14 +138,15 @@ func TestBuildTreeMultiBranch(t *testing.T) {
 		t.Errorf("lanes = %s", s)
 	}
 	sentences := []string{
-		api.BranchSentence(*lanes[0].Branch), api.BranchSentence(*lanes[1].Branch), api.BranchSentence(*lanes[2].Branch),
-		api.BranchSentence(*tr.Main.Nodes[2].Lanes[0].Branch), api.ConditionSentence(tr.Main.Nodes[1].Step),
+		api.BranchSentence(*lanes[0].Branch, lanes[0].Name), api.BranchSentence(*lanes[1].Branch, lanes[1].Name),
+		api.BranchSentence(*lanes[2].Branch, ""), api.BranchSentence(*tr.Main.Nodes[2].Lanes[0].Branch, "Software"),
+		api.ConditionSentence(tr.Main.Nodes[1].Step),
 	}
 	wantSentences := []string{
 		"If the lead's score is ≥ 80 (Hot) within 2 days",
 		"If the lead's score is ≥ 40 (Warm) within 2 days",
-		"If the lead's score is < 40 (Cold) within 2 days",
-		"If the lead's custom field industry is one of SaaS, Fintech (Software) within 0 days",
+		"If the lead's score is < 40 within 2 days",
+		"If the lead's custom field industry is one of SaaS, Fintech (Software)",
 		"Checks the lead's score: 3 branches and an else",
 	}
 	if !reflect.DeepEqual(sentences, wantSentences) {

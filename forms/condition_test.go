@@ -37,7 +37,7 @@ func TestMultiBranchConditionForm(t *testing.T) {
 	}
 	notices := strings.Join(f.Notices(), "\n")
 	for _, want := range []string{
-		"This condition has 3 branches and an else; lemlist's update changes only the first, Hot: If the lead's score is ≥ 80 (Hot) within 2 days.",
+		"This condition has 3 branches and an else; lemlist's update changes only the first, Hot: If the lead's score is ≥ 80 within 2 days.",
 		"the update endpoint changes only the first, so what it checks is read-only.",
 	} {
 		if !strings.Contains(notices, want) {
@@ -47,7 +47,7 @@ func TestMultiBranchConditionForm(t *testing.T) {
 	f = New(capturedStep(t, "multi_branch.json", "stp_industryCondAaaaa"), Options{})
 	notices = strings.Join(f.Notices(), "\n")
 	for _, want := range []string{
-		"What it checks: If the lead's custom field industry is one of SaaS, Fintech (Software) within 0 days.",
+		"What it checks: If the lead's custom field industry is one of SaaS, Fintech.",
 		`The update endpoint cannot send the condition "customLeadInfo"`,
 	} {
 		if !strings.Contains(notices, want) {

@@ -43,7 +43,7 @@ func TestGoldenViews(t *testing.T) {
 			suffix := fmt.Sprintf("_%dx%d", size[0], size[1])
 			checkGolden(t, "campaigns"+suffix, s.waitFor("every campaign", func(scr string) bool {
 				// The team's name in the header arrives on its own request.
-				return strings.Contains(scr, "10 campaigns") && !strings.Contains(scr, "loading") &&
+				return strings.Contains(scr, "11 campaigns") && !strings.Contains(scr, "loading") &&
 					strings.Contains(scr, "Northwind Growth")
 			}))
 			s.openCampaign("Q4 SaaS founders")
@@ -75,5 +75,19 @@ func TestTooSmallWindow(t *testing.T) {
 	scr := s.waitText("Make the window bigger")
 	if strings.Contains(scr, "campaigns") {
 		t.Fatalf("a too-small window still draws the screen:\n%s", scr)
+	}
+}
+
+// The tree of a condition with three branches and an else, and a
+// customLeadInfo condition inside one branch: every lane under its own
+// heading, with what it checks and the day a lead can enter it.
+func TestGoldenMultiBranchTree(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {140, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			s := startSession(t, size[0], size[1])
+			s.waitText("11 campaigns")
+			s.openCampaign("Trial scoring")
+			checkGolden(t, fmt.Sprintf("scoring_%dx%d", size[0], size[1]), s.waitText("steps in"))
+		})
 	}
 }

@@ -211,7 +211,7 @@ func (s *stepScreen) renderRow(r treeRow, selected bool) string {
 }
 
 // laneHeading names a lane and says when a lead enters it: "✓ Yes · from
-// Day 2", "▸ Hot: If the lead's score is ≥ 80 within 2 days · from Day 2",
+// Day 2", "▸ If the lead's score is ≥ 80 (Hot) within 2 days · from Day 2",
 // "✗ Else · from Day 4".
 func (s *stepScreen) laneHeading(r treeRow) string {
 	st := s.c.Styles
@@ -226,7 +226,7 @@ func (s *stepScreen) laneHeading(r treeRow) string {
 	case l.Branch != nil && l.Name == "Yes":
 		head = st.LaneYes.Render("✓ " + name)
 	case l.Branch != nil:
-		head = st.LaneYes.Render("▸ "+name) + st.Condition.Render(": "+safetext.Clean(api.BranchSentence(*l.Branch)))
+		head = st.LaneYes.Render("▸ ") + st.Condition.Render(oneLine(safetext.Clean(api.BranchSentence(*l.Branch, l.Name))))
 	default:
 		head = st.LaneYes.Render("▸ " + name)
 	}

@@ -81,7 +81,7 @@ func TestListShapes(t *testing.T) {
 	}
 	h := newHarness(t, Options{})
 	env := h.listEnvelope("version=v2")
-	if len(env.Campaigns) != 10 || env.Pagination.TotalRecords != 10 || env.Pagination.CurrentPage != 1 ||
+	if len(env.Campaigns) != 11 || env.Pagination.TotalRecords != 11 || env.Pagination.CurrentPage != 1 ||
 		env.Pagination.TotalPage != 1 || env.Pagination.NextPage != nil {
 		t.Fatalf("one-page envelope: %d campaigns, pagination %+v", len(env.Campaigns), env.Pagination)
 	}
@@ -102,9 +102,9 @@ func TestListPaging(t *testing.T) {
 		{"limit=3", all[0:3], 1, 4, 2},
 		{"offset=3&limit=3", all[3:6], 2, 4, 3},
 		{"page=2&limit=3", all[3:6], 2, 4, 3},
-		{"page=4&limit=3", all[9:10], 4, 4, 0},
+		{"page=4&limit=3", all[9:11], 4, 4, 0},
 		{"page=2&offset=0&limit=3", all[3:6], 2, 4, 3},
-		{"offset=8", all[8:10], 1, 1, 0},
+		{"offset=8", all[8:11], 1, 1, 0},
 		{"page=9&limit=3", []string{}, 9, 4, 0},
 	}
 	for _, c := range cases {
@@ -118,7 +118,7 @@ func TestListPaging(t *testing.T) {
 			if p.NextPage != nil {
 				next = *p.NextPage
 			}
-			if !slices.Equal(ids(env.Campaigns), c.want) || p.CurrentPage != c.current || p.TotalPage != c.total || next != c.next || p.TotalRecords != 10 {
+			if !slices.Equal(ids(env.Campaigns), c.want) || p.CurrentPage != c.current || p.TotalPage != c.total || next != c.next || p.TotalRecords != 11 {
 				t.Fatalf("envelope: %v %+v (next %d)", ids(env.Campaigns), p, next)
 			}
 		})
@@ -142,7 +142,7 @@ func TestListLimitIsCapped(t *testing.T) {
 func TestListStatusFilter(t *testing.T) {
 	h := newHarness(t, Options{})
 	want := map[string][]string{
-		"running":  {foundersCampaign, inboundCampaign, nurtureCampaign},
+		"running":  {foundersCampaign, inboundCampaign, nurtureCampaign, scoringCampaign},
 		"draft":    {partnersCampaign},
 		"paused":   {webinarCampaign, "cam_5gx8jRmYSjRWy2n8M"},
 		"ended":    {"cam_JPk2oLJ5AqR67Dnsh", holidayCampaign},

@@ -100,6 +100,30 @@ func TestDemoNestedConditions(t *testing.T) {
 	}
 }
 
+// The scoring campaign holds a condition with three branches and an else,
+// and a customLeadInfo condition inside one of them.
+func TestDemoMultiBranchCondition(t *testing.T) {
+	tree, err := api.BuildTree(DemoWorkspace().Sequences[scoringCampaign])
+	if err != nil {
+		t.Fatal(err)
+	}
+	cond := tree.Main.Nodes[2]
+	var names []string
+	for _, l := range cond.Lanes {
+		names = append(names, l.Name)
+		if !l.Else && l.Branch.Key != "hasScore" {
+			t.Errorf("lane %s checks %q", l.Name, l.Branch.Key)
+		}
+	}
+	if strings.Join(names, ",") != "Hot,Warm,Cold,Else" {
+		t.Fatalf("lanes = %v", names)
+	}
+	inner := cond.Lanes[1].Nodes[0]
+	if inner.Step.Type != api.Conditional || inner.Lanes[0].Branch.Key != "customLeadInfo" || len(inner.Lanes[0].Nodes) == 0 {
+		t.Errorf("the Warm lane starts with a customLeadInfo condition: %+v", inner)
+	}
+}
+
 func TestDemoIDsAndNumbering(t *testing.T) {
 	ws := DemoWorkspace()
 	seen := map[string]bool{}
@@ -129,13 +153,14 @@ func TestDemoIDsAndNumbering(t *testing.T) {
 }
 
 // TestDemoStepsObeyTheRules sends each step's current values back as an
-// update: the demo holds only content lemlist would accept.
+// update: the demo holds only content lemlist would accept. A field lemstep
+// keeps read-only (a customLeadInfo condition's key) is never sent.
 func TestDemoStepsObeyTheRules(t *testing.T) {
 	ws := DemoWorkspace()
 	srv := New(Options{Workspace: ws})
 	demoSteps(ws, func(c api.Campaign, st api.Step) {
 		u := api.StepUpdate{Type: st.Type}
-		for _, f := range api.EditableFields(st.Type) {
+		for _, f := range api.EditableFieldsOf(st) {
 			if v, ok := api.StepValue(st, f); ok {
 				u.Set(f, v)
 			}

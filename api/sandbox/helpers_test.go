@@ -24,6 +24,7 @@ const (
 	partnersCampaign = "cam_q6iRY6YGc96ozFoRb" // draft, linkedinEndorse
 	nurtureCampaign  = "cam_ocMgshZ8WXoGxqqEF" // running, target of sendToAnotherCampaign
 	holidayCampaign  = "cam_ymBuF3MLP6MrPQvJo" // archived: true, status ended
+	scoringCampaign  = "cam_JLoowzDmGnBGmrDA6" // running, a three-branch hasScore condition and a customLeadInfo one
 	foundersMain     = "seq_jPRy4tmoz6mqnnrB6"
 	partnersMain     = "seq_KTgEeqiQBYpjoDToJ"
 )

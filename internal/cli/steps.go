@@ -171,7 +171,7 @@ func (tw *treeWriter) branch(l *api.Lane, depth int, unplaced bool) {
 	indent := strings.Repeat("  ", depth)
 	head := indent + safetext.Line(l.Name) + ":"
 	if l.Branch != nil && !l.Else && l.Name != "Yes" {
-		head += " " + safetext.Line(api.BranchSentence(*l.Branch)) + " ·"
+		head += " " + safetext.Line(api.BranchSentence(*l.Branch, "")) + " ·"
 	}
 	if l.SequenceID == "" {
 		tw.printf("%s (no lane)\n", head)
