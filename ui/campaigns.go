@@ -62,7 +62,7 @@ func (s *campaignScreen) Load() tea.Cmd {
 
 func (s *campaignScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.list.SetHeight(max(1, h-2))
+	s.list.SetHeight(max(1, h-3)) // the status line above, the detail line below
 }
 
 // Campaigns is every campaign loaded so far, archived included.
@@ -171,11 +171,33 @@ func (s *campaignScreen) View() string {
 	if s.list.Len() == 0 {
 		return status + "\n\n" + s.emptyText()
 	}
-	body := s.list.View(s.renderRow)
+	body := s.list.View(s.renderRow) + "\n" + s.detailLine()
 	if f := s.list.FilterLine(); f != "" {
 		return f + "\n" + body
 	}
 	return status + "\n" + body
+}
+
+// detailLine explains the campaign under the cursor's "!": lemlist's own
+// words for what is wrong with it.
+func (s *campaignScreen) detailLine() string {
+	cp, ok := s.list.Selected()
+	if !ok || !(cp.HasError || len(cp.Errors) > 0) {
+		return ""
+	}
+	return truncate(s.c.Styles.Error.Render("! "+campaignErrorText(cp)), s.width-2)
+}
+
+// campaignErrorText is a campaign's error messages on one line.
+func campaignErrorText(cp api.Campaign) string {
+	if len(cp.Errors) == 0 {
+		return "lemlist reports an error on this campaign without saying which."
+	}
+	parts := make([]string, len(cp.Errors))
+	for i, e := range cp.Errors {
+		parts[i] = oneLine(safetext.Clean(e))
+	}
+	return strings.Join(parts, " ")
 }
 
 func (s *campaignScreen) statusLine() string {

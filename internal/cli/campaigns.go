@@ -94,10 +94,37 @@ func writeCampaignTable(w io.Writer, th *theme.Theme, camps []api.Campaign) erro
 			safetext.Line(strings.Join(c.Labels, ", ")),
 		})
 	}
-	return writeTable(w, th, rows, func(col int, cell string) string {
+	err := writeTable(w, th, rows, func(col int, cell string) string {
 		if col == 1 {
 			return th.StatusStyle(cell).Render(cell)
 		}
 		return cell
 	})
+	if err != nil {
+		return err
+	}
+	return writeCampaignErrors(w, camps)
+}
+
+// writeCampaignErrors says, under the table, what lemlist reports wrong with
+// each campaign in error, in its own words.
+func writeCampaignErrors(w io.Writer, camps []api.Campaign) error {
+	first := true
+	for _, c := range camps {
+		if !c.HasError && len(c.Errors) == 0 {
+			continue
+		}
+		words := "lemlist reports an error without saying which."
+		if len(c.Errors) > 0 {
+			words = oneLine(safetext.Clean(strings.Join(c.Errors, " ")))
+		}
+		sep := ""
+		if first {
+			sep, first = "\n", false
+		}
+		if _, err := fmt.Fprintf(w, "%s! %s (%s): %s\n", sep, oneLine(safetext.Clean(c.Name)), safetext.Clean(c.ID), words); err != nil {
+			return err
+		}
+	}
+	return nil
 }
