@@ -371,7 +371,7 @@ func (seqs Sequences) StepIn(sequenceID, stepID string) (Step, bool) {
 // numberPaths names every step by its path: its position in the main
 // sequence ("4"), or its lane and position there ("Yes · 2", "Hot · 1").
 // Where two lanes share a name (two conditions each with a Yes lane), the
-// path is spelled from the condition down: "3 › Yes · 2".
+// path is spelled from the condition down: "3 / Yes · 2".
 func (t *Tree) numberPaths() {
 	count := map[string]int{}
 	t.eachLane(func(l *Lane, _ string) {
@@ -383,7 +383,7 @@ func (t *Tree) numberPaths() {
 		for i := range l.Nodes {
 			p := shortPath(l, i)
 			if count[p] > 1 && parent != "" {
-				p = parent + " › " + p
+				p = parent + " / " + p
 			}
 			l.Nodes[i].Path = p
 		}

@@ -195,7 +195,7 @@ func TestPathsAreUnique(t *testing.T) {
 		}
 		paths[n.Path] = n.Step.ID
 	})
-	for id, want := range map[string]string{"stp_h": "4", "stp_g": "No · 1", "stp_d": "3 › Yes · 1", "stp_f": "Yes · 2 › Yes · 1", "stp_zz": "5 › Yes · 1"} {
+	for id, want := range map[string]string{"stp_h": "4", "stp_g": "No · 1", "stp_d": "3 / Yes · 1", "stp_f": "Yes · 2 / Yes · 1", "stp_zz": "5 / Yes · 1"} {
 		if got := pathOf(tr, id); got != want {
 			t.Errorf("%s: path %q, want %q", id, got, want)
 		}

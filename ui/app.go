@@ -202,8 +202,8 @@ func (m *Model) SaveDraft() (kept string, err error) {
 	if err != nil || !ok {
 		return "", err
 	}
-	return fmt.Sprintf("Your edits to step %d of %q are kept as a draft; open the step in lemstep to restore them.",
-		e.original.Index, safetext.Line(e.campaign.Name)), nil
+	return fmt.Sprintf("Your edits to %s of %q are kept as a draft; open the step in lemstep to restore them.",
+		e.stepName(), safetext.Line(e.campaign.Name)), nil
 }
 
 func (m *Model) onConfirmKey(k tea.KeyPressMsg) tea.Cmd {

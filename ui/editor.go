@@ -10,6 +10,7 @@ import (
 	"lemstep/api"
 	"lemstep/forms"
 	"lemstep/internal/draft"
+	"lemstep/internal/safetext"
 )
 
 // editorScreen is the step's form beside a live preview of its message:
@@ -19,6 +20,7 @@ type editorScreen struct {
 	keys     Keys
 	campaign api.Campaign
 	original api.Step
+	path     string         // the step's path in the campaign ("4", "Yes · 2"); "" when not known
 	targets  []api.Campaign // campaigns a sendToAnotherCampaign step may pick
 	form     *forms.Form
 	preview  *previewPane
@@ -97,7 +99,23 @@ func (e *editorScreen) SetTheme() tea.Cmd {
 
 // Crumbs name the step for the header: its lane and its position.
 func (e *editorScreen) Crumbs() []string {
-	return []string{fmt.Sprintf("step %d · %s", e.original.Index, e.original.Type.Label())}
+	return []string{e.stepName() + " · " + e.original.Type.Label()}
+}
+
+// stepName names the step by its path in the campaign ("step Yes · 2"), so
+// two steps of different lanes never share a name; lemlist's index is the
+// fallback when the path is not known.
+func (e *editorScreen) stepName() string {
+	if e.path != "" {
+		return "step " + safetext.Clean(e.path)
+	}
+	return fmt.Sprintf("step %d", e.original.Index)
+}
+
+// onPath sets the step's path in the campaign.
+func (e *editorScreen) onPath(path string) *editorScreen {
+	e.path = path
+	return e
 }
 
 // CapturesKeys is true: every key in the editor belongs to the form.

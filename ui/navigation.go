@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -60,7 +61,7 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		hold := draftHold{lease: o.lease}
 		o.lease = nil // the editor holds it now
 		m.close(o)
-		return m.showEditor(restoreDraft(m.c, m.keys, hold, o.open.campaign, o.draft, m.campaigns.Campaigns())), true
+		return m.showEditor(restoreDraft(m.c, m.keys, hold, o.open.campaign, o.draft, m.campaigns.Campaigns()).onPath(o.open.path)), true
 	case discardDraftMsg:
 		o := msg.from.(*draftOfferScreen)
 		hold := draftHold{lease: o.lease}
@@ -69,7 +70,7 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		if err := hold.lease.Remove(); err != nil {
 			m.notice = "The draft could not be removed: " + safetext.Clean(err.Error())
 		}
-		return m.showEditor(newEditorScreen(m.c, m.keys, hold, o.open.campaign, o.open.step, m.campaigns.Campaigns())), true
+		return m.showEditor(newEditorScreen(m.c, m.keys, hold, o.open.campaign, o.open.step, m.campaigns.Campaigns()).onPath(o.open.path)), true
 	case separateDraftMsg:
 		b := msg.from.(*busyScreen)
 		m.close(b)
@@ -137,7 +138,7 @@ func (m *Model) openStep(msg openStepMsg) tea.Cmd {
 // team's).
 func (m *Model) openHeld(msg openStepMsg, hold draftHold) tea.Cmd {
 	edit := func() tea.Cmd {
-		return m.showEditor(newEditorScreen(m.c, m.keys, hold, msg.campaign, msg.step, m.campaigns.Campaigns()))
+		return m.showEditor(newEditorScreen(m.c, m.keys, hold, msg.campaign, msg.step, m.campaigns.Campaigns()).onPath(msg.path))
 	}
 	if hold.err != nil {
 		m.notice = "Your edits to this step cannot be kept as a draft: " + safetext.Clean(hold.err.Error())
@@ -160,6 +161,14 @@ func (m *Model) openHeld(msg openStepMsg, hold draftHold) tea.Cmd {
 	}
 	m.confirm = &confirmBox{question: question, yes: edit, no: hold.lease.Release, noLabel: "no, leave the draft as it is"}
 	return nil
+}
+
+// capitalized is s with its first letter upper case.
+func capitalized(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func (m *Model) showEditor(e *editorScreen) tea.Cmd {
@@ -204,7 +213,7 @@ func (m *Model) leaveEditor(e *editorScreen) tea.Cmd {
 		m.confirm = &confirmBox{question: "Your edits could not be saved as a draft. Leave and lose them?", yes: leave}
 		return nil
 	case kept:
-		m.notice = fmt.Sprintf("Step %d: your edits are kept as a draft; open the step to restore them", e.original.Index)
+		m.notice = fmt.Sprintf("%s: your edits are kept as a draft; open the step to restore them", capitalized(e.stepName()))
 	}
 	return leave()
 }
