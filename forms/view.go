@@ -48,12 +48,12 @@ func (f *Form) conditionNotices() []string {
 	branches := st.BranchConditions()
 	if len(branches) > 1 {
 		ns = append(ns, fmt.Sprintf("This condition has %s and an else; lemlist's update changes only the first, %s: %s.",
-			api.Plural(len(branches), "branch", "branches"), safetext.Clean(api.BranchName(branches[0], 1)),
-			safetext.Clean(api.BranchSentence(branches[0], ""))))
+			api.Plural(len(branches), "branch", "branches"), safetext.Line(api.BranchName(branches[0], 1)),
+			safetext.Line(api.BranchSentence(branches[0], ""))))
 	}
 	if why, locked := api.LockedFields(st)[api.FieldConditionKey]; locked && !st.HasUnreadable() {
 		if len(branches) == 1 {
-			ns = append(ns, "What it checks: "+safetext.Clean(api.BranchSentence(branches[0], ""))+".")
+			ns = append(ns, "What it checks: "+safetext.Line(api.BranchSentence(branches[0], ""))+".")
 		}
 		ns = append(ns, safetext.Clean(why))
 	}

@@ -195,7 +195,7 @@ func campaignErrorText(cp api.Campaign) string {
 	}
 	parts := make([]string, len(cp.Errors))
 	for i, e := range cp.Errors {
-		parts[i] = oneLine(safetext.Clean(e))
+		parts[i] = safetext.Line(e)
 	}
 	return strings.Join(parts, " ")
 }

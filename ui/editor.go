@@ -107,7 +107,7 @@ func (e *editorScreen) Crumbs() []string {
 // fallback when the path is not known.
 func (e *editorScreen) stepName() string {
 	if e.path != "" {
-		return "step " + safetext.Clean(e.path)
+		return "step " + safetext.Line(e.path)
 	}
 	return fmt.Sprintf("step %d", e.original.Index)
 }

@@ -216,7 +216,7 @@ func (s *stepScreen) renderRow(r treeRow, selected bool) string {
 func (s *stepScreen) laneHeading(r treeRow) string {
 	st := s.c.Styles
 	l := r.lane
-	name := safetext.Clean(l.Name)
+	name := safetext.Line(l.Name)
 	var head string
 	switch {
 	case r.unplaced && l.Branch == nil && !l.Else:
@@ -226,7 +226,7 @@ func (s *stepScreen) laneHeading(r treeRow) string {
 	case l.Branch != nil && l.Name == "Yes":
 		head = st.LaneYes.Render("✓ " + name)
 	case l.Branch != nil:
-		head = st.LaneYes.Render("▸ ") + st.Condition.Render(oneLine(safetext.Clean(api.BranchSentence(*l.Branch, l.Name))))
+		head = st.LaneYes.Render("▸ ") + st.Condition.Render(safetext.Line(api.BranchSentence(*l.Branch, l.Name)))
 	default:
 		head = st.LaneYes.Render("▸ " + name)
 	}
@@ -245,7 +245,7 @@ func unplacedWhy(q api.Sequence) string {
 	if q.ParentID == "" {
 		return "a branch whose condition lemlist did not say; its days are unknown"
 	}
-	return "a branch of " + safetext.Clean(q.ParentID) + ", which has no condition there; its days are unknown"
+	return "a branch of " + safetext.Line(q.ParentID) + ", which has no condition there; its days are unknown"
 }
 
 func (s *stepScreen) stepLine(r treeRow, indent string) string {
@@ -281,7 +281,7 @@ func (s *stepScreen) stepLine(r treeRow, indent string) string {
 // giving its id.
 func (s *stepScreen) excerpt(st api.Step) string {
 	if st.Type == api.SendToAnotherCampaign && s.names[st.CampaignID] != "" {
-		return "→ " + oneLine(safetext.Clean(s.names[st.CampaignID]))
+		return "→ " + safetext.Line(s.names[st.CampaignID])
 	}
 	return excerpt(st)
 }

@@ -23,7 +23,7 @@ func truncate(s string, w int) string {
 func excerpt(s api.Step) string {
 	switch {
 	case s.Type == api.Conditional:
-		return oneLine(safetext.Clean(api.ConditionSentence(s)))
+		return safetext.Line(api.ConditionSentence(s))
 	case s.Subject != "":
 		return safetext.Line(s.Subject)
 	case s.Title != "":

@@ -116,13 +116,13 @@ func writeCampaignErrors(w io.Writer, camps []api.Campaign) error {
 		}
 		words := "lemlist reports an error without saying which."
 		if len(c.Errors) > 0 {
-			words = oneLine(safetext.Clean(strings.Join(c.Errors, " ")))
+			words = safetext.Line(strings.Join(c.Errors, " "))
 		}
 		sep := ""
 		if first {
 			sep, first = "\n", false
 		}
-		if _, err := fmt.Fprintf(w, "%s! %s (%s): %s\n", sep, oneLine(safetext.Clean(c.Name)), safetext.Clean(c.ID), words); err != nil {
+		if _, err := fmt.Fprintf(w, "%s! %s (%s): %s\n", sep, safetext.Line(c.Name), safetext.Line(c.ID), words); err != nil {
 			return err
 		}
 	}
