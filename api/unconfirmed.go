@@ -145,10 +145,11 @@ func (c *Client) answeredStep(rc call, a answer, stepID string) (Step, string, e
 	if len(bytes.TrimSpace(a.body)) == 0 {
 		return Step{}, "an empty answer", &Error{Status: a.status, Method: rc.method, Path: rc.path, Message: "an empty answer"}
 	}
-	var st Step
-	if err := c.decode(rc, a, &st); err != nil {
+	var answered stepAnswer // a step, read leniently, but an object
+	if err := c.decode(rc, a, &answered); err != nil {
 		return Step{}, "an answer that is not data", err
 	}
+	st := Step(answered)
 	switch st.ID {
 	case stepID:
 		return st, "", nil
