@@ -89,14 +89,8 @@ func (a *app) serveSandbox(cmd *cobra.Command, f sandboxFlags) error {
 		return fmt.Errorf("could not listen on %s: %w", addr, err)
 	}
 	srv := newSandboxServer(key, opts)
-	fmt.Fprintf(a.io.Out, "lemlist sandbox serving the %s workspace (paging by %s)
-  base URL: http://%s/api
-  API key:  %s
-
-", f.workspace, f.paging, ln.Addr(), key)
-	fmt.Fprintf(a.io.Out, "Try: LEMLIST_BASE_URL=http://%s/api LEMLIST_API_KEY=%s lemstep
-Stop with ctrl+c.
-", ln.Addr(), key)
+	fmt.Fprintf(a.io.Out, "lemlist sandbox serving the %s workspace (paging by %s)\n  base URL: http://%s/api\n  API key:  %s\n\n", f.workspace, f.paging, ln.Addr(), key)
+	fmt.Fprintf(a.io.Out, "Try: LEMLIST_BASE_URL=http://%s/api LEMLIST_API_KEY=%s lemstep\nStop with ctrl+c.\n", ln.Addr(), key)
 	go func() {
 		<-cmd.Context().Done()
 		srv.Close()
