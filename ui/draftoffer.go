@@ -14,6 +14,7 @@ import (
 	"lemstep/forms"
 	"lemstep/internal/draft"
 	"lemstep/internal/safetext"
+	"lemstep/internal/steptext"
 	"lemstep/ui/changeview"
 )
 
@@ -116,9 +117,9 @@ func (s *draftOfferScreen) heading() string {
 	st := s.c.Styles
 	saved := s.draft.SavedAt
 	head := st.Title.Render("You have an unsent draft of this step") + "\n" +
-		st.Muted.Render(fmt.Sprintf("Saved %s (%s) · %d field%s changed",
+		st.Muted.Render(fmt.Sprintf("Saved %s (%s) · %s changed",
 			humanize.RelTime(saved, s.c.Now(), "ago", "from now"), saved.Local().Format("Mon 2 Jan 15:04"),
-			len(s.changes.Fields()), plural(len(s.changes.Fields()))))
+			steptext.Count(len(s.changes.Fields()), "field", "fields")))
 	switch {
 	case s.retyped:
 		head += "\n" + st.Warning.Render(fmt.Sprintf("This step is now a %s step; the draft edits a %s step and cannot be restored. ",

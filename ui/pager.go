@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"lemstep/internal/steptext"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -89,9 +91,9 @@ func (p pager) status() string {
 	above := p.view.YOffset()
 	switch {
 	case below > 0 && above > 0:
-		return fmt.Sprintf("↓ %d more line%s below · ↑ %d above", below, plural(below), above)
+		return fmt.Sprintf("↓ %s below · ↑ %d above", steptext.Count(below, "more line", "more lines"), above)
 	case below > 0:
-		return fmt.Sprintf("↓ %d more line%s below (pgdn)", below, plural(below))
+		return fmt.Sprintf("↓ %s below (pgdn)", steptext.Count(below, "more line", "more lines"))
 	}
-	return fmt.Sprintf("↑ %d line%s above (home) · nothing below", above, plural(above))
+	return fmt.Sprintf("↑ %s above (home) · nothing below", steptext.Count(above, "line", "lines"))
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
+	"lemstep/internal/steptext"
 	"lemstep/ui/preview"
 )
 
@@ -90,7 +91,7 @@ func (p *previewPane) footer(res preview.Result) string {
 	st := p.c.Styles
 	counts := fmt.Sprintf("%d characters in the template · %d for this lead", res.RawChars, res.RenderedChars)
 	if res.SMSSegments > 0 {
-		counts += fmt.Sprintf(" · %d SMS segment%s", res.SMSSegments, plural(res.SMSSegments))
+		counts += " · " + steptext.Count(res.SMSSegments, "SMS segment", "SMS segments")
 	}
 	lines := []string{st.Counter.Render(counts)}
 	for _, f := range res.Findings {

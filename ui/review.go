@@ -12,6 +12,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
+	"lemstep/internal/steptext"
 	"lemstep/ui/changeview"
 )
 
@@ -256,7 +257,7 @@ func (s *reviewScreen) heading() string {
 		top = st.Title.Render("The request lemstep sends") + st.Muted.Render("  · b goes back to the changes")
 	default:
 		n := len(s.update.Fields())
-		top = st.Title.Render(fmt.Sprintf("Review %d change%s to this %s step", n, plural(n), s.original.Type.Label())) +
+		top = st.Title.Render(fmt.Sprintf("Review %s to this %s step", steptext.Count(n, "change", "changes"), s.original.Type.Label())) +
 			st.Muted.Render(s.gate.hint())
 		if line := s.gate.status(st, s.keys); line != "" {
 			top += "\n" + line
@@ -283,13 +284,6 @@ func (s *reviewScreen) keptWhere() string {
 		return "Your edits are still in the editor, but could not be saved as a draft."
 	}
 	return "Your edits are kept in the editor and saved as a draft."
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // changesSection lists each changed field, its value before and after.

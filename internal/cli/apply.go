@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"lemstep/api"
+	"lemstep/internal/steptext"
 )
 
 func (a *app) applyCommand() *cobra.Command {
@@ -75,7 +76,7 @@ func (a *app) readApplyFile(path string) ([]applyEntry, error) {
 // refusedHeading introduces the problems that stopped an apply before
 // anything was sent.
 func refusedHeading(problems []string) string {
-	return fmt.Sprintf("nothing was sent: lemlist would refuse the file (%s)", plural(len(problems), "problem", "problems"))
+	return fmt.Sprintf("nothing was sent: lemlist would refuse the file (%s)", steptext.Count(len(problems), "problem", "problems"))
 }
 
 // dryRunLine is what --dry-run prints for each entry.
@@ -294,7 +295,7 @@ func applyOutcome(ctx context.Context, results []applyResult) error {
 	if failed == 0 {
 		return nil
 	}
-	msg := fmt.Sprintf("%s of %d failed; see the summary above", plural(failed, "update", "updates"), len(results))
+	msg := fmt.Sprintf("%s of %d failed; see the summary above", steptext.Count(failed, "update", "updates"), len(results))
 	if conflicts > 0 {
 		msg += "; --force sends an update over what someone changed on lemlist"
 	}
@@ -315,9 +316,9 @@ func refusedOutcome(refused [][]string, failed int) error {
 		return nil
 	}
 	msg := fmt.Sprintf("%s of %d refused by the check (see above); --keep-going let the others through",
-		plural(n, "entry", "entries"), len(refused))
+		steptext.Count(n, "entry", "entries"), len(refused))
 	if failed > 0 {
-		msg += fmt.Sprintf("; %s failed", plural(failed, "update", "updates"))
+		msg += fmt.Sprintf("; %s failed", steptext.Count(failed, "update", "updates"))
 	}
 	return &exitError{code: exitUsage, err: errors.New(msg)}
 }

@@ -12,6 +12,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
+	"lemstep/internal/steptext"
 )
 
 // applyReporter tells the user how an apply run goes: one line per update
@@ -143,7 +144,7 @@ func writeApplySummary(w io.Writer, results []applyResult) {
 			updated = append(updated, res)
 		}
 	}
-	fmt.Fprintf(w, "\nUpdated %d of %s.", len(updated), plural(len(results), "step", "steps"))
+	fmt.Fprintf(w, "\nUpdated %d of %s.", len(updated), steptext.Count(len(results), "step", "steps"))
 	if len(failed) > 0 {
 		fmt.Fprintf(w, " %d failed.", len(failed))
 	}

@@ -6,6 +6,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
+	"lemstep/internal/steptext"
 )
 
 // shownValue is a field's value sorted by how the command line shows it,
@@ -39,7 +40,7 @@ func showValue(v any) shownValue {
 // text below its name, indented; a delay in days.
 func fieldLines(f api.Field, v any) []string {
 	if days, ok := v.(int); ok && f == api.FieldDelay {
-		return []string{fmt.Sprintf("  %s: %s", f, plural(days, "day", "days"))}
+		return []string{fmt.Sprintf("  %s: %s", f, steptext.Count(days, "day", "days"))}
 	}
 	sv := showValue(v)
 	if sv.list && sv.empty {

@@ -11,6 +11,7 @@ import (
 	"lemstep/api"
 	"lemstep/internal/journal"
 	"lemstep/internal/safetext"
+	"lemstep/internal/steptext"
 	"lemstep/theme"
 )
 
@@ -60,7 +61,7 @@ func (a *app) runHistory(opts historyOptions) error {
 		return err
 	case len(entries) == 0:
 		_, err = fmt.Fprintf(a.io.Out, "No journal entry changed step %s (the journal has %s).\n",
-			safetext.Line(opts.stepID), plural(total, "entry", "entries"))
+			safetext.Line(opts.stepID), steptext.Count(total, "entry", "entries"))
 		return err
 	}
 	return writeHistory(a.styledOut(), a.theme(), entries)

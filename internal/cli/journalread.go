@@ -6,6 +6,7 @@ import (
 
 	"lemstep/internal/journal"
 	"lemstep/internal/safetext"
+	"lemstep/internal/steptext"
 )
 
 // damageShown is how many unreadable lines a warning names one by one.
@@ -33,12 +34,12 @@ func damageWarning(path string, damage []journal.Damage) string {
 		named = append(named, d.String())
 	}
 	if more := len(damage) - damageShown; more > 0 {
-		named = append(named, fmt.Sprintf("and %s", plural(more, "more line", "more lines")))
+		named = append(named, fmt.Sprintf("and %s", steptext.Count(more, "more line", "more lines")))
 	}
 	they := "they are"
 	if len(damage) == 1 {
 		they = "it is"
 	}
 	return fmt.Sprintf("Warning: the journal %s has %s lemstep cannot read; %s skipped: %s.",
-		safetext.Clean(path), plural(len(damage), "line", "lines"), they, strings.Join(named, "; "))
+		safetext.Clean(path), steptext.Count(len(damage), "line", "lines"), they, strings.Join(named, "; "))
 }

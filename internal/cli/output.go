@@ -122,11 +122,3 @@ func violationLines(where string, vs api.Violations) []string {
 func rejected(heading string, lines []string) error {
 	return &exitError{code: exitUsage, err: &rejectedError{heading: heading, lines: lines}}
 }
-
-// plural returns "1 step" or "3 steps".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

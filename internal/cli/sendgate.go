@@ -6,6 +6,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
+	"lemstep/internal/steptext"
 	"lemstep/ui/preview"
 )
 
@@ -45,5 +46,5 @@ func lintGate(w io.Writer, where string, u api.StepUpdate, allowBlocking bool) (
 // blockingHeading introduces the blocking findings that stopped a send.
 func blockingHeading(n int) string {
 	return fmt.Sprintf("nothing was sent: the lint found %s (--allow-blocking sends anyway)",
-		plural(n, "blocking problem", "blocking problems"))
+		steptext.Count(n, "blocking problem", "blocking problems"))
 }

@@ -4,6 +4,7 @@
 package steptext
 
 import (
+	"fmt"
 	"html"
 	"regexp"
 
@@ -26,4 +27,12 @@ func Plain(t api.StepType, msg string) string {
 		msg = html.UnescapeString(tagPattern.ReplaceAllString(msg, ""))
 	}
 	return safetext.Clean(msg)
+}
+
+// Count is n with the noun that fits it: "1 step", "3 steps", "0 steps".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
