@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -225,7 +226,16 @@ func sendStep(ctx context.Context, c *api.Client, campaignID string, loaded api.
 	if force && errors.As(err, &ce) {
 		updated, before, err = c.UpdateStepFrom(ctx, campaignID, ce.Current, u)
 	}
-	return updated, before, err
+	if err != nil {
+		return updated, before, err
+	}
+	// lemlist answers a PATCH with part of the step (_id, type, delay,
+	// emailTemplateId, message), so a subject would be missing from what
+	// the command prints: it prints the step as read just before the PATCH
+	// with the sent fields applied, which is whole.
+	whole := u.Apply(before)
+	whole.SequenceID = cmp.Or(whole.SequenceID, updated.SequenceID)
+	return whole, before, nil
 }
 
 // sendFailure turns what stopped an update into the command's error: the

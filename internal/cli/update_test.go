@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -224,5 +225,30 @@ func TestConflictTextShowsLongValuesWhole(t *testing.T) {
 		"  yours        {+short+}"
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// lemlist answers a PATCH with part of the step; the command prints the
+// whole step, its subject included, as read before the PATCH with the sent
+// fields applied.
+func TestUpdatePrintsTheWholeStepNotThePartialAnswer(t *testing.T) {
+	h := newHookedSandbox(t)
+	h.setHook(func(w http.ResponseWriter, r *http.Request) bool {
+		if r.Method != http.MethodPatch {
+			return false
+		}
+		rec := httptest.NewRecorder()
+		h.server.ServeHTTP(rec, r) // lemlist applies it…
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"_id":"stp_email0000000001","type":"email","delay":5,"emailTemplateId":"etp_1","message":"<p>Hi</p>"}`) // …and answers with part of it
+		return true
+	})
+	out, errOut, code := h.run("update", "seq_main000000000001", "stp_email0000000001", "--type", "email",
+		"--delay", "5", "--campaign", "cam_spring0000000001")
+	if code != exitOK {
+		t.Fatalf("exit %d\nstderr: %s", code, errOut)
+	}
+	if !strings.Contains(out, "Quick question, {{firstName}}") || !strings.Contains(out, "5 days") {
+		t.Errorf("the output lacks the step's subject or its new delay:\n%s", out)
 	}
 }
