@@ -173,3 +173,22 @@ func TestAuthLoginNeverChmodsOrFollowsALink(t *testing.T) {
 		t.Fatal("the key was written where the link points")
 	}
 }
+
+// The config file is read up to a bound like every other input, so a huge
+// one ends with an error instead of filling memory.
+func TestAHugeConfigFileIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	t.Setenv("LEMLIST_API_KEY", "")
+	if err := os.MkdirAll(filepath.Join(dir, "lemstep"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	huge := bytes.Repeat([]byte("# comment\n"), 1<<17) // 1.25 MiB
+	if err := os.WriteFile(filepath.Join(dir, "lemstep", "config.toml"), huge, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := runWithStdin(t, "unused-key-0123456789", "", "campaigns")
+	if code == exitOK || !strings.Contains(errOut, "larger than 64 KiB") {
+		t.Fatalf("exit %d, stderr %q; want the config file refused at its bound", code, errOut)
+	}
+}

@@ -24,11 +24,7 @@ type configFile struct {
 // configPath is $XDG_CONFIG_HOME/lemstep/config.toml, read from the
 // environment each time so tests can point it elsewhere.
 func (a *app) configPath() string {
-	dir := a.getenv("XDG_CONFIG_HOME")
-	if dir == "" {
-		dir = xdg.ConfigHome
-	}
-	return filepath.Join(dir, "lemstep", "config.toml")
+	return filepath.Join(a.xdgDir("XDG_CONFIG_HOME", xdg.ConfigHome), "config.toml")
 }
 
 // savedKey reads the key (and the base URL saved with it) from the config
@@ -55,8 +51,12 @@ func readConfig(path string) (configFile, error) {
 	if info.Mode().Perm()&0o077 != 0 {
 		return configFile{}, fmt.Errorf("the config file %s can be read by other users, so its key is not used; run: chmod 600 %s", path, path)
 	}
+	data, err := readFile(path, maxConfigInput, "a config file")
+	if err != nil {
+		return configFile{}, err
+	}
 	var cfg configFile
-	if _, err := toml.DecodeFile(path, &cfg); err != nil {
+	if _, err := toml.Decode(string(data), &cfg); err != nil {
 		return configFile{}, configError(path, err)
 	}
 	return cfg, nil

@@ -20,6 +20,8 @@ const (
 	// maxKeyInput bounds --api-key-file, as stdin is bounded for
 	// `auth login`: a key is under a hundred bytes.
 	maxKeyInput = maxKeyLine
+	// maxConfigInput bounds the config file: a key and a base URL.
+	maxConfigInput = 64 << 10
 )
 
 // readInput reads the file at path, or stdin for "-", whole, and refuses

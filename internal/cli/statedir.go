@@ -12,9 +12,15 @@ import (
 // stateDir is $XDG_STATE_HOME/lemstep, where drafts and the journal live,
 // read from the environment each time so tests can point it elsewhere.
 func (a *app) stateDir() string {
-	dir := a.getenv("XDG_STATE_HOME")
+	return a.xdgDir("XDG_STATE_HOME", xdg.StateHome)
+}
+
+// xdgDir is lemstep's directory under the XDG base directory that the
+// environment variable env names, else under fallback (xdg's default).
+func (a *app) xdgDir(env, fallback string) string {
+	dir := a.getenv(env)
 	if dir == "" {
-		dir = xdg.StateHome
+		dir = fallback
 	}
 	return filepath.Join(dir, "lemstep")
 }
