@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"maps"
 	"slices"
 )
 
@@ -147,30 +146,4 @@ func setString(dst *string, v *string) {
 	if v != nil {
 		*dst = *v
 	}
-}
-
-// CloneStep copies a step deeply enough that changing the copy leaves the
-// original alone.
-func CloneStep(s Step) Step {
-	c := s
-	c.Images = slices.Clone(s.Images)
-	c.Videos = slices.Clone(s.Videos)
-	c.Conditions = slices.Clone(s.Conditions)
-	c.Unreadable = maps.Clone(s.Unreadable)
-	c.Extra = maps.Clone(s.Extra)
-	if s.Delay != nil {
-		d := *s.Delay
-		c.Delay = &d
-	}
-	if s.EndorseAnyFallback != nil {
-		b := *s.EndorseAnyFallback
-		c.EndorseAnyFallback = &b
-	}
-	for i := range c.Conditions {
-		if d := c.Conditions[i].Delay; d != nil {
-			v := *d
-			c.Conditions[i].Delay = &v
-		}
-	}
-	return c
 }

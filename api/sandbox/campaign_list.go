@@ -147,7 +147,7 @@ func pageOf(all []*api.Campaign, offset, limit int) []api.Campaign {
 // listItem keeps the fields lemlist shows in the list; the creator, senders
 // and sequence come with GET /campaigns/{id} only.
 func listItem(c api.Campaign) api.Campaign {
-	c = cloneCampaign(c)
+	c = api.CloneCampaign(c)
 	c.Creator, c.Senders, c.SequenceID, c.ScheduleIDs, c.TeamID = nil, nil, "", nil, ""
 	return c
 }

@@ -15,7 +15,7 @@ const (
 
 // getTeam answers GET /team; the member list comes only with version=v2.
 func (s *Server) getTeam(c call) reply {
-	t := cloneTeam(s.ws.Team)
+	t := api.CloneTeam(s.ws.Team)
 	if c.query.Get("version") != "v2" {
 		t.Users = nil
 	}

@@ -144,7 +144,7 @@ func TestDemoIDsAndNumbering(t *testing.T) {
 				t.Errorf("sequence id %q", id)
 			}
 		}
-		renumbered := cloneSequences(seqs)
+		renumbered := api.CloneSequences(seqs)
 		renumber(renumbered)
 		if !reflect.DeepEqual(renumbered, seqs) {
 			t.Errorf("campaign %s: index, sequenceStep, level, parentId or conditionalStepIndex disagree with the shape", campID)

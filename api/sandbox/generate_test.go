@@ -40,7 +40,7 @@ func TestGenerateWorkspaceShape(t *testing.T) {
 		if branched := len(seqs) == 3; branched != (i%4 == 0) {
 			t.Fatalf("campaign %d: %d sequences", i, len(seqs))
 		}
-		renumbered := cloneSequences(seqs)
+		renumbered := api.CloneSequences(seqs)
 		renumber(renumbered)
 		if !reflect.DeepEqual(renumbered, seqs) {
 			t.Fatalf("campaign %d is not numbered", i)

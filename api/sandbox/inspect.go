@@ -100,7 +100,7 @@ func (s *Server) Campaigns() []api.Campaign {
 	defer s.mu.Unlock()
 	out := make([]api.Campaign, len(s.ws.Campaigns))
 	for i, c := range s.ws.Campaigns {
-		out[i] = cloneCampaign(c)
+		out[i] = api.CloneCampaign(c)
 	}
 	return out
 }
@@ -114,7 +114,7 @@ func (s *Server) Sequences(campaignID string) api.Sequences {
 	if !ok {
 		return nil
 	}
-	return cloneSequences(seqs)
+	return api.CloneSequences(seqs)
 }
 
 // ErrStepNotFound is returned by EditStep for a step id the workspace lacks.

@@ -38,15 +38,15 @@ func DemoWorkspace() *Workspace {
 // Clone returns a deep copy of ws.
 func (ws *Workspace) Clone() *Workspace {
 	c := &Workspace{
-		Team:      cloneTeam(ws.Team),
+		Team:      api.CloneTeam(ws.Team),
 		Campaigns: make([]api.Campaign, len(ws.Campaigns)),
 		Sequences: make(map[string]api.Sequences, len(ws.Sequences)),
 	}
 	for i, camp := range ws.Campaigns {
-		c.Campaigns[i] = cloneCampaign(camp)
+		c.Campaigns[i] = api.CloneCampaign(camp)
 	}
 	for id, seqs := range ws.Sequences {
-		c.Sequences[id] = cloneSequences(seqs)
+		c.Sequences[id] = api.CloneSequences(seqs)
 	}
 	if ws.ABVariants != nil {
 		c.ABVariants = make(map[string]api.ABVariant, len(ws.ABVariants))
@@ -55,48 +55,6 @@ func (ws *Workspace) Clone() *Workspace {
 		}
 	}
 	return c
-}
-
-func cloneTeam(t api.Team) api.Team {
-	t.UserIDs = slices.Clone(t.UserIDs)
-	t.Hooks = slices.Clone(t.Hooks)
-	t.Beta = slices.Clone(t.Beta)
-	t.InvitedUsers = slices.Clone(t.InvitedUsers)
-	t.Users = slices.Clone(t.Users)
-	return t
-}
-
-func cloneCampaign(c api.Campaign) api.Campaign {
-	c.Labels = slices.Clone(c.Labels)
-	c.Errors = slices.Clone(c.Errors)
-	c.ScheduleIDs = slices.Clone(c.ScheduleIDs)
-	c.Senders = slices.Clone(c.Senders)
-	if c.Creator != nil {
-		cr := *c.Creator
-		c.Creator = &cr
-	}
-	return c
-}
-
-func cloneSequences(seqs api.Sequences) api.Sequences {
-	out := make(api.Sequences, len(seqs))
-	for id, seq := range seqs {
-		out[id] = cloneSequence(seq)
-	}
-	return out
-}
-
-func cloneSequence(seq api.Sequence) api.Sequence {
-	if seq.ConditionalStepIndex != nil {
-		i := *seq.ConditionalStepIndex
-		seq.ConditionalStepIndex = &i
-	}
-	steps := make([]api.Step, len(seq.Steps))
-	for i, st := range seq.Steps {
-		steps[i] = api.CloneStep(st)
-	}
-	seq.Steps = steps
-	return seq
 }
 
 // workspaceIndex finds campaigns and sequences without scanning the
