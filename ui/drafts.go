@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"reflect"
-	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -27,15 +26,28 @@ type (
 	// unwritten edit waited draftMaxWait; gen tells it apart from ticks of
 	// earlier edits.
 	draftTickMsg struct{ gen int }
-	// draftWrittenMsg ends a draft write, so the editor redraws and shows
-	// its error, if any (see Err).
-	draftWrittenMsg struct{}
+	// draftWrittenMsg is the end of a background draft write, for the
+	// keeper that started it: what it did, and its error.
+	draftWrittenMsg struct {
+		keeper *draftKeeper
+		write
+	}
 )
 
+// write is what one draft write did: its generation, what it did with the
+// file, whether it was made (a write older than one already made is not),
+// and its error.
+type write struct {
+	gen  int
+	op   draftOp
+	made bool
+	err  error
+}
+
 // draftKeeper writes one step's draft. Writes run in commands, so two may be
-// in flight at once; generations make sure an older one never lands after
-// a newer. edited and gen belong to the update loop; the rest is guarded by
-// mu, as writes read and set it.
+// in flight at once; the lease makes sure an older one never lands after a
+// newer. The keeper itself belongs to the update loop: a write's command
+// only writes, and its outcome comes back as a draftWrittenMsg.
 type draftKeeper struct {
 	// lease is this editor's hold on the step's draft, nil when it could
 	// not be taken (leaseErr says why, and every write fails with it).
@@ -52,9 +64,7 @@ type draftKeeper struct {
 	// made; zero when every edit is.
 	unwrittenSince time.Time
 
-	mu       sync.Mutex
-	released bool // the editor closed: another lemstep may hold the draft now
-	written  int  // generation of the last write or removal
+	settled int // generation of the newest write whose outcome is known
 	// owns is whether the step's draft on disk is this editor's: one it
 	// wrote, or the one it was restored from. Only then may undoing every
 	// edit remove it; a damaged draft, or another lemstep's, stays.
@@ -141,8 +151,26 @@ func (k *draftKeeper) WriteNow() tea.Cmd {
 	k.issued, k.unwrittenSince = k.gen, time.Time{}
 	gen, d, op := k.gen, k.snapshot(), k.op()
 	return func() tea.Msg {
-		_ = k.write(gen, d, op) // the error shows through Err
-		return draftWrittenMsg{}
+		return draftWrittenMsg{keeper: k, write: k.write(gen, d, op)}
+	}
+}
+
+// OnWritten takes in the outcome of a background write, unless a newer
+// write's is already known.
+func (k *draftKeeper) OnWritten(msg draftWrittenMsg) {
+	if msg.keeper != k || msg.gen <= k.settled {
+		return
+	}
+	k.settle(msg.write)
+}
+
+func (k *draftKeeper) settle(w write) {
+	if !w.made {
+		return // an older write than one already made, or after the release
+	}
+	k.settled, k.lastErr = w.gen, w.err
+	if w.err == nil {
+		k.owns = w.op == draftSave
 	}
 }
 
@@ -152,7 +180,9 @@ func (k *draftKeeper) Flush() (kept bool, err error) {
 	k.gen++
 	k.issued, k.unwrittenSince = k.gen, time.Time{}
 	op := k.op()
-	return op == draftSave, k.write(k.gen, k.snapshot(), op)
+	w := k.write(k.gen, k.snapshot(), op)
+	k.settle(w)
+	return op == draftSave, w.err
 }
 
 // Discard removes the step's draft, whoever wrote it: lemlist accepted the
@@ -160,7 +190,9 @@ func (k *draftKeeper) Flush() (kept bool, err error) {
 func (k *draftKeeper) Discard() error {
 	k.gen++
 	k.issued, k.unwrittenSince = k.gen, time.Time{}
-	return k.write(k.gen, k.base, draftRemove)
+	w := k.write(k.gen, k.base, draftRemove)
+	k.settle(w)
+	return w.err
 }
 
 // draftOp is what a write does with the step's draft file.
@@ -178,8 +210,6 @@ func (k *draftKeeper) op() draftOp {
 	if _, err := api.Diff(k.base.Loaded, k.edited); !errors.Is(err, api.ErrNoChange) {
 		return draftSave
 	}
-	k.mu.Lock()
-	defer k.mu.Unlock()
 	if k.owns {
 		return draftRemove
 	}
@@ -194,37 +224,27 @@ func (k *draftKeeper) snapshot() draft.Draft {
 	return d
 }
 
-// write carries out op for d, unless a newer generation was already
-// written.
-func (k *draftKeeper) write(gen int, d draft.Draft, op draftOp) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if gen <= k.written || k.released {
-		return nil
-	}
-	err := k.leaseErr
+// write carries out op for d as write number gen. It runs in a command, so
+// it reads nothing of the keeper's but the lease, which orders the writes.
+func (k *draftKeeper) write(gen int, d draft.Draft, op draftOp) write {
+	w := write{gen: gen, op: op}
 	switch {
-	case err != nil:
+	case k.leaseErr != nil:
+		w.made, w.err = true, k.leaseErr
 	case op == draftSave:
-		err = k.lease.Save(d)
+		w.made, w.err = k.lease.Write(gen, &d)
 	case op == draftRemove:
-		err = k.lease.Remove()
+		w.made, w.err = k.lease.Write(gen, nil)
+	default:
+		w.made = true // leaving another's draft alone is done at once
 	}
-	if err == nil {
-		k.written = gen
-		k.owns = op == draftSave
-	}
-	k.lastErr = err
-	return err
+	return w
 }
 
 // Release lets another lemstep edit the step: the editor is closing, its
 // edits already written. Writes after it do nothing: the draft may be
 // another lemstep's by then.
 func (k *draftKeeper) Release() {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.released = true
 	k.lease.Release()
 }
 
@@ -233,8 +253,4 @@ func (k *draftKeeper) Release() {
 func (k *draftKeeper) Separate() bool { return k.lease != nil && k.lease.Separate() }
 
 // Err is the last write's error, nil once a write succeeds.
-func (k *draftKeeper) Err() error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	return k.lastErr
-}
+func (k *draftKeeper) Err() error { return k.lastErr }

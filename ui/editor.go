@@ -177,6 +177,7 @@ func (e *editorScreen) Background(msg tea.Msg) (tea.Cmd, bool) {
 	case draftTickMsg:
 		return e.drafts.OnTick(msg), true
 	case draftWrittenMsg:
+		e.drafts.OnWritten(msg)
 		return nil, true
 	}
 	return e.preview.Update(msg)

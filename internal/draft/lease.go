@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"lemstep/internal/safefile"
 )
@@ -25,7 +26,12 @@ type Lease struct {
 	stepID    string
 	path      string
 	slot      int
-	lock      *os.File
+
+	// mu orders the writes of one editor, which run in the background
+	// and may overlap, and the release that ends them.
+	mu      sync.Mutex
+	lock    *os.File // nil once released
+	written int      // the newest write's number
 }
 
 // Lock takes the draft of stepID in workspace for this lemstep; the error
@@ -182,10 +188,37 @@ func (l *Lease) Remove() error {
 	return remove(l.path)
 }
 
+// Write saves d as the leased draft, or removes the draft when d is nil, as
+// the write numbered n: a write older than one already made, or one after
+// the release, does nothing, so background writes that overlap never put an
+// older draft over a newer. It reports whether the write was made.
+func (l *Lease) Write(n int, d *Draft) (bool, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n <= l.written || l.lock == nil {
+		return false, nil
+	}
+	var err error
+	if d == nil {
+		err = l.Remove()
+	} else {
+		err = l.Save(*d)
+	}
+	if err == nil {
+		l.written = n
+	}
+	return true, err
+}
+
 // Release lets another lemstep edit the step. The lock file goes first,
 // while still held, so no one takes a lock on a file about to vanish.
 func (l *Lease) Release() {
-	if l == nil || l.lock == nil {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.lock == nil {
 		return
 	}
 	_ = os.Remove(l.lock.Name())

@@ -149,3 +149,33 @@ func TestASeparateDraftIsOfferedOnceTheStepIsFree(t *testing.T) {
 		t.Fatalf("LockOpen gave %q (%v, %v)", d.Edited.Subject, ok, err)
 	}
 }
+
+// An editor's writes run in the background and may overlap: a write older
+// than one already made does nothing, so the draft on disk is never set
+// back; nor does a write after the release, when the draft may be another
+// lemstep's.
+func TestLeaseWritesNeverGoBack(t *testing.T) {
+	s := Open(t.TempDir())
+	l, err := s.Lock("demo", "stp_1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	newer, older := sample("stp_1", "newer", at), sample("stp_1", "older", at)
+	if made, err := l.Write(2, &newer); !made || err != nil {
+		t.Fatalf("write 2: made %v, %v", made, err)
+	}
+	if made, err := l.Write(1, &older); made || err != nil {
+		t.Fatalf("write 1 after write 2: made %v, %v; want nothing done", made, err)
+	}
+	if d, ok, _ := l.Load(); !ok || d.Edited.Subject != "newer" {
+		t.Fatalf("the draft holds %q, want the newer edit", d.Edited.Subject)
+	}
+	l.Release()
+	if made, _ := l.Write(3, nil); made {
+		t.Fatal("a write after the release was made")
+	}
+	if _, ok, _ := s.Peek("demo", "stp_1"); !ok {
+		t.Fatal("a removal after the release took the draft away")
+	}
+}
