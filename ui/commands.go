@@ -30,6 +30,12 @@ type (
 		campaignID string
 		seqs       api.Sequences
 		err        error
+		drafted    []string // the steps with a draft, read with the sequences
+	}
+	// draftsListedMsg is which steps have an unsent draft, for the ✎ marks.
+	draftsListedMsg struct {
+		replyTo
+		drafted []string
 	}
 	// stepUpdatedMsg is the end of a submit: err when the update was not
 	// made (a *api.ConflictError when lemlist's copy moved on), journalErr
@@ -127,8 +133,16 @@ func loadSequences(c *Context, to screen, campaignID string) (tea.Cmd, context.C
 		if cancelled(ctx) {
 			return nil
 		}
-		return sequencesLoadedMsg{replyTo: replyTo{to}, campaignID: campaignID, seqs: seqs, err: err}
+		return sequencesLoadedMsg{replyTo: replyTo{to}, campaignID: campaignID, seqs: seqs, err: err,
+			drafted: c.Drafts.StepIDs(c.Workspace)}
 	}, cancel
+}
+
+// listDrafts reads which steps have an unsent draft.
+func listDrafts(c *Context, to screen) tea.Cmd {
+	return func() tea.Msg {
+		return draftsListedMsg{replyTo: replyTo{to}, drafted: c.Drafts.StepIDs(c.Workspace)}
+	}
 }
 
 // submission is one submit: where the step lives, the step as the edit

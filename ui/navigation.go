@@ -203,7 +203,7 @@ func (m *Model) leaveEditor(e *editorScreen) tea.Cmd {
 	leave := func() tea.Cmd {
 		m.close(e)
 		if steps, ok := m.screens.top().(*stepScreen); ok {
-			steps.RefreshDrafts()
+			return steps.RefreshDrafts()
 		}
 		return nil
 	}

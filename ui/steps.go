@@ -84,6 +84,8 @@ func (s *stepScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.campaignID == s.campaign.ID {
 			s.onLoaded(msg)
 		}
+	case draftsListedMsg:
+		s.markDrafts(msg.drafted)
 	case spinner.TickMsg:
 		return spin(&s.spin, s.loading, msg)
 	case tea.KeyPressMsg:
@@ -92,17 +94,19 @@ func (s *stepScreen) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// RefreshDrafts re-reads which steps have a draft, for the ✎ marks.
-func (s *stepScreen) RefreshDrafts() {
+// RefreshDrafts reads again which steps have a draft, for the ✎ marks.
+func (s *stepScreen) RefreshDrafts() tea.Cmd { return listDrafts(s.c, s) }
+
+func (s *stepScreen) markDrafts(ids []string) {
 	s.drafted = map[string]bool{}
-	for _, id := range s.c.Drafts.StepIDs(s.c.Workspace) {
+	for _, id := range ids {
 		s.drafted[id] = true
 	}
 }
 
 func (s *stepScreen) onLoaded(msg sequencesLoadedMsg) {
 	s.loading = false
-	s.RefreshDrafts()
+	s.markDrafts(msg.drafted)
 	if msg.err != nil {
 		s.err = msg.err
 		return
