@@ -58,11 +58,12 @@ type TooLargeError struct {
 
 func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("lemlist's answer to %s (%d) is larger than %s, the most lemstep reads of one answer, so it was not read; check the base URL (lemlist's is %s).",
-		safetext.Clean(e.Method+" "+e.Path), e.Status, byteSize(e.Limit), DefaultBaseURL)
+		safetext.Clean(e.Method+" "+e.Path), e.Status, ByteSize(e.Limit), DefaultBaseURL)
 }
 
-// byteSize writes n in the largest binary unit that divides it.
-func byteSize(n int64) string {
+// ByteSize writes n in the largest binary unit that divides it ("10 MiB",
+// "4 KiB", "100 bytes"), for the limits the client and the commands state.
+func ByteSize(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)

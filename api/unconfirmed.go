@@ -120,7 +120,7 @@ func (c *Client) patchStep(ctx context.Context, campaignID, sequenceID, stepID s
 	case errors.As(err, &ue):
 		return Step{}, c.readBack(ctx, campaignID, sequenceID, stepID, u, ue)
 	case errors.As(err, &tl) && tl.Status >= 200 && tl.Status <= 299:
-		ue = &UnconfirmedError{Method: rc.method, Path: rc.path, Reason: "an answer larger than " + byteSize(tl.Limit)}
+		ue = &UnconfirmedError{Method: rc.method, Path: rc.path, Reason: "an answer larger than " + ByteSize(tl.Limit)}
 	case err != nil:
 		return Step{}, err
 	case a.status < 200 || a.status > 299:

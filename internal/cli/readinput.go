@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"lemstep/api"
 )
 
 // The most lemstep reads from each local input. Every read is bounded, so an
@@ -66,18 +68,7 @@ func readBounded(r io.Reader, path string, limit int64, what string) ([]byte, er
 	}
 	if total > limit {
 		return nil, &exitError{code: exitUsage, err: fmt.Errorf("%s is larger than %s, the most lemstep reads for %s; "+
-			"nothing was sent", displayPath(path), byteSize(limit), what)}
+			"nothing was sent", displayPath(path), api.ByteSize(limit), what)}
 	}
 	return bytes.Join(chunks, nil), nil
-}
-
-// byteSize writes a bound for people: "10 MiB", "4 KiB", "100 bytes".
-func byteSize(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
