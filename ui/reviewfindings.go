@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
+	"lemstep/forms"
 	"lemstep/internal/safetext"
 	"lemstep/ui/preview"
 )
@@ -86,7 +87,7 @@ func (g *reviewGate) listView(st Styles, width int) string {
 		if f.Severity == preview.Blocking {
 			mark, style = "✗", st.Error
 		}
-		head := fmt.Sprintf("%s %s %s: ", mark, f.Severity, f.Where())
+		head := fmt.Sprintf("%s %s %s: ", mark, f.Severity, findingPlace(f))
 		text := lipgloss.Wrap(head+safetext.Clean(f.Message), max(10, width-2), "")
 		b.WriteString(style.Render(indentAfterFirst(text, "  ")) + "\n")
 	}
@@ -111,4 +112,13 @@ func doVerb(n int) string {
 		return "it does"
 	}
 	return "they do"
+}
+
+// findingPlace is where a finding is, in the form's words: "Subject 1:4",
+// "Message".
+func findingPlace(f preview.Finding) string {
+	if f.Offset < 0 {
+		return forms.Label(f.Field)
+	}
+	return fmt.Sprintf("%s %d:%d", forms.Label(f.Field), f.Line, f.Col)
 }
