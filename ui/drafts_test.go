@@ -74,7 +74,8 @@ func TestLeavingKeepsADraftThatReopeningOffers(t *testing.T) {
 	id := s.stepWithSubject(quickQuestion).ID
 	s.editQuickQuestion("!")
 	s.press("esc")
-	if scr := s.waitText("kept as a draft"); !strings.Contains(scr, "Email ✎ draft") {
+	s.waitText("kept as a draft")
+	if scr := s.waitText("Email ✎ draft"); !strings.Contains(scr, "kept as a draft") {
 		t.Fatalf("the tree does not mark the step with a draft:\n%s", scr)
 	}
 	if got, ok := s.draftSubject(id); !ok || got != quickQuestion+"!" {
@@ -266,6 +267,7 @@ func TestStaleNavigationRequestsAreDropped(t *testing.T) {
 	s.editQuickQuestion("!")
 	s.press("esc")
 	s.waitText("kept as a draft")
+	s.waitText("Email ✎ draft") // the tree's marks are read in the background
 	// The tree: nothing here may open a review, an offer or an editor.
 	for _, msg := range []tea.Msg{reviewMsg{}, backMsg{}, rebaseMsg{}, restoreDraftMsg{}, discardDraftMsg{}, leaveEditorMsg{}, stepSavedMsg{stepID: "x"}} {
 		s.tm.Send(msg)
