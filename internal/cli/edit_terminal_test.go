@@ -106,10 +106,15 @@ func (term *terminal) text() string {
 	return b.String()
 }
 
+// terminalPatience bounds each wait on the terminal. It only ever ends a
+// test that has already failed, so it is generous: a machine busy with
+// other work (and the race detector) can make lemstep slow to draw.
+const terminalPatience = 90 * time.Second
+
 // waitFor polls the screen until it shows every one of texts.
 func (term *terminal) waitFor(texts ...string) {
 	term.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(terminalPatience)
 	for {
 		scr := term.text()
 		missing := ""
@@ -143,7 +148,7 @@ func (term *terminal) exitCode() int {
 	term.t.Helper()
 	select {
 	case <-term.exited:
-	case <-time.After(20 * time.Second):
+	case <-time.After(terminalPatience):
 		term.t.Fatalf("lemstep did not exit; the screen is:\n%s", term.text())
 	}
 	var ee *exec.ExitError
