@@ -154,6 +154,10 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 // quit leaves at once, writing the open editor's draft first; it asks only
 // when the draft cannot be written, since then the edits would be lost.
 func (m *Model) quit() tea.Cmd {
+	if m.unsavedVariant() {
+		m.confirm = &confirmBox{question: "Quit and lose your edits to variant B?", yes: func() tea.Cmd { return tea.Quit }}
+		return nil
+	}
 	if _, ok := m.editor(); !ok {
 		return tea.Quit
 	}

@@ -47,7 +47,9 @@ func TestGoldenViews(t *testing.T) {
 					strings.Contains(scr, "Northwind Growth")
 			}))
 			s.openCampaign("Q4 SaaS founders")
-			checkGolden(t, "steps"+suffix, s.waitText("steps in"))
+			checkGolden(t, "steps"+suffix, s.waitFor("the tree with variant B", func(scr string) bool {
+				return strings.Contains(scr, "steps in") && strings.Contains(scr, "B  Three onboarding fixes")
+			}))
 			s.openStep("Quick question")
 			checkGolden(t, "editor"+suffix, s.waitFor("the preview", previewSettled))
 			s.typeText(" now")

@@ -93,6 +93,9 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 	case stepSavedMsg:
 		return m.stepSaved(msg), true
 	}
+	if cmd, ok := m.onABNavigation(msg); ok {
+		return cmd, true
+	}
 	return nil, true
 }
 

@@ -26,9 +26,12 @@ type stepScreen struct {
 	cancel   context.CancelFunc // stops the load under way
 	err      error
 	spin     spinner.Model
-	keepOn   string            // step id the cursor returns to after a reload
-	drafted  map[string]bool   // steps with an unsent draft
-	names    map[string]string // campaign names by id, for send-to-another-campaign steps
+	keepOn   string                 // step id the cursor returns to after a reload
+	drafted  map[string]bool        // steps with an unsent draft
+	names    map[string]string      // campaign names by id, for send-to-another-campaign steps
+	variants map[string]variantRead // variant B of A/B-tested steps, by step id
+	abKeys   abKeys
+	abNotice string // how the last A/B action went, or why it could not start
 	width    int
 	height   int
 }
@@ -44,7 +47,7 @@ type openStepMsg struct {
 
 func newStepScreen(c *Context, keys Keys, campaign api.Campaign, campaigns []api.Campaign) *stepScreen {
 	s := &stepScreen{c: c, keys: keys, campaign: campaign, spin: spinner.New(spinner.WithSpinner(spinner.Dot)),
-		names: campaignNames(campaigns)}
+		names: campaignNames(campaigns), abKeys: newABKeys()}
 	s.list = newRowList(treeRow.selectable, treeRow.filterText, false)
 	return s
 }
@@ -82,10 +85,14 @@ func (s *stepScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case sequencesLoadedMsg:
 		if msg.campaignID == s.campaign.ID {
-			s.onLoaded(msg)
+			return s.onLoaded(msg)
 		}
 	case draftsListedMsg:
 		s.markDrafts(msg.drafted)
+	case variantLoadedMsg:
+		s.onVariantLoaded(msg)
+	case abActionDoneMsg:
+		return s.onABActionDone(msg)
 	case spinner.TickMsg:
 		return spin(&s.spin, s.loading, msg)
 	case tea.KeyPressMsg:
@@ -104,17 +111,17 @@ func (s *stepScreen) markDrafts(ids []string) {
 	}
 }
 
-func (s *stepScreen) onLoaded(msg sequencesLoadedMsg) {
+func (s *stepScreen) onLoaded(msg sequencesLoadedMsg) tea.Cmd {
 	s.loading = false
 	s.markDrafts(msg.drafted)
 	if msg.err != nil {
 		s.err = msg.err
-		return
+		return nil
 	}
 	tree, err := api.BuildTree(msg.seqs)
 	if err != nil {
 		s.err = err
-		return
+		return nil
 	}
 	s.seqs = msg.seqs
 	keep := s.keepOn
@@ -123,15 +130,23 @@ func (s *stepScreen) onLoaded(msg sequencesLoadedMsg) {
 			keep = cur.ID
 		}
 	}
-	s.list.SetItems(treeRows(tree), func(r treeRow) bool { return r.kind == rowStep && r.step.ID == keep })
+	s.list.SetItems(withVariantRows(treeRows(tree)), func(r treeRow) bool { return r.kind == rowStep && r.step.ID == keep })
+	s.variants = map[string]variantRead{}
+	return loadVariants(s.c, s, msg.seqs)
 }
 
 func (s *stepScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if used, cmd := s.list.Update(k, s.keys); used {
 		return cmd
 	}
+	if cmd, used := s.onABKey(k); used {
+		return cmd
+	}
 	switch {
 	case key.Matches(k, s.keys.Open):
+		if r, ok := s.list.Selected(); ok && r.kind == rowVariant {
+			return s.openVariant(r)
+		}
 		if r, ok := s.list.Selected(); ok {
 			return emit(openStepMsg{sentBy: sentBy{s}, campaign: s.campaign, step: r.step, path: r.path})
 		}
@@ -158,6 +173,7 @@ func (s *stepScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.keys.Up, s.keys.Down, s.keys.PageUp, s.keys.PageDown, s.keys.Home, s.keys.End},
 		{s.keys.Open, s.keys.Filter, s.keys.ClearFilter, s.keys.Reload},
+		{s.abKeys.Start, s.abKeys.Winner, s.abKeys.Delete},
 		{s.keys.Back, s.keys.Quit, s.keys.Help},
 	}
 }
@@ -179,6 +195,9 @@ func (s *stepScreen) View() string {
 	top := s.summary()
 	if f := s.list.FilterLine(); f != "" {
 		top = f
+	}
+	if s.abNotice != "" {
+		top = st.Warning.Width(max(20, s.width-2)).Render(s.abNotice)
 	}
 	return top + "\n" + s.list.View(s.renderRow)
 }
@@ -204,6 +223,8 @@ func (s *stepScreen) renderRow(r treeRow, selected bool) string {
 		line = indent + s.laneHeading(r)
 	case rowNote:
 		line = indent + st.Muted.Render("("+r.note+")")
+	case rowVariant:
+		line = s.variantLine(r, indent)
 	default:
 		line = s.stepLine(r, indent)
 	}

@@ -10,9 +10,10 @@ import (
 type rowKind int
 
 const (
-	rowStep rowKind = iota // a step: selectable
-	rowLane                // the heading of a condition's lane ("✓ Yes", "▸ Hot: If…", "✗ Else")
-	rowNote                // an empty or missing lane
+	rowStep    rowKind = iota // a step: selectable
+	rowLane                   // the heading of a condition's lane ("✓ Yes", "▸ Hot: If…", "✗ Else")
+	rowNote                   // an empty or missing lane
+	rowVariant                // variant B of the A/B-tested step above: selectable
 )
 
 // treeRow is one line of the step screen.
@@ -27,7 +28,7 @@ type treeRow struct {
 	note     string    // rowNote text
 }
 
-func (r treeRow) selectable() bool { return r.kind == rowStep }
+func (r treeRow) selectable() bool { return r.kind == rowStep || r.kind == rowVariant }
 
 // treeRows flattens a tree into reading order: a condition, then each of its
 // lanes (branches in order, the else last) under a heading and indented one
@@ -70,6 +71,9 @@ func laneNote(l *api.Lane) string {
 
 // filterText is what `/` matches a row against.
 func (r treeRow) filterText() string {
+	if r.kind == rowVariant {
+		return "variant B of " + excerpt(r.step)
+	}
 	if r.kind != rowStep {
 		return ""
 	}

@@ -236,3 +236,10 @@ func (s *Server) EditABVariant(stepID string, u api.VariantUpdate) error {
 	s.ws.ABVariants[stepID] = u.Apply(b)
 	return nil
 }
+
+// SetPlan switches the team's plan, as an upgrade or a downgrade would.
+func (s *Server) SetPlan(p Plan) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.Plan = p
+}

@@ -33,8 +33,11 @@ func (a *app) applyCommand() *cobra.Command {
 			"first failure stops the run unless --keep-going is given; the summary says what changed\n" +
 			"and what failed, and the exit code is 1 if anything failed. Each update lemlist accepts\n" +
 			"is written to the journal (`lemstep history`, `lemstep undo`).\n\n" +
+			"An entry with `variant: b` changes variant B of the step's A/B test instead (PATCH\n" +
+			"…/ab-test): no type, and only subject, message, altMessage, cc and plainText.\n\n" +
 			"--dry-run makes the same checks, then prints one JSON line per entry that would be sent:\n" +
-			"{\"sequenceId\", \"stepId\", \"body\"}, body being the exact compact JSON.",
+			"{\"sequenceId\", \"stepId\", \"body\"}, body being the exact compact JSON (and \"variant\": \"B\"\n" +
+			"for a body sent to variant B).",
 		Example: "  lemstep apply fixes.yaml\n" +
 			"  lemstep apply --keep-going fixes.json\n" +
 			"  jq '[.[] | {sequenceId, stepId: ._id, type, delay: 2}]' steps.json | lemstep apply -\n\n" +
@@ -83,6 +86,7 @@ func refusedHeading(problems []string) string {
 type dryRunLine struct {
 	SequenceID string          `json:"sequenceId"`
 	StepID     string          `json:"stepId"`
+	Variant    api.Variant     `json:"variant,omitempty"` // "B" for a body sent to …/ab-test
 	Body       json.RawMessage `json:"body"`
 }
 
@@ -92,11 +96,18 @@ func (a *app) writeDryRun(entries []applyEntry, refused [][]string) error {
 		if len(refused[i]) > 0 {
 			continue
 		}
-		body, err := json.Marshal(e.update)
+		dl := dryRunLine{SequenceID: e.sequenceID, StepID: e.stepID}
+		var err error
+		if e.variant.on {
+			dl.Variant = api.VariantB
+			dl.Body, err = json.Marshal(e.variant.update)
+		} else {
+			dl.Body, err = json.Marshal(e.update)
+		}
 		if err != nil {
 			return err
 		}
-		line, err := json.Marshal(dryRunLine{SequenceID: e.sequenceID, StepID: e.stepID, Body: body})
+		line, err := json.Marshal(dl)
 		if err != nil {
 			return err
 		}
@@ -150,6 +161,10 @@ func (a *app) checkApplyEntries(entries []applyEntry, t api.Target, steps *stepL
 		e := &entries[i]
 		refused[i] = checkEntries(entries[i:i+1], t, steps.locate)
 		if len(refused[i]) > 0 || steps.err != nil {
+			continue
+		}
+		if e.variant.on {
+			refused[i] = a.checkVariantEntry(e, allowBlocking)
 			continue
 		}
 		if p := typeProblem(e.loaded, e.update); p != "" {
@@ -252,6 +267,13 @@ func (a *app) sendEntries(ctx context.Context, s *session, entries []applyEntry,
 			continue
 		}
 		r.sending(i, e)
+		if e.variant.on {
+			err := a.sendVariantEntry(ctx, s, e)
+			results[i] = applyResult{entry: e, sent: true, step: e.loaded, err: err}
+			r.done(i, results[i])
+			stop = err != nil && !opts.keepGoing
+			continue
+		}
 		loaded, ok := latest[e.stepID]
 		if !ok {
 			loaded = e.loaded

@@ -17,7 +17,8 @@ type applyEntry struct {
 	sequenceID string
 	stepID     string
 	update     api.StepUpdate
-	problems   []string // what is wrong with the entry as written
+	variant    variantEntry // set for an entry about variant B (`variant: b`)
+	problems   []string     // what is wrong with the entry as written
 	// campaign and loaded are where the step was found when the file was
 	// checked, and the step as it was then: what the update starts from.
 	campaign api.Campaign
@@ -65,9 +66,14 @@ func parseEntry(n int, raw json.RawMessage) applyEntry {
 	e.stepID = e.address(fields, "stepId")
 	delete(fields, "sequenceId")
 	delete(fields, "stepId")
+	isB := e.parseVariantField(fields)
 	body, err := json.Marshal(fields)
 	if err != nil {
 		e.problems = append(e.problems, e.label()+": "+safetext.Clean(err.Error()))
+		return e
+	}
+	if isB {
+		e.parseVariantBody(body)
 		return e
 	}
 	u, vs := api.ParseStepUpdate(body)
@@ -97,7 +103,11 @@ func checkEntries(entries []applyEntry, t api.Target, locate func(*applyEntry) [
 			problems = append(problems, e.problems...)
 			continue
 		}
-		problems = append(problems, violationLines(e.label(), checkUpdate(e.update, t))...)
+		if e.variant.on {
+			problems = append(problems, violationLines(e.label(), checkVariantUpdate(e.variant.update))...)
+		} else {
+			problems = append(problems, violationLines(e.label(), checkUpdate(e.update, t))...)
+		}
 		if locate != nil {
 			problems = append(problems, locate(e)...)
 		}

@@ -109,6 +109,9 @@ func resultDetail(res applyResult) string {
 	case res.err != nil:
 		return where + ": " + safetext.Line(res.err.Error())
 	}
+	if e.variant.on {
+		return variantResultLine(where, e)
+	}
 	return fmt.Sprintf("%s (%s)", where, changedFields(e.update))
 }
 

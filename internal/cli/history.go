@@ -132,6 +132,9 @@ func campaignName(name, id string) string {
 // by the entry it undid.
 func changedList(e journal.Entry) string {
 	s := fieldList(e.After)
+	if e.IsVariant() {
+		s = variantFieldList(*e.VariantAfter)
+	}
 	if e.Undoes > 0 {
 		s += fmt.Sprintf(" (undoes #%d)", e.Undoes)
 	}

@@ -75,6 +75,8 @@ func TestScripts(t *testing.T) {
 			"perm":     cmdPerm,
 			"journal":  cmdJournal,
 			"teammate": cmdTeammate,
+			"plan":     cmdPlan,
+			"lastbody": cmdLastBody,
 		},
 	})
 }

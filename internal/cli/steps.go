@@ -28,7 +28,10 @@ func (a *app) stepsCommand() *cobra.Command {
 			"its path, the day it happens, its type, its id and an excerpt; a condition's lanes\n" +
 			"(yes and no, or each branch and the else) are indented under it, each headed by\n" +
 			"what it checks, its sequence id (what `lemstep update` needs) and the day a lead can enter it.\n" +
-			"With --json, prints every sequence with every field, keyed by sequence id.",
+			"An A/B-tested email step has its variant B on the line below (read from lemlist step by\n" +
+			"step; when lemlist refuses one, the line says why and the rest is shown all the same).\n" +
+			"With --json, prints every sequence with every field, keyed by sequence id; an A/B-tested\n" +
+			"step also has variantB, or variantBNote saying why it could not be read.",
 		Example: "  lemstep steps cam_A1b2C3d4E5f6G7h8\n" +
 			"  lemstep steps cam_A1b2C3d4E5f6G7h8 --json | jq '.[].steps[] | select(.type == \"email\") | ._id'",
 		Args: cobra.ExactArgs(1),
@@ -52,24 +55,26 @@ func (a *app) runSteps(ctx context.Context, opts stepsOptions) error {
 	if err != nil {
 		return err
 	}
+	variants := s.client.ABVariantsOf(ctx, api.ABTestedSteps(seqs))
 	if opts.asJSON {
-		return writeJSON(a.io.Out, seqs)
+		return writeJSON(a.io.Out, withVariants(seqs, variants))
 	}
 	camp, err := s.client.Campaign(ctx, opts.campaignID)
 	if err != nil {
 		return err
 	}
-	return writeTree(a.io.Out, camp, seqs, targetNames(ctx, s.client, seqs))
+	return writeTree(a.io.Out, camp, seqs, targetNames(ctx, s.client, seqs), variants)
 }
 
 // writeTree prints the campaign's heading and its tree; names maps the
-// campaigns that send-to-another-campaign steps target to their names.
-func writeTree(w io.Writer, camp api.Campaign, seqs api.Sequences, names map[string]string) error {
+// campaigns that send-to-another-campaign steps target to their names, and
+// variants holds variant B of the A/B-tested steps.
+func writeTree(w io.Writer, camp api.Campaign, seqs api.Sequences, names map[string]string, variants []api.ABVariantResult) error {
 	tree, err := api.BuildTree(seqs)
 	if err != nil {
 		return fmt.Errorf("cannot show campaign %s: %w", safetext.Line(camp.ID), err)
 	}
-	tw := treeWriter{typeWidth: typeWidth(tree), names: names}
+	tw := treeWriter{typeWidth: typeWidth(tree), names: names, variants: variantsByStep(variants)}
 	tw.printf("Campaign %s (%s), %s\n\n", safetext.Line(camp.Name), safetext.Line(camp.ID), safetext.Line(camp.Status))
 	tw.printf("Main sequence %s\n", safetext.Line(tree.Main.SequenceID))
 	tw.lane(tree.Main, 1, false)
@@ -117,6 +122,7 @@ type treeWriter struct {
 	b         strings.Builder
 	typeWidth int
 	names     map[string]string
+	variants  map[string]api.ABVariantResult // variant B of A/B-tested steps, by step id
 }
 
 func (tw *treeWriter) printf(format string, args ...any) {
@@ -148,6 +154,7 @@ func (tw *treeWriter) lane(l api.Lane, depth int, unplaced bool) {
 		}
 		line := fmt.Sprintf("%s%s%s  %s %s%s  %s  %s", indent, path, pathPad, day, label, pad, safetext.Line(n.Step.ID), tw.excerpt(n.Step))
 		tw.printf("%s\n", strings.TrimRight(line, " "))
+		tw.variantLine(n.Step, indent+strings.Repeat(" ", pw+2+ansi.StringWidth(day)+1))
 		for _, notice := range api.UnreadableNotices(n.Step) {
 			tw.printf("%s  ! %s\n", indent, safetext.Line(notice))
 		}

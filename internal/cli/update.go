@@ -16,6 +16,7 @@ import (
 )
 
 func (a *app) updateCommand() *cobra.Command {
+	var vflags variantFlags
 	var opts updateOptions
 	cmd := &cobra.Command{
 		Use:   "update SEQUENCE_ID STEP_ID --type TYPE [field flags]",
@@ -34,20 +35,36 @@ func (a *app) updateCommand() *cobra.Command {
 			"go to stderr; a blocking problem (Liquid that cannot render, an empty message, a subject\n" +
 			"over 400 characters) stops the update with exit code 2 unless --allow-blocking is given.\n\n" +
 			"--dry-run reads the step and checks everything the same way, then prints the exact JSON\n" +
-			"body (compact, one line) instead of sending it.\n" +
+			"body (compact, one line) instead of sending it.\n\n" +
+			"--variant b changes variant B of the step's A/B test instead (PATCH …/ab-test, no --type):\n" +
+			"only --subject, --message[-file], --alt-message[-file], --cc, --clear-cc and --plain-text;\n" +
+			"any other field is refused with exit code 2 and nothing is sent.\n" +
 			"Find sequence and step ids with `lemstep steps CAMPAIGN_ID`.",
 		Example: "  lemstep update seq_1 stp_1 --type email --subject 'Quick question, {{firstName}}'\n" +
 			"  lemstep update seq_1 stp_1 --type email --message-file body.html --delay 3 --campaign cam_1\n" +
 			"  lemstep update seq_1 stp_2 --type linkedinSend --image https://example.com/a.png --clear-videos\n" +
 			"  lemstep update seq_1 stp_3 --type conditional --condition-key emailsOpened --delay-type within --delay 3\n" +
-			"  lemstep update seq_1 stp_1 --type email --delay 2 --dry-run",
+			"  lemstep update seq_1 stp_1 --type email --delay 2 --dry-run\n" +
+			"  lemstep update seq_1 stp_1 --variant b --subject 'Another angle, {{firstName}}' --cc sam@acme.com",
 		Args: cobra.ExactArgs(2),
+		// --variant b has no --type: relax it before the root's own checks,
+		// which cobra runs only when a command has no persistent pre-run.
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if err := vflags.relaxType(cmd); err != nil {
+				return err
+			}
+			return cmd.Root().PersistentPreRunE(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.sequenceID, opts.stepID = args[0], args[1]
+			if b, err := vflags.wantsB(cmd.Flags()); b || err != nil {
+				return a.updateVariant(cmd, &vflags, opts, err)
+			}
 			return a.runUpdate(cmd.Context(), cmd.Flags(), opts)
 		},
 	}
 	opts.fields.register(cmd)
+	vflags.register(cmd)
 	cmd.Flags().StringVar(&opts.campaignID, "campaign", "", "the campaign holding the sequence (skips searching for it)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "send even over fields someone changed on lemlist since the step was read")
 	cmd.Flags().BoolVar(&opts.allowBlocking, "allow-blocking", false, allowBlockingUsage)

@@ -62,6 +62,12 @@ type Entry struct {
 	After  api.StepUpdate `json:"after"`
 	// Undoes is the entry this update undid, if it was an undo.
 	Undoes int `json:"undoes,omitempty"`
+	// Variant is "B" when the update changed variant B of an A/B test
+	// (PATCH …/ab-test); its fields are then in VariantBefore and
+	// VariantAfter, and Before and After are empty.
+	Variant       api.Variant        `json:"variant,omitempty"`
+	VariantBefore *api.VariantUpdate `json:"variantBefore,omitempty"`
+	VariantAfter  *api.VariantUpdate `json:"variantAfter,omitempty"`
 }
 
 // Journal is an append-only file of entries.

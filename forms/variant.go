@@ -1,0 +1,175 @@
+package forms
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"lemstep/api"
+)
+
+// VariantForm edits variant B of an A/B test: its subject, message, alt
+// message, copies and plain-text switch, on one page. It holds B as loaded
+// so it can tell what changed; the rules are api's (VariantUpdate.Validate).
+type VariantForm struct {
+	original api.ABVariant
+	opts     Options
+	width    int
+
+	subject    string
+	message    string
+	altMessage string
+	cc         string // addresses separated by commas
+	plainText  bool
+
+	form         *huh.Form
+	subjectField *huh.Input
+}
+
+// subjectCount is the subject's length against lemlist's limit.
+func (f *VariantForm) subjectCount() string {
+	return fmt.Sprintf("%d/%d characters", utf8.RuneCountInString(f.subject), api.MaxTextLength)
+}
+
+// NewVariant returns the form editing b, showing its current values.
+func NewVariant(b api.ABVariant, opts Options) *VariantForm {
+	f := &VariantForm{original: b.Clone(), opts: opts, width: opts.Width}
+	if f.width <= 0 {
+		f.width = defaultWidth
+	}
+	f.build(b)
+	return f
+}
+
+func (f *VariantForm) build(b api.ABVariant) {
+	f.subject, f.message, f.altMessage = b.Subject, b.Message, b.AltMessage
+	f.cc, f.plainText = strings.Join(b.CC, ", "), b.PlainText
+	subject := huh.NewInput().Key(string(api.FieldSubject)).Title("Subject").Value(&f.subject).
+		Validate(func(s string) error { return f.problem(api.FieldSubject) })
+	// The counter is set on each update rather than with DescriptionFunc:
+	// huh evaluates that function in a command, on another goroutine, while
+	// the form writes the value it reads.
+	f.subjectField = subject.Description(f.subjectCount())
+	message := huh.NewText().Key(string(api.FieldMessage)).Title("Message").Value(&f.message).
+		Description("HTML. Sent exactly as written.").Lines(6).ExternalEditor(false)
+	alt := huh.NewText().Key(string(api.FieldAltMessage)).Title("Alt message").Value(&f.altMessage).
+		Description("Sent instead of the message where HTML cannot show (optional).").Lines(3).ExternalEditor(false)
+	cc := huh.NewInput().Key(string(api.FieldCC)).Title("Cc").Value(&f.cc).
+		Description("E-mail addresses copied on B, separated by commas.").
+		Validate(func(string) error { return f.problem(api.FieldCC) })
+	plain := huh.NewConfirm().Key(string(api.FieldPlainText)).Title("Plain text").
+		Description("Send B as plain text instead of HTML.").Affirmative("Yes").Negative("No").Value(&f.plainText)
+	// huh's own external editor hands its result to every Text of the
+	// group (huh#686), which would copy the message into the alt message;
+	// it stays off here until B's form shares the step form's ctrl+e.
+	keys := huh.NewDefaultKeyMap()
+	keys.Quit = key.NewBinding(key.WithDisabled()) // ctrl+c belongs to the caller
+	theme := f.opts.Theme
+	if theme == nil {
+		theme = huh.ThemeFunc(huh.ThemeCharm)
+	}
+	f.form = huh.NewForm(huh.NewGroup(subject, message, alt, cc, plain)).WithKeyMap(keys).
+		WithTheme(theme).WithShowHelp(true).WithShowErrors(true).WithWidth(f.width)
+}
+
+// problem is the first reason field fld of the current edits would be
+// refused, as an error for huh; nil when there is none.
+func (f *VariantForm) problem(fld api.Field) error {
+	u, _ := api.DiffVariant(f.original, f.Edited())
+	if vs := u.Validate().For(fld); len(vs) > 0 {
+		return fmt.Errorf("%s", vs[0].Message)
+	}
+	return nil
+}
+
+// Init focuses the first field; run the command it returns.
+func (f *VariantForm) Init() tea.Cmd { return f.form.Init() }
+
+// Update handles a message; ctrl+c, ctrl+s and esc are left to the caller.
+func (f *VariantForm) Update(msg tea.Msg) (*VariantForm, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "ctrl+c", "ctrl+s", "esc":
+			return f, nil
+		}
+	}
+	if _, ok := msg.(tea.WindowSizeMsg); ok {
+		return f, nil
+	}
+	m, cmd := f.form.Update(msg)
+	f.form = m.(*huh.Form)
+	f.subjectField.Description(f.subjectCount())
+	return f, cmd
+}
+
+// SetWidth reflows the form to w columns.
+func (f *VariantForm) SetWidth(w int) {
+	if w <= 0 {
+		return
+	}
+	f.width = w
+	f.form.WithWidth(w)
+}
+
+// SetHeight caps the lines the fields take.
+func (f *VariantForm) SetHeight(h int) {
+	if h > 0 {
+		f.form.WithHeight(h)
+	}
+}
+
+// View draws the fields.
+func (f *VariantForm) View() string { return f.form.View() }
+
+// Completed reports whether the user pressed enter past the last field;
+// reopen the form with Reopen.
+func (f *VariantForm) Completed() bool { return f.form.State == huh.StateCompleted }
+
+// Reopen rebuilds a completed form with its current values.
+func (f *VariantForm) Reopen() tea.Cmd {
+	f.build(f.Edited())
+	return f.Init()
+}
+
+// Original is B as loaded.
+func (f *VariantForm) Original() api.ABVariant { return f.original.Clone() }
+
+// Edited is B with the current values.
+func (f *VariantForm) Edited() api.ABVariant {
+	b := f.original.Clone()
+	b.Subject, b.Message, b.AltMessage, b.PlainText = f.subject, f.message, f.altMessage, f.plainText
+	b.CC = splitAddresses(f.cc)
+	if b.CC == nil && f.original.CC != nil {
+		b.CC = []string{}
+	}
+	return b
+}
+
+// splitAddresses reads a comma-separated list of addresses.
+func splitAddresses(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if p := strings.TrimSpace(part); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Changes is the body for the current edits; api.ErrNoChange when none.
+func (f *VariantForm) Changes() (api.VariantUpdate, error) {
+	return api.DiffVariant(f.original, f.Edited())
+}
+
+// Problems lists why lemlist would refuse the current edits.
+func (f *VariantForm) Problems() api.Violations {
+	u, err := f.Changes()
+	if err != nil {
+		return nil
+	}
+	return u.Validate()
+}

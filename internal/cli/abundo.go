@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"lemstep/api"
+	"lemstep/internal/journal"
+	"lemstep/internal/safetext"
+	"lemstep/ui/changeview"
+)
+
+// variantFieldList names the fields an update of variant B sets, as the
+// history shows them: "subject, cc (variant B)".
+func variantFieldList(u api.VariantUpdate) string {
+	return strings.Join(fieldNames(u.Fields()), ", ") + " (variant B)"
+}
+
+// undoVariant undoes an update of variant B: B is read from lemlist, the
+// fields the entry changed must still hold its values (unless --force), the
+// change is confirmed, and the earlier values go back with PATCH …/ab-test.
+func (a *app) undoVariant(ctx context.Context, e journal.Entry, opts undoOptions) error {
+	if e.VariantBefore == nil || e.VariantBefore.Empty() {
+		return fmt.Errorf("entry #%d has no earlier values of variant B to put back", e.ID)
+	}
+	restore := *e.VariantBefore
+	s, err := a.connect()
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	if err := sameWorkspace(s, e); err != nil {
+		return err
+	}
+	now, err := s.client.ABVariant(ctx, e.SequenceID, e.StepID)
+	if err != nil {
+		return variantReadFailure(err, e.StepID)
+	}
+	if cs := variantMovedSince(e, now); len(cs) > 0 {
+		if !opts.force {
+			heading := fmt.Sprintf("variant B of step %s changed on lemlist after entry #%d; nothing was sent", safetext.Line(e.StepID), e.ID)
+			labels := changeview.ConflictLabels{Loaded: fmt.Sprintf("entry #%d set", e.ID), Current: "lemlist now", Yours: "undo puts back"}
+			return conflictFailure(heading, cs, labels, fmt.Sprintf("Pass --force to put back the values from before #%d anyway.", e.ID))
+		}
+		fmt.Fprintf(a.io.ErrOut, "Warning: %s of variant B changed on lemlist after entry #%d; --force puts the earlier values back over that.\n",
+			conflictFields(cs), e.ID)
+	}
+	if err := a.confirmVariantUndo(e, now, restore, opts); err != nil {
+		return err
+	}
+	updated, err := s.client.UpdateABVariant(ctx, e.SequenceID, e.StepID, restore)
+	if err != nil {
+		return a.sendFailure(err, opts.asJSON, sentLabels)
+	}
+	entry, recorded := a.recordVariant(s, api.Campaign{ID: e.CampaignID, Name: e.CampaignName}, e.SequenceID, now, restore, e.ID)
+	if opts.asJSON {
+		res := struct {
+			Undid    int            `json:"undid"`
+			Entry    *journal.Entry `json:"entry"`
+			VariantB api.ABVariant  `json:"variantB"`
+		}{Undid: e.ID, VariantB: updated}
+		if recorded {
+			res.Entry = &entry
+		}
+		return writeJSON(a.io.Out, res)
+	}
+	fmt.Fprintf(a.io.Out, "Undid entry #%d: variant B of step %s has its earlier %s back.\n",
+		e.ID, safetext.Line(e.StepID), api.JoinAnd(fieldNames(restore.Fields())))
+	if recorded {
+		fmt.Fprintf(a.io.Out, "Journal entry #%d records the undo; `lemstep undo %d` puts the change back.\n", entry.ID, entry.ID)
+	}
+	return nil
+}
+
+// variantMovedSince lists the fields of B the entry changed that no longer
+// hold the values it sent.
+func variantMovedSince(e journal.Entry, now api.ABVariant) []api.Conflict {
+	var cs []api.Conflict
+	after := *e.VariantAfter
+	sentB := after.Apply(now)
+	for _, f := range after.Fields() {
+		if api.VariantFieldEqual(sentB, now, f) {
+			continue
+		}
+		sent, _ := after.Value(f)
+		current, _ := api.VariantValue(now, f)
+		earlier, _ := e.VariantBefore.Value(f)
+		cs = append(cs, api.Conflict{Field: f, Loaded: sent, Current: current, Yours: earlier})
+	}
+	return cs
+}
+
+// confirmVariantUndo shows the fields of B now and after the undo, and asks.
+func (a *app) confirmVariantUndo(e journal.Entry, now api.ABVariant, restore api.VariantUpdate, opts undoOptions) error {
+	out := a.io.Out
+	if opts.asJSON {
+		out = a.io.ErrOut
+	}
+	fmt.Fprintf(out, "Undo entry #%d of %s: variant B of email step %s in sequence %s.\n\n", e.ID,
+		e.Time.Local().Format("2006-01-02 15:04"), safetext.Line(e.StepID), safetext.Line(e.SequenceID))
+	fmt.Fprintln(out, "Now on lemlist:")
+	for _, f := range restore.Fields() {
+		v, ok := api.VariantValue(now, f)
+		printLines(out, valueLines(f, v, ok))
+	}
+	fmt.Fprintln(out, "After the undo:")
+	for _, f := range restore.Fields() {
+		v, ok := restore.Value(f)
+		printLines(out, valueLines(f, v, ok))
+	}
+	if opts.yes {
+		return nil
+	}
+	if !a.io.IsStdinTTY() {
+		return usageError("stdin is not a terminal, so nobody can confirm the undo; pass --yes to undo without asking")
+	}
+	ok, err := confirm(a.io.In, out, "Undo these changes? [y/N] ")
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return &exitError{code: exitFailure, err: errors.New("nothing was sent: the undo was not confirmed")}
+	}
+	return nil
+}

@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"lemstep/api"
+	"lemstep/internal/safetext"
+)
+
+// askMsg asks the root to confirm before running yes; no names what
+// answering no does.
+type askMsg struct {
+	sentBy
+	question string
+	no       string
+	yes      tea.Cmd
+}
+
+// abActionDoneMsg is the end of a start, a winner or a delete: done says
+// what happened when err is nil.
+type abActionDoneMsg struct {
+	replyTo
+	stepID string
+	done   string
+	err    error
+}
+
+// abAction is one A/B change the tree can make, with the sentence the
+// confirmation shows and the call that makes it.
+type abAction struct {
+	question string
+	done     string
+	call     func(ctx context.Context, c *api.Client) error
+}
+
+// onABKey handles t, w and x on the step tree; used is false for other keys.
+func (s *stepScreen) onABKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
+	var act *abAction
+	r, ok := s.selectedRow()
+	switch {
+	case !ok:
+		return nil, false
+	case key.Matches(k, s.abKeys.Start):
+		act = s.startAction(r)
+	case key.Matches(k, s.abKeys.Winner):
+		act = s.winnerAction(r)
+	case key.Matches(k, s.abKeys.Delete):
+		act = s.deleteAction(r)
+	default:
+		return nil, false
+	}
+	if act == nil {
+		return nil, true
+	}
+	s.abNotice = ""
+	return emit(askMsg{sentBy: sentBy{s}, question: act.question, no: "no, leave it", yes: s.runAction(r.step.ID, *act)}), true
+}
+
+func (s *stepScreen) runAction(stepID string, act abAction) tea.Cmd {
+	c := s.c
+	return func() tea.Msg {
+		ctx, cancel := c.ctx()
+		defer cancel()
+		err := act.call(ctx, c.Client)
+		return abActionDoneMsg{replyTo: replyTo{s}, stepID: stepID, done: act.done, err: err}
+	}
+}
+
+// onABActionDone says how the change went and reloads the tree.
+func (s *stepScreen) onABActionDone(msg abActionDoneMsg) tea.Cmd {
+	if msg.err != nil {
+		s.abNotice = "Not done: " + refusalWords(msg.err)
+		return nil
+	}
+	s.abNotice = msg.done
+	return s.Load(msg.stepID)
+}
+
+func (s *stepScreen) startAction(r treeRow) *abAction {
+	st := r.step
+	switch {
+	case r.kind != rowStep || st.Type != api.Email:
+		s.abNotice = "A/B tests exist on email steps only: move to an email step to start one."
+		return nil
+	case st.ABTest.Active():
+		s.abNotice = "This step already has an A/B test."
+		return nil
+	}
+	return &abAction{
+		question: fmt.Sprintf("Start an A/B test on step %d?\n\nlemlist copies the step's subject and message into a new variant B, "+
+			"and from then on half of the leads who reach the step get B. Deleting B later ends the test.", st.Index),
+		done: fmt.Sprintf("A/B test started on step %d: variant B is a copy of A; open the B row to change it.", st.Index),
+		call: func(ctx context.Context, c *api.Client) error {
+			_, err := c.StartABTest(ctx, st.SequenceID, st.ID)
+			return err
+		},
+	}
+}
+
+// rowVariantLetter is the variant a row stands for: B on a B row, A on the
+// step itself.
+func rowVariantLetter(r treeRow) api.Variant {
+	if r.kind == rowVariant {
+		return api.VariantB
+	}
+	return api.VariantA
+}
+
+func (s *stepScreen) winnerAction(r treeRow) *abAction {
+	st := r.step
+	switch {
+	case !st.ABTest.Active():
+		s.abNotice = "This step has no A/B test: press t on an email step to start one."
+		return nil
+	case st.ABTest.Winner != "":
+		s.abNotice = fmt.Sprintf("This test is decided already: %s won.", safetext.Clean(st.ABTest.Winner))
+		return nil
+	}
+	v := rowVariantLetter(r)
+	return &abAction{
+		question: fmt.Sprintf("Pick variant %s as the winner of step %d's A/B test?\n\nEvery lead who reaches the step from now on gets %s. "+
+			"This cannot be undone: lemlist has no way to reopen a decided test.", v, st.Index, v),
+		done: fmt.Sprintf("Variant %s won the A/B test of step %d.", v, st.Index),
+		call: func(ctx context.Context, c *api.Client) error { return c.PickABWinner(ctx, st.SequenceID, st.ID, v) },
+	}
+}
+
+func (s *stepScreen) deleteAction(r treeRow) *abAction {
+	st := r.step
+	if !st.ABTest.Active() {
+		s.abNotice = "This step has no A/B test, so there is no variant to delete."
+		return nil
+	}
+	v := rowVariantLetter(r)
+	what := "The test ends and every lead gets the step as it is (variant A). B's subject and message are gone afterwards."
+	if v == api.VariantA {
+		what = "The test ends and variant B's subject and message become the step's own. A's are gone afterwards."
+	}
+	return &abAction{
+		question: fmt.Sprintf("Delete variant %s of step %d?\n\n%s This cannot be undone.", v, st.Index, what),
+		done:     fmt.Sprintf("Variant %s of step %d deleted; the A/B test has ended.", v, st.Index),
+		call:     func(ctx context.Context, c *api.Client) error { return c.DeleteABVariant(ctx, st.SequenceID, st.ID, v) },
+	}
+}
+
+// refusalWords is lemlist's own words when it refused, with the status;
+// otherwise the whole error.
+func refusalWords(err error) string {
+	var e *api.Error
+	if errors.As(err, &e) && e.Message != "" {
+		return fmt.Sprintf("lemlist answered %d: %s", e.Status, safetext.Line(e.Message))
+	}
+	return safetext.Line(describeError(err))
+}

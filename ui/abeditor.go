@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"lemstep/api"
+	"lemstep/forms"
+)
+
+// openVariantMsg asks the root to open variant B of a step in its editor.
+type openVariantMsg struct {
+	sentBy
+	campaign api.Campaign
+	step     api.Step
+	variant  api.ABVariant
+}
+
+// variantReviewMsg asks to review the variant editor's changes.
+type variantReviewMsg struct{ sentBy }
+
+// openVariant opens the B row under the cursor, once B has been read.
+func (s *stepScreen) openVariant(r treeRow) tea.Cmd {
+	read := s.variants[r.step.ID]
+	switch {
+	case !read.done:
+		s.abNotice = "Variant B is still loading; try again in a moment."
+		return nil
+	case read.err != nil:
+		s.abNotice = "Variant B cannot be opened: " + variantNote(read.err)
+		return nil
+	case r.step.ABTest.Winner != "":
+		s.abNotice = "This test is decided, so lemlist no longer lets variant B change."
+		return nil
+	}
+	s.abNotice = ""
+	return emit(openVariantMsg{sentBy: sentBy{s}, campaign: s.campaign, step: r.step, variant: read.variant})
+}
+
+// variantEditor is variant B's form beside the same live preview as a
+// step's: on the right at 100 columns and wider, below on narrower ones.
+type variantEditor struct {
+	c        *Context
+	keys     Keys
+	campaign api.Campaign
+	step     api.Step // the A/B-tested step (variant A)
+	form     *forms.VariantForm
+	preview  *previewPane
+	blocked  api.Violations
+	width    int
+	height   int
+}
+
+func newVariantEditor(c *Context, keys Keys, campaign api.Campaign, step api.Step, b api.ABVariant) *variantEditor {
+	e := &variantEditor{c: c, keys: keys, campaign: campaign, step: step, preview: newPreviewPane(c)}
+	e.form = forms.NewVariant(b, forms.Options{Theme: c.Theme.Huh(), CampaignID: campaign.ID, CampaignStatus: campaign.Status})
+	return e
+}
+
+func (e *variantEditor) Init() tea.Cmd {
+	return tea.Batch(e.form.Init(), e.preview.Schedule(asEmail(e.form.Edited())))
+}
+
+// asEmail is variant B as the preview reads a step: an email.
+func asEmail(b api.ABVariant) api.Step {
+	return api.Step{ID: b.StepID, Type: api.Email, Subject: b.Subject, Message: b.Message}
+}
+
+// Dirty reports edits that would be lost on leaving.
+func (e *variantEditor) Dirty() bool {
+	_, err := e.form.Changes()
+	return err == nil
+}
+
+func (e *variantEditor) Crumbs() []string {
+	return []string{fmt.Sprintf("step %d · variant B", e.step.Index)}
+}
+
+func (e *variantEditor) CapturesKeys() bool { return true }
+
+func (e *variantEditor) SetSize(w, h int) {
+	e.width, e.height = w, h
+	formW, previewW := w, w
+	if w >= wideLayout {
+		formW = w / 2
+		previewW = w - formW - 1
+	}
+	e.form.SetWidth(max(20, formW-2))
+	fh := h - 3
+	if w < wideLayout {
+		fh = fh * 3 / 5
+	}
+	e.form.SetHeight(max(6, fh))
+	e.preview.SetSize(max(20, previewW-2), h)
+}
+
+func (e *variantEditor) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		return e.onKey(k)
+	}
+	if cmd, used := e.preview.Update(msg); used {
+		return cmd
+	}
+	return e.forward(msg)
+}
+
+// Background keeps the preview rendering while the review covers it.
+func (e *variantEditor) Background(msg tea.Msg) (tea.Cmd, bool) { return e.preview.Update(msg) }
+
+func (e *variantEditor) onKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, e.keys.Review):
+		return e.toReview()
+	case key.Matches(k, e.keys.Back):
+		return emit(leaveVariantMsg{sentBy{e}})
+	case key.Matches(k, compareKey()):
+		return emit(compareMsg{sentBy{e}})
+	case key.Matches(k, e.keys.NextLead):
+		return e.preview.NextLead()
+	case key.Matches(k, e.keys.RawToggle):
+		return e.preview.ToggleRaw()
+	}
+	return e.forward(k)
+}
+
+func (e *variantEditor) forward(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	e.form, cmd = e.form.Update(msg)
+	cmds := []tea.Cmd{cmd, e.preview.Schedule(asEmail(e.form.Edited()))}
+	if len(e.blocked) > 0 {
+		e.blocked = e.form.Problems()
+	}
+	if e.form.Completed() {
+		cmds = append(cmds, e.form.Reopen(), e.toReview())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (e *variantEditor) toReview() tea.Cmd {
+	e.blocked = e.form.Problems()
+	if len(e.blocked) > 0 {
+		return nil
+	}
+	return emit(variantReviewMsg{sentBy{e}})
+}
+
+// Returned re-renders the preview when the review closes.
+func (e *variantEditor) Returned() tea.Cmd { return e.preview.Schedule(asEmail(e.form.Edited())) }
+
+func (e *variantEditor) ShortHelp() []key.Binding {
+	return []key.Binding{e.keys.Review, compareKey(), e.keys.NextField, e.keys.NextLead, e.keys.RawToggle, e.keys.Back}
+}
+
+func (e *variantEditor) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{e.keys.NextField, e.keys.PrevField},
+		{compareKey(), e.keys.NextLead, e.keys.RawToggle},
+		{e.keys.Review, e.keys.Back, e.keys.Quit},
+	}
+}
+
+func (e *variantEditor) View() string {
+	st := e.c.Styles
+	notice := st.Notice.Render("Variant B: half of the leads get it; A is the step itself.")
+	if len(e.blocked) > 0 {
+		// Above the fields, so a tall form never pushes it out of sight.
+		lines := []string{st.Error.Render("Fix these before review:")}
+		for _, v := range e.blocked {
+			lines = append(lines, st.Error.Render("• ")+v.Message)
+		}
+		notice += "\n" + strings.Join(lines, "\n")
+	}
+	width := e.width
+	if e.width >= wideLayout {
+		width = e.width / 2
+	}
+	formView := lipgloss.NewStyle().Width(max(20, width-1)).Render(notice) + "\n" + e.form.View()
+	if e.width >= wideLayout {
+		left := lipgloss.NewStyle().Width(e.width / 2).Render(formView)
+		return lipgloss.JoinHorizontal(lipgloss.Top, left, " ", e.preview.View(e.height))
+	}
+	rest := e.height - lipgloss.Height(formView) - 1
+	if rest < 4 {
+		return formView
+	}
+	return formView + "\n" + e.preview.View(rest)
+}
+
+// compareKey opens variant A and B side by side from B's editor.
+func compareKey() key.Binding {
+	return key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "compare A and B"))
+}
