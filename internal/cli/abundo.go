@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -110,18 +109,5 @@ func (a *app) confirmVariantUndo(e journal.Entry, now api.ABVariant, restore api
 		v, ok := restore.Value(f)
 		printLines(out, valueLines(f, v, ok))
 	}
-	if opts.yes {
-		return nil
-	}
-	if !a.io.IsStdinTTY() {
-		return usageError("stdin is not a terminal, so nobody can confirm the undo; pass --yes to undo without asking")
-	}
-	ok, err := confirm(a.io.In, out, "Undo these changes? [y/N] ")
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return &exitError{code: exitFailure, err: errors.New("nothing was sent: the undo was not confirmed")}
-	}
-	return nil
+	return a.askUndo(out, opts.yes)
 }

@@ -239,20 +239,7 @@ func (a *app) confirmUndo(e journal.Entry, now api.Step, restore api.StepUpdate,
 		out = a.io.ErrOut
 	}
 	writeUndoReview(out, e, now, restore, a.changeOptions(out, campaigns))
-	if opts.yes {
-		return nil
-	}
-	if !a.io.IsStdinTTY() {
-		return usageError("stdin is not a terminal, so nobody can confirm the undo; pass --yes to undo without asking")
-	}
-	ok, err := confirm(a.io.In, out, "Undo these changes? [y/N] ")
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return &exitError{code: exitFailure, err: errors.New("nothing was sent: the undo was not confirmed")}
-	}
-	return nil
+	return a.askUndo(out, opts.yes)
 }
 
 // writeUndoReview prints what the undo changes: each field as lemlist has
@@ -286,4 +273,23 @@ func confirm(r io.Reader, w io.Writer, question string) (bool, error) {
 		return true, nil
 	}
 	return false, nil
+}
+
+// askUndo has the person at the terminal confirm an undo, unless yes; a
+// script must say --yes, since nobody can answer.
+func (a *app) askUndo(out io.Writer, yes bool) error {
+	if yes {
+		return nil
+	}
+	if !a.io.IsStdinTTY() {
+		return usageError("stdin is not a terminal, so nobody can confirm the undo; pass --yes to undo without asking")
+	}
+	ok, err := confirm(a.io.In, out, "Undo these changes? [y/N] ")
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return &exitError{code: exitFailure, err: errors.New("nothing was sent: the undo was not confirmed")}
+	}
+	return nil
 }
