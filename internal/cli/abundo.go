@@ -65,11 +65,7 @@ func (a *app) undoVariant(ctx context.Context, e journal.Entry, opts undoOptions
 		}
 		return writeJSON(a.io.Out, res)
 	}
-	fmt.Fprintf(a.io.Out, "Undid entry #%d: variant B of step %s has its earlier %s back.\n",
-		e.ID, safetext.Line(e.StepID), api.JoinAnd(fieldNames(restore.Fields())))
-	if recorded {
-		fmt.Fprintf(a.io.Out, "Journal entry #%d records the undo; `lemstep undo %d` puts the change back.\n", entry.ID, entry.ID)
-	}
+	a.writeUndone(e, "variant B of step", restore.Fields(), entry, recorded)
 	return nil
 }
 

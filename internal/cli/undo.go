@@ -114,11 +114,7 @@ func (a *app) undo(ctx context.Context, id int, opts undoOptions) error {
 		}
 		return writeJSON(a.io.Out, res)
 	}
-	fmt.Fprintf(a.io.Out, "Undid entry #%d: step %s has its earlier %s back.\n",
-		e.ID, safetext.Line(e.StepID), api.JoinAnd(fieldNames(restore.Fields())))
-	if recorded {
-		fmt.Fprintf(a.io.Out, "Journal entry #%d records the undo; `lemstep undo %d` puts the change back.\n", entry.ID, entry.ID)
-	}
+	a.writeUndone(e, "step", restore.Fields(), entry, recorded)
 	return nil
 }
 
@@ -292,4 +288,14 @@ func (a *app) askUndo(out io.Writer, yes bool) error {
 		return &exitError{code: exitFailure, err: errors.New("nothing was sent: the undo was not confirmed")}
 	}
 	return nil
+}
+
+// writeUndone says what an undo put back (on what, "step" or "variant B of
+// step") and, when it was journaled, how to take the undo back.
+func (a *app) writeUndone(e journal.Entry, what string, fields []api.Field, entry journal.Entry, recorded bool) {
+	fmt.Fprintf(a.io.Out, "Undid entry #%d: %s %s has its earlier %s back.\n",
+		e.ID, what, safetext.Line(e.StepID), api.JoinAnd(fieldNames(fields)))
+	if recorded {
+		fmt.Fprintf(a.io.Out, "Journal entry #%d records the undo; `lemstep undo %d` puts the change back.\n", entry.ID, entry.ID)
+	}
 }
