@@ -191,6 +191,26 @@ func (c *Client) UpdateStepFrom(ctx context.Context, campaignID string, loaded S
 	if err != nil {
 		return Step{}, Step{}, err
 	}
+	return c.updateOver(ctx, campaignID, loaded, current, u)
+}
+
+// UpdateStepOver is UpdateStepFrom for a caller that has just read the step
+// as lemlist has it now (current), with the rest of its campaign: a batch
+// reads each campaign once and checks every step of it against that read,
+// instead of reading the campaign again before each PATCH.
+func (c *Client) UpdateStepOver(ctx context.Context, campaignID string, loaded, current Step, u StepUpdate) (updated, before Step, err error) {
+	if vs := lockedViolations(loaded, u); len(vs) > 0 {
+		return Step{}, Step{}, vs
+	}
+	if err := c.check(ctx, u); err != nil {
+		return Step{}, Step{}, err
+	}
+	return c.updateOver(ctx, campaignID, loaded, current, u)
+}
+
+// updateOver sends u unless a field it changes moved between loaded and
+// current.
+func (c *Client) updateOver(ctx context.Context, campaignID string, loaded, current Step, u StepUpdate) (updated, before Step, err error) {
 	if cs := Conflicts(loaded, current, u); len(cs) > 0 {
 		return Step{}, current, &ConflictError{StepID: loaded.ID, Current: current, Conflicts: cs}
 	}

@@ -119,7 +119,8 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.StringVar(&a.flags.debugLog, "debug-log", "", "write each request and response (key redacted) to this file")
 	pf.DurationVar(&a.flags.timeout, "timeout", 0, "the most one request to lemlist may take, retries included (default $LEMLIST_TIMEOUT or 30s)")
 	root.AddCommand(a.editCommand(), a.draftsCommand(), a.campaignsCommand(), a.stepsCommand(), a.updateCommand(),
-		a.applyCommand(), a.historyCommand(), a.undoCommand(), a.authCommand(), a.sandboxCommand(), a.abCommand())
+		a.applyCommand(), a.historyCommand(), a.undoCommand(), a.authCommand(), a.sandboxCommand(), a.abCommand(),
+		a.grepCommand())
 	markUsageErrors(root)
 	return root
 }
