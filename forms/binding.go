@@ -5,8 +5,6 @@ import (
 	"strings"
 	"sync"
 
-	"charm.land/bubbles/v2/textarea"
-	"charm.land/bubbles/v2/textinput"
 	"charm.land/huh/v2"
 
 	"lemstep/api"
@@ -67,31 +65,16 @@ func displayForm(kind widgetKind, v any, ok bool) string {
 		return strconv.Itoa(n)
 	case kindMedia:
 		l, _ := v.([]string)
-		return inTextarea(toWidget(safetext.Clean(strings.Join(l, "\n"))))
+		return cleanTyped(toWidget(safetext.Clean(strings.Join(l, "\n"))), true)
 	case kindText:
 		s, _ := v.(string)
-		return inTextarea(toWidget(safetext.Clean(strings.ReplaceAll(s, "\r\n", "\n"))))
+		return cleanTyped(toWidget(safetext.Clean(strings.ReplaceAll(s, "\r\n", "\n"))), true)
 	case kindLine:
 		s, _ := v.(string)
-		return inTextinput(toWidget(safetext.Clean(s)))
+		return cleanTyped(toWidget(safetext.Clean(s)), false)
 	}
 	s, _ := v.(string)
 	return s
-}
-
-// inTextarea is s as huh's Text widget stores it (the same bubbles
-// textarea sanitizes its input: controls are dropped).
-func inTextarea(s string) string {
-	ta := textarea.New()
-	ta.SetValue(s)
-	return ta.Value()
-}
-
-// inTextinput is s as huh's Input widget stores it.
-func inTextinput(s string) string {
-	ti := textinput.New()
-	ti.SetValue(s)
-	return ti.Value()
 }
 
 // touched reports whether the user changed the widget's value.

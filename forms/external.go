@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"lemstep/api"
 	"lemstep/internal/childenv"
@@ -179,17 +178,13 @@ func (f *Form) applyExternalEdit(msg externalEditMsg) {
 	text := toWidget(withoutAddedNewline(msg.sent, msg.text))
 	// The binding holds the text as the widget will (an input turns line
 	// breaks into spaces), so what is sent is what is shown.
-	if b.spec.kind == kindLine {
-		text = inTextinput(strings.TrimRight(text, "\n"))
-	} else {
-		text = inTextarea(text)
+	multiline := b.spec.kind != kindLine
+	if !multiline {
+		text = strings.TrimRight(text, "\n")
 	}
-	b.setCurrent(text)
-	switch w := b.widget.(type) {
-	case *huh.Text:
-		w.Accessor(textAccessor{b})
-	case *huh.Input:
-		w.Accessor(textAccessor{b})
+	b.setCurrent(cleanTyped(text, multiline))
+	if w, ok := b.widget.(*TextField); ok {
+		w.Reload()
 	}
 }
 

@@ -140,9 +140,9 @@ func (f *Form) Update(msg tea.Msg) (*Form, tea.Cmd) {
 func (f *Form) forward(msg tea.Msg) (*Form, tea.Cmd) {
 	m, cmd := f.form.Update(msg)
 	f.form = m.(*huh.Form)
-	if !f.keys.isTyping(msg) {
-		f.fitHeight()
-	}
+	// Typing can change a field's height too (a warning added to the links'
+	// help), and measuring is cheap: blurred fields reuse their views.
+	f.fitHeight()
 	return f, cmd
 }
 

@@ -26,8 +26,7 @@ type VariantForm struct {
 	cc         string // addresses separated by commas
 	plainText  bool
 
-	form         *huh.Form
-	subjectField *huh.Input
+	form *huh.Form
 }
 
 // subjectCount is the subject's length against lemlist's limit.
@@ -48,24 +47,17 @@ func NewVariant(b api.ABVariant, opts Options) *VariantForm {
 func (f *VariantForm) build(b api.ABVariant) {
 	f.subject, f.message, f.altMessage = b.Subject, b.Message, b.AltMessage
 	f.cc, f.plainText = strings.Join(b.CC, ", "), b.PlainText
-	subject := huh.NewInput().Key(string(api.FieldSubject)).Title("Subject").Value(&f.subject).
-		Validate(func(s string) error { return f.problem(api.FieldSubject) })
-	// The counter is set on each update rather than with DescriptionFunc:
-	// huh evaluates that function in a command, on another goroutine, while
-	// the form writes the value it reads.
-	f.subjectField = subject.Description(f.subjectCount())
-	message := huh.NewText().Key(string(api.FieldMessage)).Title("Message").Value(&f.message).
-		Description("HTML. Sent exactly as written.").Lines(6).ExternalEditor(false)
-	alt := huh.NewText().Key(string(api.FieldAltMessage)).Title("Alt message").Value(&f.altMessage).
-		Description("Sent instead of the message where HTML cannot show (optional).").Lines(3).ExternalEditor(false)
-	cc := huh.NewInput().Key(string(api.FieldCC)).Title("Cc").Value(&f.cc).
-		Description("E-mail addresses copied on B, separated by commas.").
+	subject := NewTextField(string(api.FieldSubject), false, textRef{&f.subject}).Title("Subject").
+		Description(f.subjectCount).Validate(func(string) error { return f.problem(api.FieldSubject) })
+	message := NewTextField(string(api.FieldMessage), true, textRef{&f.message}).Title("Message").
+		Description(fixed("HTML. Sent exactly as written.")).Rows(6)
+	alt := NewTextField(string(api.FieldAltMessage), true, textRef{&f.altMessage}).Title("Alt message").
+		Description(fixed("Sent instead of the message where HTML cannot show (optional).")).Rows(3)
+	cc := NewTextField(string(api.FieldCC), false, textRef{&f.cc}).Title("Cc").
+		Description(fixed("E-mail addresses copied on B, separated by commas.")).
 		Validate(func(string) error { return f.problem(api.FieldCC) })
 	plain := huh.NewConfirm().Key(string(api.FieldPlainText)).Title("Plain text").
 		Description("Send B as plain text instead of HTML.").Affirmative("Yes").Negative("No").Value(&f.plainText)
-	// huh's own external editor hands its result to every Text of the
-	// group (huh#686), which would copy the message into the alt message;
-	// it stays off here until B's form shares the step form's ctrl+e.
 	keys := huh.NewDefaultKeyMap()
 	keys.Quit = key.NewBinding(key.WithDisabled()) // ctrl+c belongs to the caller
 	theme := f.opts.Theme
@@ -102,7 +94,6 @@ func (f *VariantForm) Update(msg tea.Msg) (*VariantForm, tea.Cmd) {
 	}
 	m, cmd := f.form.Update(msg)
 	f.form = m.(*huh.Form)
-	f.subjectField.Description(f.subjectCount())
 	return f, cmd
 }
 

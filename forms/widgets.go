@@ -13,6 +13,16 @@ type textAccessor struct{ b *binding }
 func (a textAccessor) Get() string  { return a.b.current }
 func (a textAccessor) Set(v string) { a.b.setCurrent(v) }
 
+// textRef lets a TextField edit a string: what the field holds as tabMark
+// is written back as the tab it stands for (see plaintext.go).
+type textRef struct{ p *string }
+
+func (r textRef) Get() string  { return *r.p }
+func (r textRef) Set(v string) { *r.p = fromWidget(v) }
+
+// fixed is a description that does not change.
+func fixed(s string) func() string { return func() string { return s } }
+
 // flagAccessor lets a huh Confirm read and write a binding's yes/no.
 type flagAccessor struct{ b *binding }
 
@@ -31,7 +41,7 @@ func (f *Form) newWidget(b *binding) huh.Field {
 	key := string(b.field)
 	switch b.spec.kind {
 	case kindText, kindMedia:
-		return f.textWidget(b).Key(key)
+		return f.textWidget(b)
 	case kindChoice:
 		return huh.NewSelect[string]().Key(key).Title(b.spec.title).
 			Description(b.spec.description).
@@ -44,38 +54,39 @@ func (f *Form) newWidget(b *binding) huh.Field {
 			Description(b.spec.description).
 			Affirmative("Yes").Negative("No").Accessor(flagAccessor{b})
 	}
-	return f.lineWidget(b).Key(key)
+	return f.lineWidget(b)
 }
 
-func (f *Form) lineWidget(b *binding) *huh.Input {
-	in := huh.NewInput().Title(b.spec.title).Accessor(textAccessor{b}).
+func (f *Form) lineWidget(b *binding) *TextField {
+	in := NewTextField(string(b.field), false, textAccessor{b}).Title(b.spec.title).
 		Validate(f.validator(b))
 	switch {
 	case b.spec.counted:
-		count := func() string { return counter(b) }
-		in.Description(count()).DescriptionFunc(count, &b.current)
+		in.Description(func() string { return counter(b) })
 	case b.spec.kind == kindDays:
-		in.Description(delayDescription(f.original.Type)).Placeholder("not set")
-	default:
-		in.Description(b.spec.description)
+		in.Description(fixed(delayDescription(f.original.Type))).Placeholder("not set")
+	case b.spec.description != "":
+		in.Description(fixed(b.spec.description))
 	}
 	return in
 }
 
-// textWidget is a huh Text without huh's own external editor: ctrl+e is
-// lemstep's (see external.go).
-func (f *Form) textWidget(b *binding) *huh.Text {
-	t := huh.NewText().Title(b.spec.title).Lines(b.spec.lines).
-		Accessor(textAccessor{b}).Validate(f.validator(b)).ExternalEditor(false)
+// textWidget is a multi-line TextField; ctrl+e opens it in the user's
+// editor (see external.go).
+func (f *Form) textWidget(b *binding) *TextField {
+	t := NewTextField(string(b.field), true, textAccessor{b}).Title(b.spec.title).
+		Rows(b.spec.lines).Validate(f.validator(b))
 	if b.spec.kind == kindMedia {
-		help := func() string { return mediaHelp(b) }
-		return t.Description(help()).DescriptionFunc(help, &b.current)
+		return t.Description(func() string { return mediaHelp(b) })
 	}
 	desc := b.spec.description
 	if f.original.Type.IsEmail() {
 		desc = "HTML. " + desc
 	}
-	return t.Description(desc)
+	if desc != "" {
+		t.Description(fixed(desc))
+	}
+	return t
 }
 
 // choiceOptions offers every value the endpoint accepts, by its label. A

@@ -51,6 +51,7 @@ func TestEditVariantBSubjectAndSubmit(t *testing.T) {
 	s.waitText("B  Three onboarding fixes")
 	a := s.sandboxStep(runningABStep)
 	s.openVariantB()
+	s.press("end")
 	s.typeText(" — quick")
 	s.press("ctrl+s")
 	s.waitText("Review 1 change to variant B")
@@ -86,6 +87,7 @@ func TestVariantBConflictSendsNothing(t *testing.T) {
 	s := startSession(t, 120, 40)
 	s.openCampaign("Q4 SaaS founders")
 	s.openVariantB()
+	s.press("end")
 	s.typeText(" — mine")
 	theirs := "Theirs"
 	if err := s.sb.EditABVariant(runningABStep, api.VariantUpdate{Subject: &theirs}); err != nil {

@@ -144,6 +144,10 @@ func TestQuitThenRestartRestoresEveryCharacter(t *testing.T) {
 	again.pickStep("Quick question")
 	again.waitText("You have an unsent draft")
 	again.press("r")
+	// The restored subject is longer than its field: it opens at its
+	// beginning, and end shows what was typed last.
+	again.backInEditor(quickQuestion)
+	again.press("end")
 	again.backInEditor("{{firstName}}, 100%")
 	again.submit("1 change")
 	again.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + typed})
