@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"charm.land/huh/v2"
 
@@ -93,7 +94,10 @@ func (b *binding) value() (any, error) {
 
 func parseValue(kind widgetKind, raw string, flag, crlf bool) (any, error) {
 	// JSON can only carry UTF-8: say now what the body will hold.
-	raw = fromWidget(strings.ToValidUTF8(raw, "\uFFFD"))
+	if !utf8.ValidString(raw) {
+		raw = strings.ToValidUTF8(raw, "\uFFFD")
+	}
+	raw = fromWidget(raw)
 	switch kind {
 	case kindYesNo:
 		return flag, nil

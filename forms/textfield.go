@@ -49,8 +49,11 @@ type TextField struct {
 	goalCol int  // the column up/down aim for; -1 when unset
 	placed  bool // the cursor was placed on the first focus; see Focus
 
-	cache     string // the last view drawn while blurred
-	cacheSeen string // what that view showed; see cacheKey
+	// state counts the changes to what the view shows besides its
+	// description and error: edits, cursor moves, focus, size.
+	state     uint64
+	cache     string // the last view drawn
+	cacheSeen string // what it showed; see cacheKey
 }
 
 // NewTextField returns a field editing the text behind accessor.
@@ -77,6 +80,7 @@ func (t *TextField) Placeholder(s string) *TextField { t.placeholder = s; return
 func (t *TextField) Rows(n int) *TextField {
 	if t.multiline {
 		t.rows = max(1, n)
+		t.state++
 	}
 	return t
 }
@@ -92,7 +96,7 @@ func (t *TextField) Reload() {
 	t.view = textViewport{}
 	t.goalCol = -1
 	t.placed = false
-	t.cache = ""
+	t.state++
 	if t.focused {
 		t.Focus()
 	}
@@ -109,6 +113,7 @@ func (t *TextField) Init() tea.Cmd { return nil }
 // than the field shows opens at its beginning.
 func (t *TextField) Focus() tea.Cmd {
 	t.focused = true
+	t.state++
 	if !t.placed {
 		t.placed = true
 		if t.showsWhole() {
@@ -137,6 +142,7 @@ func (t *TextField) showsWhole() bool {
 // Blur implements huh.Field: the value is checked as the focus leaves.
 func (t *TextField) Blur() tea.Cmd {
 	t.focused = false
+	t.state++
 	t.err = t.validate(t.accessor.Get())
 	t.view.scrollHome() // a blurred field shows its beginning
 	return nil
@@ -176,6 +182,7 @@ func (t *TextField) WithKeyMap(*huh.KeyMap) huh.Field { return t }
 func (t *TextField) WithWidth(w int) huh.Field {
 	if w != t.width {
 		t.width = w
+		t.state++
 		t.rewrapAll()
 	}
 	return t
@@ -192,6 +199,7 @@ func (t *TextField) WithHeight(h int) huh.Field {
 		adjust++
 	}
 	t.rows = max(1, h-adjust)
+	t.state++
 	return t
 }
 
@@ -212,12 +220,15 @@ func (t *TextField) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.BackgroundColorMsg:
 		t.dark = msg.IsDark()
+		t.state++
 	case tea.PasteMsg:
 		if t.focused {
+			t.state++
 			t.insert(cleanTyped(msg.Content, t.multiline))
 		}
 	case tea.KeyPressMsg:
 		if t.focused {
+			t.state++
 			return t, t.onKey(msg)
 		}
 	}

@@ -145,35 +145,29 @@ func (t *TextField) scrollToCursor() {
 	v.line, v.row = l, r
 }
 
-// cacheKey is what a blurred field's view depends on besides the text,
-// which changes only while the field has the focus.
+// cacheKey is what the view shows: the state, the description and the
+// error (both may change without a key reaching the field).
 func (t *TextField) cacheKey(desc string) string {
 	errText := ""
 	if t.err != nil {
 		errText = t.err.Error()
 	}
-	return strings.Join([]string{desc, errText, strconv.Itoa(t.width), strconv.Itoa(t.rows),
-		strconv.FormatBool(t.dark)}, "\x00")
+	return strconv.FormatUint(t.state, 10) + "\x00" + desc + "\x00" + errText
 }
 
 // View implements huh.Field: the title, the description, then the rows
-// of text that show. A blurred field reuses its last view while what it
-// shows is unchanged: huh draws every field of the group on every key.
+// of text that show. huh draws every field of the group several times on
+// every key, so the field reuses its last view while what it shows is
+// unchanged.
 func (t *TextField) View() string {
 	desc := ""
 	if t.description != nil {
 		desc = t.description()
 	}
-	if !t.focused {
-		k := t.cacheKey(desc)
-		if t.cache != "" && k == t.cacheSeen {
-			return t.cache
-		}
+	if k := t.cacheKey(desc); k != t.cacheSeen || t.cache == "" {
 		t.cache, t.cacheSeen = t.render(desc), k
-		return t.cache
 	}
-	t.cache = ""
-	return t.render(desc)
+	return t.cache
 }
 
 func (t *TextField) render(desc string) string {
