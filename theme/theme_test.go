@@ -100,8 +100,8 @@ func TestDarkAndLightDiffer(t *testing.T) {
 	if d.Selected.Render("x") == l.Selected.Render("x") {
 		t.Error("selection renders the same on dark and light")
 	}
-	if *d.GlamourStyle().Document.Color == *l.GlamourStyle().Document.Color {
-		t.Error("glamour document colour is the same on dark and light")
+	if *d.GlamourStyle().Text.Color == *l.GlamourStyle().Text.Color {
+		t.Error("glamour text colour is the same on dark and light")
 	}
 	if !d.Dark() || l.Dark() {
 		t.Error("Dark() does not report the palette")

@@ -40,6 +40,24 @@ func BenchmarkPreviewEmail10KB(b *testing.B) {
 	}
 }
 
+// BenchmarkPreviewAfterEdit measures the preview after a one-word edit in
+// the middle of a 10 KB email: every iteration is a message never seen
+// before, but only the edited paragraph is new.
+func BenchmarkPreviewAfterEdit(b *testing.B) {
+	r := NewRenderer(theme.New(true, false), DefaultCacheSize)
+	msg := lemlistEmail(10 * 1024)
+	cut := strings.Index(msg, "Paragraph 20:")
+	lead := Leads()[0]
+	r.Render(Request{Type: api.Email, Subject: "Hi {{firstName}}", Message: msg, Width: 80, Lead: lead})
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		edited := msg[:cut] + fmt.Sprintf("Edit%d ", i) + msg[cut:]
+		r.Render(Request{Type: api.Email, Subject: "Hi {{firstName}}", Message: edited, Width: 80, Lead: lead})
+	}
+}
+
 // BenchmarkPreviewCached measures a repeated request: a cache hit.
 func BenchmarkPreviewCached(b *testing.B) {
 	r := NewRenderer(theme.New(true, false), DefaultCacheSize)

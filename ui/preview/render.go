@@ -60,6 +60,7 @@ type Renderer struct {
 	converter *converter.Converter
 	terms     map[termKey]*glamour.TermRenderer
 	results   *lru[[32]byte, Result]
+	blocks    *lru[blockKey, string] // rendered Markdown blocks; see mdBlocks
 }
 
 type termKey struct {
@@ -68,13 +69,18 @@ type termKey struct {
 }
 
 // NewRenderer builds a renderer drawing with th. cacheSize bounds the result
-// cache (DefaultCacheSize is a good choice); 0 disables it.
+// cache (DefaultCacheSize is a good choice); 0 disables it, and the cache
+// of rendered paragraphs with it.
 func NewRenderer(th *theme.Theme, cacheSize int) *Renderer {
 	r := &Renderer{
 		sender:    SampleSender(),
 		converter: newHTMLConverter(),
 		terms:     map[termKey]*glamour.TermRenderer{},
 		results:   newLRU[[32]byte, Result](cacheSize),
+		blocks:    newLRU[blockKey, string](0),
+	}
+	if cacheSize > 0 {
+		r.blocks = newLRU[blockKey, string](blockCacheSize)
 	}
 	r.setTheme(th)
 	return r
@@ -150,6 +156,8 @@ func (r *Renderer) markdownBody(req Request, rendered string) string {
 	md := rendered
 	if !req.Type.IsEmail() {
 		md = plainMarkdown(rendered)
+	} else if out, ok := r.renderBlocks(md, req.Width); ok {
+		return out
 	}
 	out, err := r.term(req.Width).Render(md)
 	if err != nil {
