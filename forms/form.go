@@ -25,6 +25,10 @@ type Options struct {
 	CampaignID     string // the campaign the step lives in
 	CampaignStatus string // its status ("running" adds a notice)
 
+	// Variables are the campaign's own variables, offered after "{{" with
+	// the lead and sender variables lemlist fills.
+	Variables []string
+
 	// Editor is the external editor command line for ctrl+e; "" means
 	// $VISUAL, then $EDITOR, then nano (vi where nano is missing).
 	Editor string
@@ -224,14 +228,21 @@ func (f *Form) Focused() api.Field {
 	return api.Field(f.form.GetFocusedField().GetKey())
 }
 
-// Filtering reports whether the focused list is typing a filter; esc then
-// ends the filter, so the caller should forward esc instead of leaving.
+// Filtering reports whether the focused field is narrowing a list: a
+// choice list's filter being typed, or the variables offered after "{{".
+// esc then closes that list, so the caller should forward esc instead of
+// leaving.
 func (f *Form) Filtering() bool {
 	if f.form == nil {
 		return false
 	}
-	s, ok := f.form.GetFocusedField().(*huh.Select[string])
-	return ok && s.GetFiltering()
+	switch w := f.form.GetFocusedField().(type) {
+	case *huh.Select[string]:
+		return w.GetFiltering()
+	case *TextField:
+		return w.Completing()
+	}
+	return false
 }
 
 // Completed reports whether the user pressed enter past the last field: the

@@ -43,11 +43,12 @@ type TextField struct {
 	dark    bool
 	keys    textKeys
 
-	buf     textBuffer
-	wrap    wrapped
-	view    textViewport
-	goalCol int  // the column up/down aim for; -1 when unset
-	placed  bool // the cursor was placed on the first focus; see Focus
+	buf      textBuffer
+	wrap     wrapped
+	view     textViewport
+	goalCol  int // the column up/down aim for; -1 when unset
+	complete completion
+	placed   bool // the cursor was placed on the first focus; see Focus
 
 	// state counts the changes to what the view shows besides its
 	// description and error: edits, cursor moves, focus, size.
@@ -62,7 +63,8 @@ func NewTextField(key string, multiline bool, accessor interface {
 	Set(string)
 }) *TextField {
 	t := &TextField{key: key, multiline: multiline, rows: 1, accessor: accessor,
-		validate: func(string) error { return nil }, keys: newTextKeys(multiline), goalCol: -1}
+		validate: func(string) error { return nil }, keys: newTextKeys(multiline), goalCol: -1,
+		complete: newCompletion(nil)}
 	t.buf = newTextBuffer(cleanTyped(accessor.Get(), multiline))
 	return t
 }
@@ -82,6 +84,12 @@ func (t *TextField) Rows(n int) *TextField {
 		t.rows = max(1, n)
 		t.state++
 	}
+	return t
+}
+
+// Variables adds the campaign's own variables to those "{{" offers.
+func (t *TextField) Variables(custom []string) *TextField {
+	t.complete = newCompletion(custom)
 	return t
 }
 
@@ -142,6 +150,7 @@ func (t *TextField) showsWhole() bool {
 // Blur implements huh.Field: the value is checked as the focus leaves.
 func (t *TextField) Blur() tea.Cmd {
 	t.focused = false
+	t.complete.open = false
 	t.state++
 	t.err = t.validate(t.accessor.Get())
 	t.view.scrollHome() // a blurred field shows its beginning

@@ -315,3 +315,59 @@ func keyPress(name string) tea.KeyPressMsg {
 	}
 	return msg
 }
+
+func TestTypingTwoBracesOffersVariables(t *testing.T) {
+	f, v := newTestField(t, "Hi ", true, 60, 4)
+	f.Variables([]string{"favouriteTool"})
+	typeInto(f, "{{")
+	if !f.Completing() || !strings.Contains(ansi.Strip(f.View()), "{{firstName}}") {
+		t.Fatalf("no completion after {{:\n%s", ansi.Strip(f.View()))
+	}
+	typeInto(f, "comp")
+	view := ansi.Strip(f.View())
+	if !strings.Contains(view, "{{companyName}}") || strings.Contains(view, "{{firstName}}") {
+		t.Fatalf("the list is not narrowed to comp:\n%s", view)
+	}
+	keys(f, "down", "up", "enter")
+	if *v != "Hi {{companyName}}" || f.Completing() {
+		t.Fatalf("value = %q (completing %v), want the variable inserted and closed", *v, f.Completing())
+	}
+	typeInto(f, " and {{fav")
+	keys(f, "tab")
+	if *v != "Hi {{companyName}} and {{favouriteTool}}" {
+		t.Fatalf("a campaign's own variable was not offered: %q", *v)
+	}
+}
+
+func TestCompletionKeepsAClosingBraceAndOffersFilters(t *testing.T) {
+	f, v := newTestField(t, "{{}}", false, 60, 1)
+	keys(f, "home", "right", "right")
+	typeInto(f, "first")
+	keys(f, "enter")
+	if *v != "{{firstName}}" {
+		t.Fatalf("value = %q, want no second }}", *v)
+	}
+	g, w := newTestField(t, "", false, 60, 1)
+	typeInto(g, "{{ firstName | def")
+	keys(g, "enter")
+	if *w != `{{ firstName | default: ` {
+		t.Fatalf("value = %q, want the default filter with its colon", *w)
+	}
+}
+
+func TestEscClosesTheListAndItStaysClosedForThatWord(t *testing.T) {
+	f, v := newTestField(t, "", true, 60, 4)
+	typeInto(f, "{{fi")
+	keys(f, "esc")
+	if f.Completing() {
+		t.Fatal("esc did not close the list")
+	}
+	typeInto(f, "r")
+	if f.Completing() {
+		t.Fatal("the dismissed list opened again within the same word")
+	}
+	keys(f, "enter")
+	if *v != "{{fir\n" {
+		t.Fatalf("enter with the list closed did not type a new line: %q", *v)
+	}
+}

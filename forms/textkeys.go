@@ -78,6 +78,9 @@ func (k textKeys) help() []key.Binding {
 // onKey handles a key pressed while the field has the focus.
 func (t *TextField) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	t.err = nil
+	if t.complete.open && t.onCompletionKey(msg) {
+		return nil
+	}
 	k := t.keys
 	switch {
 	case key.Matches(msg, k.next), key.Matches(msg, k.submit):
@@ -169,6 +172,7 @@ func (t *TextField) onMoveKey(msg tea.KeyPressMsg) bool {
 	if !vertical {
 		t.goalCol = -1
 	}
+	t.complete.open = false
 	return true
 }
 
@@ -214,8 +218,10 @@ func (t *TextField) deleteTo(line, at int) {
 	t.changed()
 }
 
-// changed publishes the text to the accessor after an edit.
+// changed publishes the text to the accessor after an edit, and offers
+// the completions for what is being typed.
 func (t *TextField) changed() {
 	t.goalCol = -1
 	t.accessor.Set(t.buf.String())
+	t.complete.update(t.buf.lines[t.buf.line], t.buf.at)
 }

@@ -187,6 +187,9 @@ func (t *TextField) render(desc string) string {
 	} else {
 		parts = append(parts, styles.TextInput.Prompt.Render(linePrompt)+t.lineRow(styles))
 	}
+	if t.focused && t.complete.open {
+		parts = append(parts, t.completionView())
+	}
 	return styles.Base.Render(strings.Join(parts, "\n"))
 }
 

@@ -59,7 +59,7 @@ func (f *Form) newWidget(b *binding) huh.Field {
 
 func (f *Form) lineWidget(b *binding) *TextField {
 	in := NewTextField(string(b.field), false, textAccessor{b}).Title(b.spec.title).
-		Validate(f.validator(b))
+		Validate(f.validator(b)).Variables(f.opts.Variables)
 	switch {
 	case b.spec.counted:
 		in.Description(func() string { return counter(b) })
@@ -75,7 +75,7 @@ func (f *Form) lineWidget(b *binding) *TextField {
 // editor (see external.go).
 func (f *Form) textWidget(b *binding) *TextField {
 	t := NewTextField(string(b.field), true, textAccessor{b}).Title(b.spec.title).
-		Rows(b.spec.lines).Validate(f.validator(b))
+		Rows(b.spec.lines).Validate(f.validator(b)).Variables(f.opts.Variables)
 	if b.spec.kind == kindMedia {
 		return t.Description(func() string { return mediaHelp(b) })
 	}

@@ -22,9 +22,11 @@ type editorScreen struct {
 	original api.Step
 	path     string         // the step's path in the campaign ("4", "Yes · 2"); "" when not known
 	targets  []api.Campaign // campaigns a sendToAnotherCampaign step may pick
-	form     *forms.Form
-	preview  *previewPane
-	blocked  api.Violations // why the last ctrl+s could not go to review
+	// variables are the campaign's own, offered after "{{" with lemlist's.
+	variables []string
+	form      *forms.Form
+	preview   *previewPane
+	blocked   api.Violations // why the last ctrl+s could not go to review
 	// Room kept for attention (see editorproblems.go): lines under the
 	// form for the focused field's problems, and the summary line.
 	reserved   int
@@ -42,20 +44,22 @@ const wideLayout = 100
 // newEditorScreen opens the editor on step as loaded, keeping its draft
 // through hold; a draft's edits, when restored, are applied once the form
 // starts.
-func newEditorScreen(c *Context, keys Keys, hold draftHold, campaign api.Campaign, step api.Step, campaigns []api.Campaign) *editorScreen {
-	return openEditor(c, keys, hold, campaign, step, campaigns, false)
+func newEditorScreen(c *Context, keys Keys, hold draftHold, open openStepMsg, campaigns []api.Campaign) *editorScreen {
+	return openEditor(c, keys, hold, open, open.step, campaigns, false)
 }
 
 // restoreDraft opens the editor on a draft: the step as it was when the
 // draft began, with the draft's edits on top.
-func restoreDraft(c *Context, keys Keys, hold draftHold, campaign api.Campaign, d draft.Draft, campaigns []api.Campaign) *editorScreen {
-	e := openEditor(c, keys, hold, campaign, d.Loaded, campaigns, true)
+func restoreDraft(c *Context, keys Keys, hold draftHold, open openStepMsg, d draft.Draft, campaigns []api.Campaign) *editorScreen {
+	e := openEditor(c, keys, hold, open, d.Loaded, campaigns, true)
 	e.restored = d.Edited
 	return e
 }
 
-func openEditor(c *Context, keys Keys, hold draftHold, campaign api.Campaign, step api.Step, campaigns []api.Campaign, restored bool) *editorScreen {
-	e := &editorScreen{c: c, keys: keys, campaign: campaign, original: step, targets: campaigns}
+func openEditor(c *Context, keys Keys, hold draftHold, open openStepMsg, step api.Step, campaigns []api.Campaign, restored bool) *editorScreen {
+	campaign := open.campaign
+	e := &editorScreen{c: c, keys: keys, campaign: campaign, original: step, targets: campaigns,
+		path: open.path, variables: open.variables}
 	e.form = forms.New(step, e.formOptions())
 	e.preview = newPreviewPane(c)
 	e.drafts = newDraftKeeper(c, hold.lease, hold.err, campaign, step, restored)
@@ -68,6 +72,7 @@ func (e *editorScreen) formOptions() forms.Options {
 		Campaigns:      e.targets,
 		CampaignID:     e.campaign.ID,
 		CampaignStatus: e.campaign.Status,
+		Variables:      e.variables,
 	}
 }
 
@@ -110,12 +115,6 @@ func (e *editorScreen) stepName() string {
 		return "step " + safetext.Line(e.path)
 	}
 	return fmt.Sprintf("step %d", e.original.Index)
-}
-
-// onPath sets the step's path in the campaign.
-func (e *editorScreen) onPath(path string) *editorScreen {
-	e.path = path
-	return e
 }
 
 // CapturesKeys is true: every key in the editor belongs to the form.

@@ -61,7 +61,7 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		hold := draftHold{lease: o.lease}
 		o.lease = nil // the editor holds it now
 		m.close(o)
-		return m.showEditor(restoreDraft(m.c, m.keys, hold, o.open.campaign, o.draft, m.campaigns.Campaigns()).onPath(o.open.path)), true
+		return m.showEditor(restoreDraft(m.c, m.keys, hold, o.open, o.draft, m.campaigns.Campaigns())), true
 	case discardDraftMsg:
 		o := msg.from.(*draftOfferScreen)
 		hold := draftHold{lease: o.lease}
@@ -70,7 +70,7 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		if err := hold.lease.Remove(); err != nil {
 			m.notice = "The draft could not be removed: " + safetext.Clean(err.Error())
 		}
-		return m.showEditor(newEditorScreen(m.c, m.keys, hold, o.open.campaign, o.open.step, m.campaigns.Campaigns()).onPath(o.open.path)), true
+		return m.showEditor(newEditorScreen(m.c, m.keys, hold, o.open, m.campaigns.Campaigns())), true
 	case separateDraftMsg:
 		b := msg.from.(*busyScreen)
 		m.close(b)
@@ -141,7 +141,7 @@ func (m *Model) openStep(msg openStepMsg) tea.Cmd {
 // team's).
 func (m *Model) openHeld(msg openStepMsg, hold draftHold) tea.Cmd {
 	edit := func() tea.Cmd {
-		return m.showEditor(newEditorScreen(m.c, m.keys, hold, msg.campaign, msg.step, m.campaigns.Campaigns()).onPath(msg.path))
+		return m.showEditor(newEditorScreen(m.c, m.keys, hold, msg, m.campaigns.Campaigns()))
 	}
 	if hold.err != nil {
 		m.notice = "Your edits to this step cannot be kept as a draft: " + safetext.Clean(hold.err.Error())

@@ -13,6 +13,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
+	"lemstep/ui/preview"
 )
 
 // stepScreen shows one campaign's sequences as a tree and opens a step.
@@ -40,9 +41,22 @@ type stepScreen struct {
 // the campaign ("4", "Yes · 2").
 type openStepMsg struct {
 	sentBy
-	campaign api.Campaign
-	step     api.Step
-	path     string
+	campaign  api.Campaign
+	step      api.Step
+	path      string
+	variables []string // the campaign's own variables, offered after "{{"
+}
+
+// customVariables are the variables the campaign's steps read that lemlist
+// does not fill itself.
+func (s *stepScreen) customVariables() []string {
+	var texts []string
+	for _, seq := range s.seqs {
+		for _, st := range seq.Steps {
+			texts = append(texts, st.Subject, st.Message, st.AltMessage, st.Title)
+		}
+	}
+	return preview.CustomVariables(texts...)
 }
 
 func newStepScreen(c *Context, keys Keys, campaign api.Campaign, campaigns []api.Campaign) *stepScreen {
@@ -148,7 +162,8 @@ func (s *stepScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 			return s.openVariant(r)
 		}
 		if r, ok := s.list.Selected(); ok {
-			return emit(openStepMsg{sentBy: sentBy{s}, campaign: s.campaign, step: r.step, path: r.path})
+			return emit(openStepMsg{sentBy: sentBy{s}, campaign: s.campaign, step: r.step, path: r.path,
+				variables: s.customVariables()})
 		}
 	case key.Matches(k, s.keys.Reload):
 		return s.Load("")

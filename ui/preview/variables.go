@@ -2,24 +2,17 @@ package preview
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+
+	"lemstep/api"
 )
 
-// leadFields are lemlist's default lead variables (Add Lead Variables page,
-// plus jobTitle and timezone that the create-lead body accepts).
-var leadFields = []string{
-	"email", "firstName", "lastName", "picture", "phone", "linkedinUrl",
-	"companyName", "companyDomain", "icebreaker", "jobTitle", "timezone",
-}
-
-// senderFields are the sender-side variables lemlist fills from the sending
-// user's profile. lemlist publishes no list; these are the ones its own
-// examples use. They are valid everywhere and render from the sample sender,
-// so a template that signs off with {{senderName}} is not flagged.
-var senderFields = []string{
-	"senderName", "senderFirstName", "senderLastName", "senderEmail",
-	"senderCompanyName", "signature",
-}
+// leadFields and senderFields are the variables lemlist fills: see api.
+var (
+	leadFields   = api.LeadVariables()
+	senderFields = api.SenderVariables()
+)
 
 // varRef is one variable a template reads, at a byte offset of the source.
 type varRef struct {
@@ -154,4 +147,33 @@ func levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// CustomVariables are the variables texts read that lemlist does not fill
+// itself: the campaign's own lead columns, offered by the editor's "{{"
+// completion. Sorted, each once; locals a template assigns are left out.
+func CustomVariables(texts ...string) []string {
+	known := map[string]bool{}
+	for _, n := range leadFields {
+		known[n] = true
+	}
+	for _, n := range senderFields {
+		known[n] = true
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, text := range texts {
+		if !strings.Contains(text, "{{") && !strings.Contains(text, "{%") {
+			continue
+		}
+		refs, locals := variableRefs(scanTemplate(text))
+		for _, r := range refs {
+			if !known[r.Name] && !locals[r.Name] && !seen[r.Name] {
+				seen[r.Name] = true
+				out = append(out, r.Name)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
