@@ -215,6 +215,8 @@ func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return e.preview.NextLead()
 	case key.Matches(k, e.keys.RawToggle):
 		return e.preview.ToggleRaw()
+	case key.Matches(k, e.keys.Revert):
+		return emit(revertMsg{sentBy{e}})
 	}
 	return e.forward(k)
 }
@@ -265,7 +267,7 @@ func (e *editorScreen) ShortHelp() []key.Binding {
 func (e *editorScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{e.keys.NextField, e.keys.PrevField, e.keys.External},
-		{e.keys.NextLead, e.keys.RawToggle},
+		{e.keys.NextLead, e.keys.RawToggle, e.keys.Revert},
 		{e.keys.Review, e.keys.Back, e.keys.Quit},
 	}
 }

@@ -15,7 +15,7 @@ type Keys struct {
 	Overwrite, Rebase, SendAnyway         key.Binding
 	Restore, Discard                      key.Binding
 	Separate, ReadOnly                    key.Binding
-	NextLead, RawToggle                   key.Binding
+	NextLead, RawToggle, Revert           key.Binding
 	Yes, No                               key.Binding
 }
 
@@ -60,6 +60,7 @@ func DefaultKeys() Keys {
 		ReadOnly:    b([]string{"v"}, "v", "view read-only"),
 		NextLead:    b([]string{"ctrl+l"}, "ctrl+l", "next sample lead"),
 		RawToggle:   b([]string{"ctrl+t"}, "ctrl+t", "raw/rendered"),
+		Revert:      b([]string{"ctrl+r"}, "ctrl+r", "revert…"),
 		Yes:         b([]string{"y", "enter"}, "y", "yes"),
 		No:          b([]string{"n", "esc"}, "n", "no"),
 	}

@@ -80,6 +80,9 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		return m.close(msg.from), true
 	case leaveEditorMsg:
 		return m.leaveEditor(msg.from.(*editorScreen)), true
+	case revertMsg:
+		m.push(newRevertScreen(m.c, m.keys, msg.from.(*editorScreen)))
+		return nil, true
 	case reviewMsg:
 		e := msg.from.(*editorScreen)
 		m.push(newReviewScreen(m.c, m.keys, e))

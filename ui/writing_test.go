@@ -27,3 +27,27 @@ func TestEnterAndVariableCompletionInTheMessage(t *testing.T) {
 		t.Fatalf("PATCH body = %v, want the message with the new line and the variable", got)
 	}
 }
+
+// ctrl+r shows what reverting would undo; f puts back the focused field
+// only, and the other edits are sent.
+func TestRevertTheFocusedField(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.press("end")
+	s.typeText(" today")
+	s.press("tab")
+	s.waitText("enter new line")
+	s.typeText("DROP ME ")
+	s.press("ctrl+r")
+	scr := s.waitText("Revert to lemlist's values")
+	if !strings.Contains(scr, "f puts Message back") || !strings.Contains(scr, "DROP ME") {
+		t.Fatalf("the revert screen does not show the message's edit:\n%s", scr)
+	}
+	s.press("f")
+	s.waitFor("the editor without the message's edit", func(scr string) bool {
+		return strings.Contains(scr, "ctrl+s review") && !strings.Contains(scr, "DROP ME")
+	})
+	s.submit("1 change")
+	s.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + " today"})
+}
