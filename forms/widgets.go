@@ -80,8 +80,11 @@ func (f *Form) textWidget(b *binding) *TextField {
 		return t.Description(func() string { return mediaHelp(b) })
 	}
 	desc := b.spec.description
-	if f.original.Type.IsEmail() {
+	switch {
+	case f.original.Type.IsEmail():
 		desc = "HTML. " + desc
+	case b.field == api.FieldMessage && (f.original.Type == api.Manual || f.original.Type == api.Phone):
+		desc = "A note for the rep doing the task; leads never see it. ctrl+e opens it in your editor."
 	}
 	if desc != "" {
 		t.Description(fixed(desc))

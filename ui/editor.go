@@ -217,6 +217,18 @@ func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return e.preview.ToggleRaw()
 	case key.Matches(k, e.keys.Revert):
 		return emit(revertMsg{sentBy{e}})
+	case key.Matches(k, e.keys.PreviewUp):
+		e.preview.Scroll(-1)
+		return nil
+	case key.Matches(k, e.keys.PreviewDown):
+		e.preview.Scroll(1)
+		return nil
+	case key.Matches(k, e.keys.PreviewPageUp):
+		e.preview.Scroll(-e.preview.Page())
+		return nil
+	case key.Matches(k, e.keys.PreviewPageDown):
+		e.preview.Scroll(e.preview.Page())
+		return nil
 	}
 	return e.forward(k)
 }
@@ -268,6 +280,7 @@ func (e *editorScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{e.keys.NextField, e.keys.PrevField, e.keys.External},
 		{e.keys.NextLead, e.keys.RawToggle, e.keys.Revert},
+		{e.keys.PreviewUp, e.keys.PreviewDown, e.keys.PreviewPageUp, e.keys.PreviewPageDown},
 		{e.keys.Review, e.keys.Back, e.keys.Quit},
 	}
 }

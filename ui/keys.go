@@ -16,6 +16,8 @@ type Keys struct {
 	Restore, Discard                      key.Binding
 	Separate, ReadOnly                    key.Binding
 	NextLead, RawToggle, Revert           key.Binding
+	PreviewUp, PreviewDown                key.Binding
+	PreviewPageUp, PreviewPageDown        key.Binding
 	Yes, No                               key.Binding
 }
 
@@ -61,7 +63,12 @@ func DefaultKeys() Keys {
 		NextLead:    b([]string{"ctrl+l"}, "ctrl+l", "next sample lead"),
 		RawToggle:   b([]string{"ctrl+t"}, "ctrl+t", "raw/rendered"),
 		Revert:      b([]string{"ctrl+r"}, "ctrl+r", "revert…"),
-		Yes:         b([]string{"y", "enter"}, "y", "yes"),
-		No:          b([]string{"n", "esc"}, "n", "no"),
+		// The preview scrolls while the focus stays in the form.
+		PreviewUp:       b([]string{"ctrl+up", "alt+up"}, "ctrl+↑", "scroll preview up"),
+		PreviewDown:     b([]string{"ctrl+down", "alt+down"}, "ctrl+↓", "scroll preview down"),
+		PreviewPageUp:   b([]string{"ctrl+pgup", "alt+pgup"}, "ctrl+pgup", "preview page up"),
+		PreviewPageDown: b([]string{"ctrl+pgdown", "alt+pgdown"}, "ctrl+pgdn", "preview page down"),
+		Yes:             b([]string{"y", "enter"}, "y", "yes"),
+		No:              b([]string{"n", "esc"}, "n", "no"),
 	}
 }

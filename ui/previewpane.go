@@ -16,10 +16,12 @@ import (
 // lint and counters under it. Rendering is the preview model's: off the
 // keystroke path, debounced.
 type previewPane struct {
-	c     *Context
-	model preview.Model
-	last  preview.Request
-	width int
+	c      *Context
+	model  preview.Model
+	last   preview.Request
+	width  int
+	offset int // the first body line shown
+	bodyH  int // the body lines the last View showed
 }
 
 func newPreviewPane(c *Context) *previewPane {
@@ -53,6 +55,17 @@ func (p *previewPane) NextLead() tea.Cmd { return p.model.NextLead() }
 // ToggleRaw switches between the rendered message and the raw template.
 func (p *previewPane) ToggleRaw() tea.Cmd { return p.model.ToggleRaw() }
 
+// Scroll moves the body n lines down (up when negative); a page is the
+// lines it shows.
+func (p *previewPane) Scroll(n int) { p.offset = max(0, p.offset+n) }
+
+// Page is how many lines Scroll should move for a page.
+func (p *previewPane) Page() int { return max(1, p.bodyH-1) }
+
+// isNote reports a step whose message is a note for the rep, not copy a
+// lead reads.
+func isNote(t api.StepType) bool { return t == api.Manual || t == api.Phone }
+
 // Update passes the preview's own messages to it.
 func (p *previewPane) Update(msg tea.Msg) (tea.Cmd, bool) {
 	var cmd tea.Cmd
@@ -72,11 +85,14 @@ func (p *previewPane) View(h int) string {
 	if !hasMessage(p.last.Type) {
 		return st.Muted.Render("This step has no message to preview.")
 	}
-	mode := "as " + p.model.Lead().Name + " will read it"
+	name, mode := "Preview", "as "+p.model.Lead().Name+" will read it"
+	if isNote(p.last.Type) {
+		name, mode = "Note for the rep", "with "+p.model.Lead().Name+"'s details"
+	}
 	if p.model.Raw() {
 		mode = "raw template"
 	}
-	title := st.Title.Render("Preview") + st.Muted.Render(" · "+mode)
+	title := st.Title.Render(name) + st.Muted.Render(" · "+mode)
 	if p.model.Pending() {
 		title += st.Muted.Render(" · updating…")
 	}
@@ -84,7 +100,31 @@ func (p *previewPane) View(h int) string {
 	res := p.model.Result()
 	foot := p.footer(res)
 	bodyH := max(1, h-2-lipgloss.Height(foot))
-	return title + "\n" + fitHeight(res.Body, bodyH) + "\n" + foot
+	body, more := p.scrolled(res.Body, bodyH)
+	if more != "" {
+		title = truncate(title+st.Muted.Render(" · "+more), p.width)
+	}
+	return title + "\n" + body + "\n" + foot
+}
+
+// scrolled is the part of body that shows in h lines from the offset, and
+// how much lies above and below it ("" when it all shows).
+func (p *previewPane) scrolled(body string, h int) (string, string) {
+	lines := strings.Split(body, "\n")
+	p.bodyH = h
+	p.offset = min(p.offset, max(0, len(lines)-h))
+	if len(lines) <= h {
+		return fitHeight(body, h), ""
+	}
+	above, below := p.offset, len(lines)-p.offset-h
+	var more []string
+	if above > 0 {
+		more = append(more, fmt.Sprintf("↑ %d above", above))
+	}
+	if below > 0 {
+		more = append(more, fmt.Sprintf("↓ %d below", below))
+	}
+	return strings.Join(lines[p.offset:p.offset+h], "\n"), strings.Join(more, " · ") + " (ctrl+↑/↓)"
 }
 
 func (p *previewPane) footer(res preview.Result) string {
