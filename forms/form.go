@@ -245,6 +245,16 @@ func (f *Form) Filtering() bool {
 	return false
 }
 
+// TakesText reports whether the focused field is typed into: every
+// printable key, "q" and "?" included, is text there.
+func (f *Form) TakesText() bool {
+	if f.form == nil {
+		return false
+	}
+	_, ok := f.form.GetFocusedField().(*TextField)
+	return ok || f.Filtering()
+}
+
 // Completed reports whether the user pressed enter past the last field: the
 // caller moves on to review. A completed form takes no more input; reopen it
 // with SetValues(f.Edited()).

@@ -55,3 +55,13 @@ func campaignWords(id string, campaigns []api.Campaign) string {
 	}
 	return safetext.Clean(id)
 }
+
+// IsText reports whether field f is typed into (text, links, a number),
+// rather than picked from a list or switched.
+func IsText(f api.Field) bool {
+	switch fieldSpecs[f].kind {
+	case kindText, kindLine, kindDays, kindMedia:
+		return true
+	}
+	return false
+}

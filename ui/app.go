@@ -139,6 +139,10 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, m.keys.Interrupt) {
 		return m.quit()
 	}
+	if key.Matches(k, m.keys.HelpAnywhere) {
+		m.fullHelp = !m.fullHelp
+		return nil
+	}
 	if !m.screens.top().CapturesKeys() {
 		switch {
 		case key.Matches(k, m.keys.Help):

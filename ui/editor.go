@@ -117,8 +117,9 @@ func (e *editorScreen) stepName() string {
 	return fmt.Sprintf("step %d", e.original.Index)
 }
 
-// CapturesKeys is true: every key in the editor belongs to the form.
-func (e *editorScreen) CapturesKeys() bool { return true }
+// CapturesKeys is true while the focus is in a field typed into: there q
+// and ? are text. On a choice or a yes/no they quit and show the help.
+func (e *editorScreen) CapturesKeys() bool { return !e.form.ReadOnly() && e.form.TakesText() }
 
 func (e *editorScreen) SetSize(w, h int) {
 	e.width, e.height = w, h
@@ -208,12 +209,12 @@ func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return e.toReview()
 	case key.Matches(k, e.keys.Back) && !e.form.Filtering():
 		return emit(leaveEditorMsg{sentBy{e}})
-	case key.Matches(k, e.keys.External):
+	case key.Matches(k, e.keys.External) && e.form.TakesText():
 		// lemstep's editor, never huh's: see forms.Form.EditExternally.
 		return e.form.EditExternally()
-	case key.Matches(k, e.keys.NextLead):
+	case key.Matches(k, e.keys.NextLead) && hasMessage(e.original.Type):
 		return e.preview.NextLead()
-	case key.Matches(k, e.keys.RawToggle):
+	case key.Matches(k, e.keys.RawToggle) && hasMessage(e.original.Type):
 		return e.preview.ToggleRaw()
 	case key.Matches(k, e.keys.Revert):
 		return emit(revertMsg{sentBy{e}})
@@ -272,17 +273,38 @@ func (e *editorScreen) Returned() tea.Cmd {
 	return e.preview.Schedule(e.form.Edited())
 }
 
+// ShortHelp names only keys that do something on this step: no ctrl+e
+// without a text field, no preview keys without a message.
 func (e *editorScreen) ShortHelp() []key.Binding {
-	return []key.Binding{e.keys.Review, e.keys.NextField, e.keys.External, e.keys.NextLead, e.keys.RawToggle, e.keys.Back}
+	// tab is in the form's own help line.
+	ks := []key.Binding{e.keys.Review}
+	if e.form.TakesText() {
+		ks = append(ks, e.keys.External)
+	}
+	return append(ks, e.keys.Revert, e.keys.HelpAnywhere, e.keys.Back)
 }
 
 func (e *editorScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{e.keys.NextField, e.keys.PrevField, e.keys.External},
-		{e.keys.NextLead, e.keys.RawToggle, e.keys.Revert},
-		{e.keys.PreviewUp, e.keys.PreviewDown, e.keys.PreviewPageUp, e.keys.PreviewPageDown},
-		{e.keys.Review, e.keys.Back, e.keys.Quit},
+	edit := []key.Binding{e.keys.NextField, e.keys.PrevField, e.keys.Revert}
+	if e.hasText() {
+		edit = append(edit, e.keys.External)
 	}
+	groups := [][]key.Binding{edit}
+	if hasMessage(e.original.Type) {
+		groups = append(groups, []key.Binding{e.keys.NextLead, e.keys.RawToggle,
+			e.keys.PreviewUp, e.keys.PreviewDown, e.keys.PreviewPageUp, e.keys.PreviewPageDown})
+	}
+	return append(groups, []key.Binding{e.keys.Review, e.keys.Back, e.keys.Interrupt, e.keys.HelpAnywhere})
+}
+
+// hasText reports whether the step has a field typed into.
+func (e *editorScreen) hasText() bool {
+	for _, f := range e.form.Fields() {
+		if forms.IsText(f) {
+			return true
+		}
+	}
+	return false
 }
 
 // View draws the form with the focused field's problems under it, the

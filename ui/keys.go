@@ -9,6 +9,7 @@ type Keys struct {
 	Filter, ClearFilter, Open             key.Binding
 	ApplyFilter, FilterUp, FilterDown     key.Binding
 	Back, Quit, Interrupt, Help           key.Binding
+	HelpAnywhere                          key.Binding
 	Reload, Archived                      key.Binding
 	NextField, PrevField, External        key.Binding
 	Review, Submit, Cancel, Body, Retry   key.Binding
@@ -43,26 +44,28 @@ func DefaultKeys() Keys {
 		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
 		Interrupt:   b([]string{"ctrl+c"}, "ctrl+c", "quit"), // quits even while typing
 		Help:        b([]string{"?"}, "?", "help"),
-		Reload:      b([]string{"r"}, "r", "reload"),
-		Archived:    b([]string{"a"}, "a", "show archived"),
-		NextField:   b([]string{"tab"}, "tab", "next field"),
-		PrevField:   b([]string{"shift+tab"}, "shift+tab", "previous field"),
-		External:    b([]string{"ctrl+e"}, "ctrl+e", "open in $EDITOR"),
-		Review:      b([]string{"ctrl+s"}, "ctrl+s", "review"),
-		Submit:      b([]string{"enter", "y"}, "enter/y", "submit"),
-		Cancel:      b([]string{"esc", "n"}, "esc/n", "back to editor"),
-		Body:        b([]string{"b"}, "b", "show JSON body"),
-		Retry:       b([]string{"r"}, "r", "retry"),
-		Overwrite:   b([]string{"o"}, "o", "overwrite theirs"),
-		SendAnyway:  b([]string{"!"}, "!", "send anyway"),
-		Rebase:      b([]string{"r"}, "r", "redo on theirs"),
-		Restore:     b([]string{"r", "enter"}, "r", "restore draft"),
-		Discard:     b([]string{"d"}, "d", "discard draft"),
-		Separate:    b([]string{"s"}, "s", "separate draft"),
-		ReadOnly:    b([]string{"v"}, "v", "view read-only"),
-		NextLead:    b([]string{"ctrl+l"}, "ctrl+l", "next sample lead"),
-		RawToggle:   b([]string{"ctrl+t"}, "ctrl+t", "raw/rendered"),
-		Revert:      b([]string{"ctrl+r"}, "ctrl+r", "revert…"),
+		// F1 types no character, so it opens the help from a text field too.
+		HelpAnywhere: b([]string{"f1"}, "f1", "help"),
+		Reload:       b([]string{"r"}, "r", "reload"),
+		Archived:     b([]string{"a"}, "a", "show archived"),
+		NextField:    b([]string{"tab"}, "tab", "next field"),
+		PrevField:    b([]string{"shift+tab"}, "shift+tab", "previous field"),
+		External:     b([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),
+		Review:       b([]string{"ctrl+s"}, "ctrl+s", "review"),
+		Submit:       b([]string{"enter", "y"}, "enter/y", "submit"),
+		Cancel:       b([]string{"esc", "n"}, "esc/n", "back to editor"),
+		Body:         b([]string{"b"}, "b", "show JSON body"),
+		Retry:        b([]string{"r"}, "r", "retry"),
+		Overwrite:    b([]string{"o"}, "o", "overwrite theirs"),
+		SendAnyway:   b([]string{"!"}, "!", "send anyway"),
+		Rebase:       b([]string{"r"}, "r", "redo on theirs"),
+		Restore:      b([]string{"r", "enter"}, "r", "restore draft"),
+		Discard:      b([]string{"d"}, "d", "discard draft"),
+		Separate:     b([]string{"s"}, "s", "separate draft"),
+		ReadOnly:     b([]string{"v"}, "v", "view read-only"),
+		NextLead:     b([]string{"ctrl+l"}, "ctrl+l", "next sample lead"),
+		RawToggle:    b([]string{"ctrl+t"}, "ctrl+t", "raw/rendered"),
+		Revert:       b([]string{"ctrl+r"}, "ctrl+r", "revert"),
 		// The preview scrolls while the focus stays in the form.
 		PreviewUp:       b([]string{"ctrl+up", "alt+up"}, "ctrl+↑", "scroll preview up"),
 		PreviewDown:     b([]string{"ctrl+down", "alt+down"}, "ctrl+↓", "scroll preview down"),
