@@ -157,10 +157,13 @@ type reflowMsg struct{}
 // and nothing is padded; huh would otherwise keep the height it measured
 // before widths and descriptions were known.
 func (f *Form) fitHeight() {
-	h := lipgloss.Height(f.group.Content())
-	for _, s := range []string{f.group.Header(), f.group.Footer()} {
-		if s != "" {
-			h += lipgloss.Height(s)
+	h := f.contentHeight()
+	if t := f.mainText(); t != nil && f.height > 0 {
+		// The room the fields leave goes to the main text box: on a tall
+		// terminal the copy gets the screen, not blank lines.
+		if want := max(0, f.height-(h-t.grow)); want != t.grow {
+			t.Grow(want)
+			h = f.contentHeight()
 		}
 	}
 	if f.height > 0 {
@@ -175,6 +178,30 @@ func (f *Form) fitHeight() {
 	f.form.WithHeight(h)
 	m, _ := f.form.Update(reflowMsg{})
 	f.form = m.(*huh.Form)
+}
+
+// contentHeight is the lines the group draws.
+func (f *Form) contentHeight() int {
+	h := lipgloss.Height(f.group.Content())
+	for _, s := range []string{f.group.Header(), f.group.Footer()} {
+		if s != "" {
+			h += lipgloss.Height(s)
+		}
+	}
+	return h
+}
+
+// mainText is the form's main text box, the one that grows with the
+// terminal: the multi-line field shown tallest (the message).
+func (f *Form) mainText() *TextField {
+	var main *TextField
+	lines := 0
+	for _, b := range f.bindings {
+		if t, ok := b.widget.(*TextField); ok && t.multiline && b.spec.lines > lines {
+			main, lines = t, b.spec.lines
+		}
+	}
+	return main
 }
 
 // SetHeight caps the lines the fields take; huh then scrolls them to keep

@@ -29,6 +29,7 @@ type TextField struct {
 	placeholder string
 	multiline   bool
 	rows        int // rows of text a multi-line field shows
+	grow        int // rows added to them where the screen has room; see Grow
 
 	accessor interface {
 		Get() string
@@ -93,6 +94,17 @@ func (t *TextField) Variables(custom []string) *TextField {
 	return t
 }
 
+// Grow adds n rows to a multi-line field's box, for a taller screen.
+func (t *TextField) Grow(n int) {
+	if t.multiline && n != t.grow {
+		t.grow = max(0, n)
+		t.state++
+	}
+}
+
+// shownRows is how many rows of text a multi-line field shows.
+func (t *TextField) shownRows() int { return t.rows + t.grow }
+
 // Validate sets the check run when the focus leaves the field.
 func (t *TextField) Validate(fn func(string) error) *TextField { t.validate = fn; return t }
 
@@ -140,7 +152,7 @@ func (t *TextField) showsWhole() bool {
 	t.ensureWrapped()
 	rows := 0
 	for _, r := range t.wrap.rows {
-		if rows += len(r); rows > t.rows {
+		if rows += len(r); rows > t.shownRows() {
 			return false
 		}
 	}

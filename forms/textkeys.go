@@ -163,9 +163,9 @@ func (t *TextField) onMoveKey(msg tea.KeyPressMsg) bool {
 	case key.Matches(msg, k.down):
 		vertical = t.moveRows(1)
 	case key.Matches(msg, k.pageUp):
-		vertical = t.moveRows(-t.rows)
+		vertical = t.moveRows(-t.shownRows())
 	case key.Matches(msg, k.pageDown):
-		vertical = t.moveRows(t.rows)
+		vertical = t.moveRows(t.shownRows())
 	default:
 		return false
 	}

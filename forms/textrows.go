@@ -20,14 +20,14 @@ func (t *TextField) textRows(styles *huh.FieldStyles) string {
 	}
 	text := styles.TextInput.Text
 	if t.isEmpty() {
-		return t.placeholderRow(styles) + strings.Repeat("\n", t.rows-1)
+		return t.placeholderRow(styles) + strings.Repeat("\n", t.shownRows()-1)
 	}
-	out := make([]string, 0, t.rows)
+	out := make([]string, 0, t.shownRows())
 	line, row := t.view.line, t.view.row
 	if line >= len(t.wrap.rows) || row >= len(t.wrap.rows[line]) {
 		line, row = 0, 0
 	}
-	for len(out) < t.rows {
+	for len(out) < t.shownRows() {
 		l := t.buf.lines[line]
 		s, e := t.wrap.rowSpan(l, line, row)
 		cursor := -1
@@ -42,7 +42,7 @@ func (t *TextField) textRows(styles *huh.FieldStyles) string {
 			break
 		}
 	}
-	for len(out) < t.rows {
+	for len(out) < t.shownRows() {
 		out = append(out, "")
 	}
 	return strings.Join(out, "\n")
