@@ -174,6 +174,11 @@ func (t *TextField) onCompletionKey(msg tea.KeyPressMsg) bool {
 // closes it rather than leaving the editor.
 func (t *TextField) Completing() bool { return t.complete.open }
 
+// completionHeight is the lines completionView takes.
+func (t *TextField) completionHeight() int {
+	return min(len(t.complete.items), maxShownCompletions) + 1
+}
+
 // completionView is the open list, drawn under the field's text.
 func (t *TextField) completionView() string {
 	c := &t.complete

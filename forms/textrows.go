@@ -19,15 +19,16 @@ func (t *TextField) textRows(styles *huh.FieldStyles) string {
 		t.scrollToCursor()
 	}
 	text := styles.TextInput.Text
+	rows := t.textRowCount()
 	if t.isEmpty() {
-		return t.placeholderRow(styles) + strings.Repeat("\n", t.shownRows()-1)
+		return t.placeholderRow(styles) + strings.Repeat("\n", rows-1)
 	}
-	out := make([]string, 0, t.shownRows())
+	out := make([]string, 0, rows)
 	line, row := t.view.line, t.view.row
 	if line >= len(t.wrap.rows) || row >= len(t.wrap.rows[line]) {
 		line, row = 0, 0
 	}
-	for len(out) < t.shownRows() {
+	for len(out) < rows {
 		l := t.buf.lines[line]
 		s, e := t.wrap.rowSpan(l, line, row)
 		cursor := -1
@@ -42,10 +43,20 @@ func (t *TextField) textRows(styles *huh.FieldStyles) string {
 			break
 		}
 	}
-	for len(out) < t.shownRows() {
+	for len(out) < rows {
 		out = append(out, "")
 	}
 	return strings.Join(out, "\n")
+}
+
+// textRowCount is the rows of text drawn: the box less the completion
+// list while it is open, so the field keeps its height and the list shows
+// even where the form has no room to spare.
+func (t *TextField) textRowCount() int {
+	if t.focused && t.complete.open {
+		return max(1, t.shownRows()-t.completionHeight())
+	}
+	return t.shownRows()
 }
 
 // lineRow draws a one-line field's text: the part that fits, scrolled to

@@ -125,7 +125,7 @@ func (t *TextField) scrollToCursor() {
 		return
 	}
 	l, r := v.line, v.row
-	for i := 0; i < t.shownRows(); i++ {
+	for i := 0; i < t.textRowCount(); i++ {
 		if l == cl && r == cr {
 			return
 		}
@@ -136,7 +136,7 @@ func (t *TextField) scrollToCursor() {
 	}
 	// Below the viewport: show it on the last row.
 	l, r = cl, cr
-	for i := 1; i < t.shownRows(); i++ {
+	for i := 1; i < t.textRowCount(); i++ {
 		var ok bool
 		if l, r, ok = t.stepRow(l, r, -1); !ok {
 			break

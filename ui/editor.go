@@ -36,6 +36,9 @@ type editorScreen struct {
 	rebased    []api.Field
 	width      int
 	height     int
+	// showPreview is set while a short, narrow terminal shows the preview
+	// in place of the form; see oneAtATime.
+	showPreview bool
 }
 
 // wideLayout is the width from which the preview sits beside the form.
@@ -154,7 +157,7 @@ func (e *editorScreen) formHeight() int {
 		// The summary takes the line the preview would have kept.
 		return max(4, h+1-e.reserved-1)
 	}
-	if e.width < wideLayout {
+	if e.width < wideLayout && !e.oneAtATime() {
 		h = h * 3 / 5
 	}
 	return max(6, h)
@@ -197,7 +200,44 @@ func (e *editorScreen) FlushDraft() (bool, error) {
 	return e.drafts.Flush()
 }
 
+// oneAtATime reports a terminal too small for the form and a useful
+// preview stacked: f2 then switches between them.
+func (e *editorScreen) oneAtATime() bool { return e.width < wideLayout && e.height < 32 }
+
+// onPreviewKey handles a key while the preview fills the screen: it
+// scrolls, and f2 or esc go back to the form. Typing does nothing there,
+// since the form it would change is not in view.
+func (e *editorScreen) onPreviewKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, e.keys.SwitchPane), key.Matches(k, e.keys.Back):
+		e.showPreview = false
+	case key.Matches(k, e.keys.Review):
+		e.showPreview = false
+		return e.toReview()
+	case key.Matches(k, e.keys.Up), key.Matches(k, e.keys.PreviewUp):
+		e.preview.Scroll(-1)
+	case key.Matches(k, e.keys.Down), key.Matches(k, e.keys.PreviewDown):
+		e.preview.Scroll(1)
+	case key.Matches(k, e.keys.PageUp), key.Matches(k, e.keys.PreviewPageUp):
+		e.preview.Scroll(-e.preview.Page())
+	case key.Matches(k, e.keys.PageDown), key.Matches(k, e.keys.PreviewPageDown):
+		e.preview.Scroll(e.preview.Page())
+	case key.Matches(k, e.keys.NextLead) && hasMessage(e.original.Type):
+		return e.preview.NextLead()
+	case key.Matches(k, e.keys.RawToggle) && hasMessage(e.original.Type):
+		return e.preview.ToggleRaw()
+	}
+	return nil
+}
+
 func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if e.showPreview && e.oneAtATime() {
+		return e.onPreviewKey(k)
+	}
+	if key.Matches(k, e.keys.SwitchPane) && e.oneAtATime() {
+		e.showPreview = true
+		return nil
+	}
 	if key.Matches(k, e.keys.External) {
 		// The external editor takes the terminal, and a crash while it is
 		// open must not cost the edits made before it.
@@ -281,6 +321,10 @@ func (e *editorScreen) ShortHelp() []key.Binding {
 	if e.form.TakesText() {
 		ks = append(ks, e.keys.External)
 	}
+	if e.oneAtATime() {
+		// 80 columns: revert waits in f1's full help.
+		return append(ks, e.keys.SwitchPane, e.keys.HelpAnywhere, e.keys.Back)
+	}
 	return append(ks, e.keys.Revert, e.keys.HelpAnywhere, e.keys.Back)
 }
 
@@ -294,7 +338,11 @@ func (e *editorScreen) FullHelp() [][]key.Binding {
 		groups = append(groups, []key.Binding{e.keys.NextLead, e.keys.RawToggle,
 			e.keys.PreviewUp, e.keys.PreviewDown, e.keys.PreviewPageUp, e.keys.PreviewPageDown})
 	}
-	return append(groups, []key.Binding{e.keys.Review, e.keys.Back, e.keys.Interrupt, e.keys.HelpAnywhere})
+	last := []key.Binding{e.keys.Review, e.keys.Back, e.keys.Interrupt, e.keys.HelpAnywhere}
+	if e.oneAtATime() {
+		last = append(last, e.keys.SwitchPane)
+	}
+	return append(groups, last)
 }
 
 // hasText reports whether the step has a field typed into.
@@ -323,6 +371,10 @@ func (e *editorScreen) View() string {
 	}
 	var body string
 	switch rest := height - lipgloss.Height(formView) - 1; {
+	case e.showPreview && e.oneAtATime():
+		body = e.preview.View(height)
+	case e.oneAtATime():
+		body = formView
 	case e.width >= wideLayout:
 		left := lipgloss.NewStyle().Width(e.width / 2).Render(formView)
 		right := e.preview.View(height)

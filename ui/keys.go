@@ -17,7 +17,7 @@ type Keys struct {
 	Restore, Discard                      key.Binding
 	Separate, ReadOnly                    key.Binding
 	NextLead, RawToggle, Revert           key.Binding
-	PreviewUp, PreviewDown                key.Binding
+	PreviewUp, PreviewDown, SwitchPane    key.Binding
 	PreviewPageUp, PreviewPageDown        key.Binding
 	Yes, No                               key.Binding
 }
@@ -71,7 +71,9 @@ func DefaultKeys() Keys {
 		PreviewDown:     b([]string{"ctrl+down", "alt+down"}, "ctrl+↓", "scroll preview down"),
 		PreviewPageUp:   b([]string{"ctrl+pgup", "alt+pgup"}, "ctrl+pgup", "preview page up"),
 		PreviewPageDown: b([]string{"ctrl+pgdown", "alt+pgdown"}, "ctrl+pgdn", "preview page down"),
-		Yes:             b([]string{"y", "enter"}, "y", "yes"),
-		No:              b([]string{"n", "esc"}, "n", "no"),
+		// On a short, narrow terminal the form and the preview take turns.
+		SwitchPane: b([]string{"f2"}, "f2", "form/preview"),
+		Yes:        b([]string{"y", "enter"}, "y", "yes"),
+		No:         b([]string{"n", "esc"}, "n", "no"),
 	}
 }
