@@ -65,3 +65,8 @@ const (
 	MaxDelay      = 1500 // days
 	MaxMedia      = 6    // images and videos together
 )
+
+// LinkedInInviteNoteLimit is LinkedIn's limit on an invitation note
+// (REFERENCE §12.2). lemlist does not enforce it, so it is a warning and a
+// live counter, never a refusal.
+const LinkedInInviteNoteLimit = 300

@@ -1,14 +1,18 @@
 package forms
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
 	"pgregory.net/rapid"
+
+	"lemstep/api"
 )
 
 func newTestField(t *testing.T, value string, multiline bool, width, rows int) (*TextField, *string) {
@@ -369,5 +373,19 @@ func TestEscClosesTheListAndItStaysClosedForThatWord(t *testing.T) {
 	keys(f, "enter")
 	if *v != "{{fir\n" {
 		t.Fatalf("enter with the list closed did not type a new line: %q", *v)
+	}
+}
+
+func TestAnInvitationNoteCountsItsCharactersAsTyped(t *testing.T) {
+	d := newDriver(t, New(sampleStep(api.LinkedinInvite), testOptions(80)))
+	d.focus("message")
+	before := d.plain()
+	if !strings.Contains(before, "/300 characters") {
+		t.Fatalf("no invitation note counter:\n%s", before)
+	}
+	d.typeText("!!")
+	n := utf8.RuneCountInString(d.form.Edited().Message)
+	if !strings.Contains(d.plain(), fmt.Sprintf("%d/300 characters", n)) {
+		t.Fatalf("the counter does not follow the typing (%d):\n%s", n, d.plain())
 	}
 }

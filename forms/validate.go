@@ -94,6 +94,17 @@ func counter(b *binding) string {
 	return s
 }
 
+// inviteCounter is a LinkedIn invitation note's length against LinkedIn's
+// limit, counted on the template (the preview counts it for the lead).
+func inviteCounter(b *binding) string {
+	n := utf8.RuneCountInString(fromWidget(b.currentText()))
+	s := fmt.Sprintf("%d/%d characters: LinkedIn's limit for an invitation note", n, api.LinkedInInviteNoteLimit)
+	if n > api.LinkedInInviteNoteLimit {
+		s += fmt.Sprintf(" — %d too many", n-api.LinkedInInviteNoteLimit)
+	}
+	return s
+}
+
 // mediaWarnings lists links whose file extension is not one lemlist
 // ingests. They are warnings, not errors: a CDN link may serve a PNG from
 // an address without extension.

@@ -79,6 +79,9 @@ func (f *Form) textWidget(b *binding) *TextField {
 	if b.spec.kind == kindMedia {
 		return t.Description(func() string { return mediaHelp(b) })
 	}
+	if b.field == api.FieldMessage && f.original.Type == api.LinkedinInvite {
+		return t.Description(func() string { return inviteCounter(b) })
+	}
 	desc := b.spec.description
 	switch {
 	case f.original.Type.IsEmail():

@@ -15,7 +15,7 @@ import (
 // Soft limits of channels lemlist does not enforce (REFERENCE §12.2); they
 // are warnings, counted on the message rendered for the sample lead.
 const (
-	LinkedinInviteLimit = 300  // LinkedIn invitation note
+	LinkedinInviteLimit = api.LinkedInInviteNoteLimit
 	WhatsappLimit       = 4096 // WhatsApp Business text message
 )
 
