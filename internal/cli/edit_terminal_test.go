@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -49,7 +50,11 @@ func startTerminal(t *testing.T, env []string, args ...string) *terminal {
 	}
 	cmd := exec.Command(bin, args...)
 	cmd.Env = env
-	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: termW, Rows: termH})
+	blocking, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: termW, Rows: termH})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ptmx, err := pollable(blocking)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,6 +73,24 @@ func startTerminal(t *testing.T, env []string, args ...string) *terminal {
 		_ = ptmx.Close()
 	})
 	return term
+}
+
+// pollable is the pseudo-terminal's master as a file Go's poller serves.
+// creack/pty hands it out in blocking mode, and closing a blocking file
+// waits for the read under way to return: the test's "close the terminal"
+// then closed nothing until lemstep happened to draw again, so lemstep saw
+// no hang-up, and the test waited in vain whenever lemstep was idle.
+func pollable(f *os.File) (*os.File, error) {
+	fd, err := syscall.Dup(int(f.Fd()))
+	if err != nil {
+		return nil, err
+	}
+	_ = f.Close() // the duplicate keeps the master open
+	if err := syscall.SetNonblock(fd, true); err != nil {
+		_ = syscall.Close(fd)
+		return nil, err
+	}
+	return os.NewFile(uintptr(fd), "/dev/ptmx"), nil
 }
 
 func (term *terminal) pump() {
