@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
+	"lemstep/internal/cputime"
 	"lemstep/internal/draft"
 	"lemstep/internal/journal"
 )
@@ -47,6 +48,7 @@ func typeKeys(b *testing.B, m *Model) {
 	key := tea.KeyPressMsg{Code: 'a', Text: "a"}
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer cputime.Report(b)()
 	for b.Loop() {
 		m.Update(key)
 		_ = m.View()
@@ -88,6 +90,7 @@ func BenchmarkPaste5KB(b *testing.B) {
 	paste := tea.PasteMsg{Content: lemlistHTML(5_000)}
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer cputime.Report(b)()
 	for b.Loop() {
 		m.Update(paste)
 		_ = m.View()

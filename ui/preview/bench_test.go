@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"lemstep/api"
+	"lemstep/internal/cputime"
 	"lemstep/theme"
 )
 
@@ -33,6 +34,7 @@ func BenchmarkPreviewEmail10KB(b *testing.B) {
 	lead := Leads()[0]
 	b.SetBytes(int64(len(msg)))
 	b.ReportAllocs()
+	defer cputime.Report(b)()
 	i := 0
 	for b.Loop() {
 		i++
@@ -50,6 +52,7 @@ func BenchmarkPreviewAfterEdit(b *testing.B) {
 	lead := Leads()[0]
 	r.Render(Request{Type: api.Email, Subject: "Hi {{firstName}}", Message: msg, Width: 80, Lead: lead})
 	b.ReportAllocs()
+	defer cputime.Report(b)()
 	i := 0
 	for b.Loop() {
 		i++
