@@ -38,9 +38,9 @@ type ABTestError struct {
 func (e *ABTestError) Error() string {
 	switch e.Reason {
 	case ErrPlanRequired:
-		return e.Err.Error() + ". A/B tests need lemlist's Email Pro plan; the step itself can still be edited."
+		return e.Err.Error() + " A/B tests need lemlist's Email Pro plan; the step itself can still be edited."
 	case ErrCampaignRunning:
-		return e.Err.Error() + ". Pause the campaign in lemlist first."
+		return e.Err.Error() + " Pause the campaign in lemlist first."
 	}
 	return e.Err.Error()
 }

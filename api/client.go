@@ -61,6 +61,9 @@ type Config struct {
 	// own, while the call goes on.
 	OnWait      func(Wait)
 	NoticeAfter time.Duration
+	// Workspace names where requests go, as errors say it ("the demo", a
+	// profile's name); "" for the base URL's host.
+	Workspace string
 	// MaxBody caps how much of one answer is read; 0 means DefaultMaxBody.
 	// A longer answer is an error naming the limit.
 	MaxBody int64
@@ -86,6 +89,7 @@ type Client struct {
 	onWait     func(Wait)
 	noticeFrom time.Duration
 	maxBody    int64
+	workspace  string // how errors name where requests go
 }
 
 // NewClient checks cfg and returns a Client for it.
@@ -113,6 +117,10 @@ func NewClient(cfg Config) (*Client, error) {
 		onWait:     cfg.OnWait,
 		noticeFrom: orDuration(cfg.NoticeAfter, DefaultNoticeAfter),
 		maxBody:    DefaultMaxBody,
+		workspace:  cfg.Workspace,
+	}
+	if c.workspace == "" {
+		c.workspace = base.Host
 	}
 	if cfg.MaxBody > 0 {
 		c.maxBody = cfg.MaxBody
@@ -125,6 +133,10 @@ func NewClient(cfg Config) (*Client, error) {
 	}
 	return c, nil
 }
+
+// Workspace returns how errors name where requests go: Config.Workspace, or
+// the base URL's host.
+func (c *Client) Workspace() string { return c.workspace }
 
 // BaseURL returns the address requests are sent to.
 func (c *Client) BaseURL() string { return c.base }

@@ -23,30 +23,49 @@ type Error struct {
 	Message string
 	Method  string
 	Path    string
+	// Workspace names where the request went (a profile, the demo, a base
+	// URL), so that "not found" says where it was looked for.
+	Workspace string
+	// Detail adds the request and the HTTP status to the sentence: a person
+	// reading a debug log wants them, anyone else is better off without.
+	Detail bool
+	// Subject is what a 404 did not find, when the path does not say it
+	// (a step picked out of its campaign's sequences).
+	Subject *Subject
 }
 
 // Error says what happened as a sentence, ending with what to do when there
 // is something to do.
 func (e *Error) Error() string {
-	where := safetext.Clean(e.Method + " " + e.Path)
-	msg := e.Message
+	msg := strings.TrimSuffix(e.Message, ".")
 	if msg == "" {
 		msg = http.StatusText(e.Status)
 	}
+	var s string
 	switch {
 	case e.Status == http.StatusUnauthorized:
-		return fmt.Sprintf("lemlist refused the API key on %s (401): %s. Create a key in lemlist → Settings → Integrations, then set LEMLIST_API_KEY or run `lemstep auth login`.",
-			where, strings.TrimSuffix(msg, "."))
+		s = fmt.Sprintf("lemlist refused the API key: %s. Create a key in lemlist → Settings → Integrations, then set LEMLIST_API_KEY or run `lemstep auth login`.", msg)
 	case e.Status >= 200 && e.Status <= 299:
-		return fmt.Sprintf("lemlist answered %s (%d) with %s", where, e.Status, msg)
+		// An answer that is not data is a fault of the exchange itself:
+		// the request and status are what there is to say.
+		return fmt.Sprintf("lemlist answered %s (%d) with %s", e.request(), e.Status, e.Message)
 	case e.Status == http.StatusTooManyRequests:
-		return fmt.Sprintf("lemlist kept refusing %s because of its rate limit (429): %s. Wait a few seconds and try again.",
-			where, strings.TrimSuffix(msg, "."))
+		s = fmt.Sprintf("lemlist kept refusing because of its rate limit: %s. Wait a few seconds and try again.", msg)
 	case e.Status >= 500:
-		return fmt.Sprintf("lemlist failed on %s (%d): %s. Try again in a moment.", where, e.Status, strings.TrimSuffix(msg, "."))
+		s = fmt.Sprintf("lemlist failed: %s. Try again in a moment.", msg)
+	case e.Status == http.StatusNotFound && e.missing() != nil:
+		s = e.notFound(msg)
+	default:
+		s = fmt.Sprintf("lemlist refused %s: %s.", e.doing(), msg)
 	}
-	return fmt.Sprintf("lemlist refused %s (%d): %s", where, e.Status, msg)
+	if e.Detail {
+		s = strings.TrimSuffix(s, ".") + fmt.Sprintf(" (%s answered %d).", e.request(), e.Status)
+	}
+	return s
 }
+
+// request is the method and path, cleaned for a terminal.
+func (e *Error) request() string { return safetext.Clean(e.Method + " " + e.Path) }
 
 // StatusOf returns the HTTP status of a lemlist *Error in err's chain, or 0.
 func StatusOf(err error) int {

@@ -23,7 +23,7 @@ func TestErrorCarriesTheServersWords(t *testing.T) {
 				writeText(w, 400, "Delay between the steps can't be greater than 1500 days\n")
 			},
 			status: 400,
-			want:   "lemlist refused PATCH /sequences/seq_x/steps/stp_y (400): Delay between the steps can't be greater than 1500 days",
+			want:   "lemlist refused the update of step stp_y: Delay between the steps can't be greater than 1500 days.",
 		},
 		{
 			name: "JSON message",
@@ -31,7 +31,7 @@ func TestErrorCarriesTheServersWords(t *testing.T) {
 				writeJSON(w, 400, `{"success":false,"message":"  Bad team "}`)
 			},
 			status: 400,
-			want:   "lemlist refused PATCH /sequences/seq_x/steps/stp_y (400): Bad team",
+			want:   "lemlist refused the update of step stp_y: Bad team.",
 		},
 		{
 			name: "JSON error",
@@ -39,7 +39,7 @@ func TestErrorCarriesTheServersWords(t *testing.T) {
 				writeJSON(w, 413, `{"error":"LINKEDIN_MEDIA_TOO_LARGE"}`)
 			},
 			status: 413,
-			want:   "lemlist refused PATCH /sequences/seq_x/steps/stp_y (413): LINKEDIN_MEDIA_TOO_LARGE",
+			want:   "lemlist refused the update of step stp_y: LINKEDIN_MEDIA_TOO_LARGE.",
 		},
 		{
 			name: "terminal controls stripped",
@@ -47,13 +47,13 @@ func TestErrorCarriesTheServersWords(t *testing.T) {
 				writeText(w, 404, "Step \x1b[31mnot\x1b[0m found\x1b]0;pwned\x07")
 			},
 			status: 404,
-			want:   "lemlist refused PATCH /sequences/seq_x/steps/stp_y (404): Step not found",
+			want:   "lemlist found no step stp_y in sequence seq_x in the workspace acme (lemlist says: Step not found).",
 		},
 		{
 			name:   "empty body",
 			answer: func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(405) },
 			status: 405,
-			want:   "lemlist refused PATCH /sequences/seq_x/steps/stp_y (405): Method Not Allowed",
+			want:   "lemlist refused the update of step stp_y: Method Not Allowed.",
 		},
 		{
 			name: "HTML error page",
@@ -62,12 +62,12 @@ func TestErrorCarriesTheServersWords(t *testing.T) {
 				w.Write([]byte("<html><body>oops</body></html>"))
 			},
 			status: 500,
-			want:   "lemlist failed on PATCH /sequences/seq_x/steps/stp_y (500): Internal Server Error. Try again in a moment.",
+			want:   "lemlist failed: Internal Server Error. Try again in a moment.",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := newTestClient(t, newFake(t, tt.answer))
+			c := newTestClient(t, newFake(t, tt.answer), func(cfg *api.Config) { cfg.Workspace = "acme" })
 			_, err := c.UpdateStep(context.Background(), "seq_x", "stp_y", api.StepUpdate{Type: api.LinkedinVisit})
 			var apiErr *api.Error
 			if !errors.As(err, &apiErr) {
@@ -80,6 +80,26 @@ func TestErrorCarriesTheServersWords(t *testing.T) {
 				t.Errorf("error =\n %q\nwant\n %q", err.Error(), tt.want)
 			}
 		})
+	}
+}
+
+// With a debug log, an error also names the request and its status, for
+// the person reading the log beside it; without one it speaks of the step.
+func TestErrorNamesTheRequestOnlyWithADebugLog(t *testing.T) {
+	answer := func(w http.ResponseWriter, r *http.Request) { writeText(w, 404, "Campaign not found") }
+	plain := newTestClient(t, newFake(t, answer), func(cfg *api.Config) { cfg.Workspace = "acme" })
+	_, err := plain.Sequences(context.Background(), "cam_nope")
+	if want := "lemlist found no campaign cam_nope in the workspace acme (lemlist says: Campaign not found)."; err == nil || err.Error() != want {
+		t.Errorf("without a debug log, error = %v, want %q", err, want)
+	}
+	if s, ok := api.Missing(err); !ok || s.Kind != "campaign" || s.ID != "cam_nope" {
+		t.Errorf("Missing = %+v, %v; want campaign cam_nope", s, ok)
+	}
+	var log strings.Builder
+	logged := newTestClient(t, newFake(t, answer), func(cfg *api.Config) { cfg.Workspace = "acme"; cfg.DebugLog = &log })
+	_, err = logged.Sequences(context.Background(), "cam_nope")
+	if err == nil || !strings.HasSuffix(err.Error(), " (GET /campaigns/cam_nope/sequences answered 404).") {
+		t.Errorf("with a debug log, error = %v, want the request and status at the end", err)
 	}
 }
 

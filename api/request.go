@@ -72,9 +72,19 @@ func jsonCall(method, path string, v any) (call, error) {
 func (c *Client) do(ctx context.Context, rc call, out any) error {
 	a, err := c.send(ctx, rc)
 	if err != nil {
-		return err
+		return c.annotate(err)
 	}
 	return c.decode(rc, a, out)
+}
+
+// annotate tells a lemlist *Error in err where the request went and whether
+// to name the request and its status (only with a debug log).
+func (c *Client) annotate(err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		e.Workspace, e.Detail = c.workspace, c.debug != nil
+	}
+	return err
 }
 
 // attempt sends rc once. wrote reports whether the whole request went out:
@@ -139,8 +149,13 @@ func (c *Client) readBody(rc call, resp *http.Response) ([]byte, error) {
 	return data, nil
 }
 
-// decode turns an answer into out, or into an *Error.
+// decode turns an answer into out, or into an *Error that knows where the
+// request went.
 func (c *Client) decode(rc call, a answer, out any) error {
+	return c.annotate(c.decodeAnswer(rc, a, out))
+}
+
+func (c *Client) decodeAnswer(rc call, a answer, out any) error {
 	if a.status >= 300 && a.status <= 399 {
 		return c.redirected(rc, a)
 	}

@@ -82,7 +82,8 @@ func (c *Client) Step(ctx context.Context, campaignID, sequenceID, stepID string
 	if err != nil {
 		return Step{}, err
 	}
-	notFound := &Error{Status: http.StatusNotFound, Message: "Step not found", Method: http.MethodGet, Path: sequencesPath(campaignID)}
+	notFound := c.annotate(&Error{Status: http.StatusNotFound, Message: "Step not found", Method: http.MethodGet, Path: sequencesPath(campaignID),
+		Subject: &Subject{Kind: "step", ID: stepID, SequenceID: sequenceID}})
 	if sequenceID == "" {
 		if st, ok := seqs.FindStep(stepID); ok {
 			return st, nil

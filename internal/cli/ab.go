@@ -30,7 +30,8 @@ func (a *app) abCommand() *cobra.Command {
 			"lemlist offers it on email steps, from the Email Pro plan. Each command says what it will\n" +
 			"do and asks first; --yes goes ahead without asking, as scripts need. Edit variant B with\n" +
 			"`lemstep update SEQUENCE_ID STEP_ID --variant b`; `lemstep steps` shows it.",
-		Args: cobra.NoArgs,
+		Args: noArgs,
+		RunE: groupHelp,
 	}
 	cmd.AddCommand(a.abStartCommand(), a.abWinnerCommand(), a.abDeleteCommand())
 	return cmd
@@ -42,7 +43,7 @@ func (a *app) abStartCommand() *cobra.Command {
 		Use:     "start SEQUENCE_ID STEP_ID",
 		Short:   "Start an A/B test: variant B begins as a copy of the step",
 		Example: "  lemstep ab start seq_1 stp_1 --yes",
-		Args:    cobra.ExactArgs(2),
+		Args:    exactArgs("`lemstep steps CAMPAIGN_ID` shows the sequence and step ids of a campaign"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			what := fmt.Sprintf("Start an A/B test on email step %s: lemlist copies the step's subject and message into a new variant B, "+
 				"and from then on half of the leads who reach the step get B.\n"+
@@ -75,7 +76,7 @@ func (a *app) abWinnerCommand() *cobra.Command {
 		Use:     "winner SEQUENCE_ID STEP_ID A|B",
 		Short:   "Pick the winning variant of an A/B test",
 		Example: "  lemstep ab winner seq_1 stp_1 B --yes",
-		Args:    cobra.ExactArgs(3),
+		Args:    exactArgs("`lemstep steps CAMPAIGN_ID` shows the sequence and step ids of a campaign"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, ok := api.ParseVariant(args[2])
 			if !ok {
@@ -112,7 +113,7 @@ func (a *app) abDeleteCommand() *cobra.Command {
 			"variant A ends the test too, and B's subject and message become the step's own.\n" +
 			"Either way the deleted variant's text is gone from lemlist: it cannot be undone.",
 		Example: "  lemstep ab delete seq_1 stp_1 --yes\n  lemstep ab delete seq_1 stp_1 --variant a --yes",
-		Args:    cobra.ExactArgs(2),
+		Args:    exactArgs("`lemstep steps CAMPAIGN_ID` shows the sequence and step ids of a campaign"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, ok := api.ParseVariant(variant)
 			if !ok {

@@ -47,7 +47,7 @@ func (a *app) applyCommand() *cobra.Command {
 			"    type: email\n" +
 			"    subject: 'Quick question, {{firstName}}'\n" +
 			"  - {sequenceId: seq_1, stepId: stp_2, type: linkedinInvite, delay: 1}",
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs("`lemstep apply --help` shows one, in YAML"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			entries, err := a.readApplyFile(args[0])
 			if err != nil {

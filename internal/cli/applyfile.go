@@ -163,8 +163,8 @@ func (f *sequenceFinder) find(ctx context.Context, sequenceID string) (api.Campa
 			return owner, f.sequences[owner.ID], nil
 		}
 	}
-	return api.Campaign{}, nil, &notFoundError{fmt.Sprintf("no campaign of this team has a sequence %s; "+
-		"`lemstep steps CAMPAIGN_ID` lists a campaign's sequences", safetext.Line(sequenceID))}
+	return api.Campaign{}, nil, &notFoundError{fmt.Sprintf("no campaign in the workspace %s has a sequence %s; "+
+		"`lemstep steps CAMPAIGN_ID` lists a campaign's sequences", safetext.Line(f.client.Workspace()), safetext.Line(sequenceID))}
 }
 
 // in returns the sequences of the campaign given with --campaign, which
@@ -179,8 +179,8 @@ func (f *sequenceFinder) in(ctx context.Context, campaignID, sequenceID string) 
 		return api.Campaign{}, nil, err
 	}
 	if _, ok := seqs[sequenceID]; !ok {
-		return api.Campaign{}, nil, &notFoundError{fmt.Sprintf("campaign %s has no sequence %s",
-			safetext.Line(campaignID), safetext.Line(sequenceID))}
+		return api.Campaign{}, nil, &notFoundError{fmt.Sprintf("campaign %s has no sequence %s; `lemstep steps %s` lists its sequences",
+			safetext.Line(campaignID), safetext.Line(sequenceID), safetext.Line(campaignID))}
 	}
 	return camp, seqs, nil
 }

@@ -20,7 +20,8 @@ func (a *app) authCommand() *cobra.Command {
 			"$XDG_CONFIG_HOME/lemstep/config.toml that `lemstep auth login` writes (directory 0700,\n" +
 			"file 0600; a config file other users can read is refused).",
 		Example: "  lemstep auth login\n  lemstep auth status\n  lemstep auth logout",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
+		RunE:    groupHelp,
 	}
 	cmd.AddCommand(a.loginCommand(), a.statusCommand(), a.logoutCommand())
 	return cmd
@@ -36,7 +37,7 @@ func (a *app) loginCommand() *cobra.Command {
 		Example: "  lemstep auth login\n" +
 			"  pass show lemlist | lemstep auth login\n" +
 			"  lemstep auth login --base-url http://127.0.0.1:7777/api   # against `lemstep sandbox`",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if a.flags.demo {
 				return usageError("--demo needs no key; `lemstep auth login` saves the key of your lemlist account")
@@ -109,7 +110,7 @@ func (a *app) statusCommand() *cobra.Command {
 		Long: "Checks the key lemstep would use with GET /team and says which team it belongs to,\n" +
 			"where the key was found and which base URL it is sent to. The key itself is never shown.",
 		Example: "  lemstep auth status\n  LEMLIST_API_KEY=... lemstep auth status",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if a.flags.demo {
 				fmt.Fprintln(a.io.Out, "Demo mode: lemstep uses its built-in sandbox with a throwaway key; no key is needed or saved.")
@@ -136,7 +137,7 @@ func (a *app) logoutCommand() *cobra.Command {
 		Short:   "Remove the saved API key",
 		Long:    "Deletes the config file `lemstep auth login` wrote. Keys given by LEMLIST_API_KEY or --api-key-file are not affected.",
 		Example: "  lemstep auth logout",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			path := a.configPath()
 			err := os.Remove(path)

@@ -29,7 +29,7 @@ func (a *app) campaignsCommand() *cobra.Command {
 		Example: "  lemstep campaigns\n" +
 			"  lemstep campaigns --status running\n" +
 			"  lemstep campaigns --json | jq -r '.[] | select(.status == \"paused\") | ._id'",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return a.runCampaigns(cmd.Context(), opts) },
 	}
 	cmd.Flags().StringVar(&opts.status, "status", "", "only campaigns with this status: "+strings.Join(campaignStatuses(), ", "))

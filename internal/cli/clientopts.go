@@ -15,6 +15,9 @@ type clientOptions struct {
 	agent   string    // the User-Agent; "" for the client's default
 	timeout time.Duration
 	onWait  func(api.Wait)
+	// workspace names where requests go in errors; "" for the base URL's
+	// host.
+	workspace string
 }
 
 // clientOptions are the options the flags ask for: the debug log given,

@@ -145,7 +145,7 @@ func userAgent() string { return "lemstep/" + version }
 func newClient(creds credentials, opts clientOptions) (*api.Client, error) {
 	client, err := api.NewClient(api.Config{
 		BaseURL: creds.baseURL, APIKey: creds.key, DebugLog: opts.debug, UserAgent: opts.agent,
-		Timeout: opts.timeout, OnWait: opts.onWait,
+		Timeout: opts.timeout, OnWait: opts.onWait, Workspace: opts.workspace,
 	})
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}

@@ -14,6 +14,7 @@ import (
 // network.
 func startDemo(opts clientOptions) (*session, error) {
 	key := randomKey()
+	opts.workspace = demoWorkspace
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("could not start the demo sandbox: %w", err)

@@ -29,7 +29,7 @@ func (a *app) draftsCommand() *cobra.Command {
 		Example: "  lemstep drafts\n" +
 			"  lemstep drafts --json | jq '.[0].edited.subject'\n" +
 			"  lemstep drafts discard stp_A1b2C3d4E5f6G7h8",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			listed, err := a.drafts().List()
 			if err != nil {
@@ -59,7 +59,7 @@ func (a *app) discardDraftCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "discard STEP_ID",
 		Short: "Throw away the draft of one step",
-		Args:  cobra.ExactArgs(1),
+		Args:  exactArgs("`lemstep drafts` lists the steps that have one"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			// A damaged draft can be discarded too: that is what it is for.
 			removed, err := a.drafts().Discard(args[0])

@@ -36,7 +36,7 @@ func (a *app) historyCommand() *cobra.Command {
 		Example: "  lemstep history\n" +
 			"  lemstep history --step stp_A1b2C3d4E5f6G7h8\n" +
 			"  lemstep history --json | jq '.[0].before'",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return a.runHistory(opts) },
 	}
 	cmd.Flags().StringVar(&opts.stepID, "step", "", "list only the updates of this step")

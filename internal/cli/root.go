@@ -95,7 +95,7 @@ func exitCode(ctx context.Context, err error) int {
 // text from the network (ids, names, lemlist's own words), so they are
 // cleaned of control sequences like every other output.
 func (a *app) printError(w io.Writer, _ fang.Styles, err error) {
-	fmt.Fprintln(w, "Error:", safetext.Visible(err.Error()))
+	fmt.Fprintln(w, "Error:", safetext.Visible(err.Error())+notFoundHint(err))
 }
 
 func (a *app) rootCommand() *cobra.Command {
@@ -109,7 +109,7 @@ func (a *app) rootCommand() *cobra.Command {
 			"  lemstep --demo\n\n" +
 			"  # edit your own campaigns\n" +
 			"  LEMLIST_API_KEY=... lemstep",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return a.runEditor(cmd.Context()) },
 	}
 	pf := root.PersistentFlags()
@@ -130,7 +130,7 @@ func (a *app) editCommand() *cobra.Command {
 		Use:     "edit",
 		Short:   "Open the step editor (the default command)",
 		Example: "  lemstep edit --demo",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE:    func(cmd *cobra.Command, _ []string) error { return a.runEditor(cmd.Context()) },
 	}
 }

@@ -30,7 +30,7 @@ func (a *app) sandboxCommand() *cobra.Command {
 		Example: "  lemstep sandbox --addr 127.0.0.1:7777 --key demo\n" +
 			"  lemstep sandbox --workspace odd --paging page\n" +
 			"  curl --user \":demo\" 'http://127.0.0.1:7777/api/campaigns?version=v2'",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.serveSandbox(cmd, f)
 		},

@@ -34,7 +34,7 @@ func (a *app) stepsCommand() *cobra.Command {
 			"step also has variantB, or variantBNote saying why it could not be read.",
 		Example: "  lemstep steps cam_A1b2C3d4E5f6G7h8\n" +
 			"  lemstep steps cam_A1b2C3d4E5f6G7h8 --json | jq '.[].steps[] | select(.type == \"email\") | ._id'",
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs("`lemstep campaigns` lists them"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.campaignID = args[0]
 			return a.runSteps(cmd.Context(), opts)

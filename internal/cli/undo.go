@@ -43,7 +43,7 @@ func (a *app) undoCommand() *cobra.Command {
 		Example: "  lemstep undo\n" +
 			"  lemstep undo 3\n" +
 			"  lemstep undo 3 --yes --json",
-		Args: cobra.MaximumNArgs(1),
+		Args: maximumArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := 0
 			if len(args) == 1 {

@@ -46,7 +46,7 @@ func (a *app) updateCommand() *cobra.Command {
 			"  lemstep update seq_1 stp_3 --type conditional --condition-key emailsOpened --delay-type within --delay 3\n" +
 			"  lemstep update seq_1 stp_1 --type email --delay 2 --dry-run\n" +
 			"  lemstep update seq_1 stp_1 --variant b --subject 'Another angle, {{firstName}}' --cc sam@acme.com",
-		Args: cobra.ExactArgs(2),
+		Args: exactArgs("`lemstep steps CAMPAIGN_ID` shows the sequence and step ids of a campaign"),
 		// --variant b has no --type: relax it before the root's own checks,
 		// which cobra runs only when a command has no persistent pre-run.
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {

@@ -13,12 +13,13 @@ import (
 // does not parse, positional arguments a command does not take, and a
 // required flag left out (checked here, before cobra's own untyped check).
 func markUsageErrors(root *cobra.Command) {
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &exitError{code: exitUsage, err: err}
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &exitError{code: exitUsage, err: flagError(cmd, err)}
 	})
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return requiredFlags(cmd) }
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
+		c.SuggestionsMinimumDistance = 2
 		if args := c.Args; args != nil {
 			c.Args = func(cmd *cobra.Command, a []string) error {
 				if err := args(cmd, a); err != nil {
