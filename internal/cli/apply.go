@@ -40,13 +40,15 @@ func (a *app) applyCommand() *cobra.Command {
 			"for a body sent to variant B).",
 		Example: "  lemstep apply fixes.yaml\n" +
 			"  lemstep apply --keep-going fixes.json\n" +
-			"  jq '[.[] | {sequenceId, stepId: ._id, type, delay: 2}]' steps.json | lemstep apply -\n\n" +
+			"  lemstep steps cam_1 --json | jq '[.[].steps[] | select(.type == \"email\") | {sequenceId, stepId: ._id, type, delay: 2}]' | lemstep apply -\n\n" +
 			"  # fixes.yaml\n" +
 			"  - sequenceId: seq_1\n" +
 			"    stepId: stp_1\n" +
 			"    type: email\n" +
 			"    subject: 'Quick question, {{firstName}}'\n" +
-			"  - {sequenceId: seq_1, stepId: stp_2, type: linkedinInvite, delay: 1}",
+			"  - {sequenceId: seq_1, stepId: stp_2, type: linkedinSend, delay: 1}\n\n" +
+			"  # fixes.json\n" +
+			"  [{\"sequenceId\": \"seq_1\", \"stepId\": \"stp_1\", \"type\": \"email\", \"delay\": 3}]",
 		Args: exactArgs("`lemstep apply --help` shows one, in YAML"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			entries, err := a.readApplyFile(args[0])

@@ -28,7 +28,7 @@ func (a *app) draftsCommand() *cobra.Command {
 			"It reads only $XDG_STATE_HOME/lemstep/drafts: no network, no API key.",
 		Example: "  lemstep drafts\n" +
 			"  lemstep drafts --json | jq '.[0].edited.subject'\n" +
-			"  lemstep drafts discard stp_A1b2C3d4E5f6G7h8",
+			"  lemstep drafts discard stp_1",
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			listed, err := a.drafts().List()

@@ -50,6 +50,12 @@ func startTerminal(t *testing.T, env []string, args ...string) *terminal {
 	}
 	cmd := exec.Command(bin, args...)
 	cmd.Env = env
+	return startInTerminal(t, cmd)
+}
+
+// startInTerminal runs cmd in a pseudo-terminal of termW×termH cells.
+func startInTerminal(t *testing.T, cmd *exec.Cmd) *terminal {
+	t.Helper()
 	blocking, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: termW, Rows: termH})
 	if err != nil {
 		t.Fatal(err)

@@ -34,7 +34,7 @@ func (a *app) historyCommand() *cobra.Command {
 			"($XDG_STATE_HOME/lemstep/journal.jsonl): no network, no API key.\n" +
 			"`lemstep undo ENTRY` puts back the values an entry changed.",
 		Example: "  lemstep history\n" +
-			"  lemstep history --step stp_A1b2C3d4E5f6G7h8\n" +
+			"  lemstep history --step stp_1\n" +
 			"  lemstep history --json | jq '.[0].before'",
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return a.runHistory(opts) },

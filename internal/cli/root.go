@@ -10,7 +10,6 @@ import (
 	"syscall"
 	"time"
 
-	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
 	"lemstep/internal/safetext"
@@ -74,7 +73,10 @@ func run(args []string, streams *IOStreams) int {
 	root.SetErr(streams.ErrOut)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := fang.Execute(ctx, root, fang.WithVersion(version), fang.WithErrorHandler(a.printError))
+	err := root.ExecuteContext(ctx)
+	if err != nil {
+		a.printError(streams.ErrOut, err)
+	}
 	return exitCode(ctx, err)
 }
 
@@ -94,7 +96,7 @@ func exitCode(ctx context.Context, err error) int {
 // printError writes a failure as a sentence on stderr. Errors can carry
 // text from the network (ids, names, lemlist's own words), so they are
 // cleaned of control sequences like every other output.
-func (a *app) printError(w io.Writer, _ fang.Styles, err error) {
+func (a *app) printError(w io.Writer, err error) {
 	fmt.Fprintln(w, "Error:", safetext.Visible(err.Error())+notFoundHint(err))
 }
 
@@ -122,6 +124,11 @@ func (a *app) rootCommand() *cobra.Command {
 		a.applyCommand(), a.historyCommand(), a.undoCommand(), a.authCommand(), a.sandboxCommand(), a.abCommand(),
 		a.grepCommand())
 	markUsageErrors(root)
+	// cobra prints neither usage nor errors: printError says what went
+	// wrong, in one place.
+	root.SilenceUsage, root.SilenceErrors = true, true
+	root.Version = version
+	root.SetHelpFunc(a.helpFunc)
 	return root
 }
 

@@ -28,7 +28,7 @@ func (a *app) sandboxCommand() *cobra.Command {
 			"docs leave open (media as objects, delays as strings, abTest as an object, unknown fields).\n" +
 			"--paging chooses what GET /campaigns pages by: offset, page, or both (page wins).",
 		Example: "  lemstep sandbox --addr 127.0.0.1:7777 --key demo\n" +
-			"  lemstep sandbox --workspace odd --paging page\n" +
+			"  lemstep sandbox --addr 127.0.0.1:7778 --workspace odd --paging page\n" +
 			"  curl --user \":demo\" 'http://127.0.0.1:7777/api/campaigns?version=v2'",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

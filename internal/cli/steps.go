@@ -32,8 +32,8 @@ func (a *app) stepsCommand() *cobra.Command {
 			"step; when lemlist refuses one, the line says why and the rest is shown all the same).\n" +
 			"With --json, prints every sequence with every field, keyed by sequence id; an A/B-tested\n" +
 			"step also has variantB, or variantBNote saying why it could not be read.",
-		Example: "  lemstep steps cam_A1b2C3d4E5f6G7h8\n" +
-			"  lemstep steps cam_A1b2C3d4E5f6G7h8 --json | jq '.[].steps[] | select(.type == \"email\") | ._id'",
+		Example: "  lemstep steps cam_1\n" +
+			"  lemstep steps cam_1 --json | jq '.[].steps[] | select(.type == \"email\") | ._id'",
 		Args: exactArgs("`lemstep campaigns` lists them"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.campaignID = args[0]

@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+)
+
+// TestHelpIsPrintedAsWritten checks every command's help: no line ends in
+// spaces (they would be pasted too), flag descriptions keep their spelling
+// (lemlist is lower case, HTTP and API upper), and an indented example
+// keeps its indentation.
+func TestHelpIsPrintedAsWritten(t *testing.T) {
+	a := &app{io: &IOStreams{}, getenv: os.Getenv}
+	var walk func(cmd *cobra.Command)
+	all := map[string]string{}
+	walk = func(cmd *cobra.Command) {
+		var out bytes.Buffer
+		args := append(strings.Fields(cmd.CommandPath())[1:], "--help")
+		if code := run(args, &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &out}); code != 0 {
+			t.Fatalf("%s exited %d: %s", strings.Join(args, " "), code, out.String())
+		}
+		for i, line := range strings.Split(out.String(), "\n") {
+			if strings.TrimRight(line, " \t") != line {
+				t.Errorf("%s --help, line %d ends in spaces: %q", cmd.CommandPath(), i+1, line)
+			}
+		}
+		all[cmd.CommandPath()] = out.String()
+		for _, sub := range cmd.Commands() {
+			if !sub.Hidden {
+				walk(sub)
+			}
+		}
+	}
+	walk(a.rootCommand())
+	for cmd, want := range map[string]string{
+		"lemstep":         "  --base-url string       lemlist API base URL",
+		"lemstep update":  "HTTP method of an api step",
+		"lemstep sandbox": "API key the sandbox accepts",
+		"lemstep apply":   "  - sequenceId: seq_1\n    stepId: stp_1\n",
+	} {
+		if !strings.Contains(all[cmd], want) {
+			t.Errorf("%s --help does not hold %q:\n%s", cmd, want, all[cmd])
+		}
+	}
+}
