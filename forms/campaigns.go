@@ -48,11 +48,7 @@ func campaignOptions(campaigns []api.Campaign, home, current string) []huh.Optio
 }
 
 func campaignLabel(c api.Campaign, home string) string {
-	status := api.ChoiceLabel(api.CampaignStatuses, c.Status)
-	if c.IsArchived() {
-		status = api.ChoiceLabel(api.CampaignStatuses, "archived")
-	}
-	label := safetext.Line(c.Name) + " · " + safetext.Line(status)
+	label := safetext.Line(c.Name) + " · " + safetext.Line(c.StatusLabel())
 	if c.ID == home {
 		label += " (this campaign)"
 	}

@@ -238,10 +238,7 @@ func (s *campaignScreen) renderRow(cp api.Campaign, selected bool) string {
 	if cp.Emoji != "" {
 		name = safetext.Line(cp.Emoji) + " " + name
 	}
-	status := st.Status(cp.Status).Render(fmt.Sprintf("%-11s", api.ChoiceLabel(api.CampaignStatuses, cp.Status)))
-	if cp.IsArchived() && cp.Status != "archived" {
-		status = st.Status("archived").Render(fmt.Sprintf("%-11s", "Archived"))
-	}
+	status := st.Status(cp.ShownStatus()).Render(fmt.Sprintf("%-11s", safetext.Line(cp.StatusLabel())))
 	marker := "  "
 	if cp.HasError || len(cp.Errors) > 0 {
 		marker = st.Error.Render("! ")

@@ -25,14 +25,17 @@ func (a *app) campaignsCommand() *cobra.Command {
 		Use:   "campaigns",
 		Short: "List the team's campaigns",
 		Long: "Lists every campaign of the team (all pages) as a table of name, status, id and labels,\n" +
-			"or as a JSON array with every field lemlist returns.",
+			"or as a JSON array with every field lemlist returns. The table says a status as lemlist's\n" +
+			"app and the editor do (In progress, Completed, Archived); --json keeps the API's words\n" +
+			"(running, ended, archived). --status takes either.",
 		Example: "  lemstep campaigns\n" +
 			"  lemstep campaigns --status running\n" +
+			"  lemstep campaigns --status 'in progress'\n" +
 			"  lemstep campaigns --json | jq -r '.[] | select(.status == \"paused\") | ._id'",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return a.runCampaigns(cmd.Context(), opts) },
 	}
-	cmd.Flags().StringVar(&opts.status, "status", "", "only campaigns with this status: "+strings.Join(campaignStatuses(), ", "))
+	cmd.Flags().StringVar(&opts.status, "status", "", "only campaigns with this status, as lemlist's API or its app says it: "+api.CampaignStatusWords())
 	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print a JSON array of campaigns instead of a table")
 	_ = cmd.RegisterFlagCompletionFunc("status", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return campaignStatuses(), cobra.ShellCompDirectiveNoFileComp
@@ -42,8 +45,12 @@ func (a *app) campaignsCommand() *cobra.Command {
 
 // runCampaigns lists the team's campaigns as a table, or as JSON.
 func (a *app) runCampaigns(ctx context.Context, opts campaignsOptions) error {
-	if opts.status != "" && !isCampaignStatus(opts.status) {
-		return usageError("%q is not a campaign status; use one of %s", opts.status, strings.Join(campaignStatuses(), ", "))
+	if opts.status != "" {
+		status, ok := api.ParseCampaignStatus(opts.status)
+		if !ok {
+			return usageError("%q is not a campaign status; use one of %s", safetext.Line(opts.status), api.CampaignStatusWords())
+		}
+		opts.status = status
 	}
 	s, err := a.connect()
 	if err != nil {
@@ -68,15 +75,6 @@ func campaignStatuses() []string {
 	return out
 }
 
-func isCampaignStatus(s string) bool {
-	for _, v := range campaignStatuses() {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
 // writeCampaignTable prints one campaign per row, columns aligned by display
 // width (names may hold emoji or CJK). Every value came from the network and
 // is cleaned of terminal controls first.
@@ -89,14 +87,16 @@ func writeCampaignTable(w io.Writer, th *theme.Theme, camps []api.Campaign) erro
 	for _, c := range camps {
 		rows = append(rows, []string{
 			safetext.Line(c.Name),
-			safetext.Line(c.Status),
+			safetext.Line(c.StatusLabel()),
 			safetext.Line(c.ID),
 			safetext.Line(strings.Join(c.Labels, ", ")),
 		})
 	}
 	err := writeTable(w, th, rows, func(col int, cell string) string {
 		if col == 1 {
-			return th.StatusStyle(cell).Render(cell)
+			if status, ok := api.ParseCampaignStatus(cell); ok {
+				return th.StatusStyle(status).Render(cell)
+			}
 		}
 		return cell
 	})

@@ -75,7 +75,7 @@ func writeTree(w io.Writer, camp api.Campaign, seqs api.Sequences, names map[str
 		return fmt.Errorf("cannot show campaign %s: %w", safetext.Line(camp.ID), err)
 	}
 	tw := treeWriter{typeWidth: typeWidth(tree), names: names, variants: variantsByStep(variants)}
-	tw.printf("Campaign %s (%s), %s\n\n", safetext.Line(camp.Name), safetext.Line(camp.ID), safetext.Line(camp.Status))
+	tw.printf("Campaign %s (%s), %s\n\n", safetext.Line(camp.Name), safetext.Line(camp.ID), safetext.Line(camp.StatusLabel()))
 	tw.printf("Main sequence %s\n", safetext.Line(tree.Main.SequenceID))
 	tw.lane(tree.Main, 1, false)
 	for _, l := range tree.Unplaced {
