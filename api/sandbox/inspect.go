@@ -141,3 +141,11 @@ func (s *Server) EditStep(stepID string, u api.StepUpdate) error {
 	loc.set(u.Apply(step))
 	return nil
 }
+
+// Snapshot returns a copy of the workspace as it is now, edits included,
+// for a caller that keeps the sandbox's data from one run to the next.
+func (s *Server) Snapshot() *Workspace {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ws.Clone()
+}

@@ -167,7 +167,7 @@ func (f *sequenceFinder) find(ctx context.Context, sequenceID string) (api.Campa
 		"`lemstep steps CAMPAIGN_ID` lists a campaign's sequences", safetext.Line(f.client.Workspace()), safetext.Line(sequenceID))}
 }
 
-// in returns the sequences of the campaign given with --campaign, which
+// in returns the sequences of the campaign given with --in-campaign, which
 // must hold sequenceID. The campaign is read too, for its name.
 func (f *sequenceFinder) in(ctx context.Context, campaignID, sequenceID string) (api.Campaign, api.Sequences, error) {
 	camp, err := f.client.Campaign(ctx, campaignID)

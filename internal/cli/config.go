@@ -110,7 +110,7 @@ func (a *app) connect() (*session, error) {
 			closeLog()
 			return nil, err
 		}
-		s, err := startDemo(opts)
+		s, err := a.startDemo(opts)
 		if err != nil {
 			closeLog()
 			return nil, err

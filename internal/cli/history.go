@@ -2,17 +2,14 @@ package cli
 
 import (
 	"fmt"
-	"io"
 	"slices"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"lemstep/api"
 	"lemstep/internal/journal"
 	"lemstep/internal/safetext"
 	"lemstep/internal/steptext"
-	"lemstep/theme"
 )
 
 // historyOptions are the flags of `lemstep history`.
@@ -64,7 +61,7 @@ func (a *app) runHistory(opts historyOptions) error {
 			safetext.Line(opts.stepID), steptext.Count(total, "entry", "entries"))
 		return err
 	}
-	return writeHistory(a.styledOut(), a.theme(), entries)
+	return writeHistory(a.styledOut(), a.theme(), entries, workspaceNamer{})
 }
 
 // newestFirst returns the entries of stepID (every entry when it is ""),
@@ -77,35 +74,6 @@ func newestFirst(entries []journal.Entry, stepID string) []journal.Entry {
 		}
 	}
 	return out
-}
-
-// campaignColumn is how many cells of a campaign's name the history shows.
-const campaignColumn = 32
-
-// writeHistory prints one entry per row, columns aligned. Every text in the
-// journal came from the network or the user, and is cleaned first.
-func writeHistory(w io.Writer, th *theme.Theme, entries []journal.Entry) error {
-	showWorkspace := manyWorkspaces(entries, func(e journal.Entry) string { return e.Workspace })
-	header := []string{"ID", "TIME", "CAMPAIGN", "STEP", "TYPE", "CHANGED"}
-	if showWorkspace {
-		header = slices.Insert(header, 2, "WORKSPACE")
-	}
-	rows := [][]string{header}
-	for _, e := range entries {
-		row := []string{
-			fmt.Sprintf("#%d", e.ID),
-			e.Time.Local().Format("2006-01-02 15:04"),
-			ansi.Truncate(campaignName(e.CampaignName, e.CampaignID), campaignColumn, "…"),
-			safetext.Line(e.StepID),
-			safetext.Line(string(e.Type)),
-			changedList(e),
-		}
-		if showWorkspace {
-			row = slices.Insert(row, 2, safetext.Line(e.Workspace))
-		}
-		rows = append(rows, row)
-	}
-	return writeTable(w, th, rows, nil)
 }
 
 // manyWorkspaces reports whether items (journal entries, drafts) were sent

@@ -50,7 +50,7 @@ func TestManyWorkspaces(t *testing.T) {
 func TestHistoryAndUndoReadPastHugeAndDamagedLines(t *testing.T) {
 	h := newHookedSandbox(t)
 	if _, errOut, code := h.run("update", "seq_main000000000001", "stp_email0000000001", "--type", "email",
-		"--subject", "First", "--campaign", "cam_spring0000000001"); code != 0 {
+		"--subject", "First", "--in-campaign", "cam_spring0000000001"); code != 0 {
 		t.Fatalf("first update: exit %d: %s", code, errOut)
 	}
 	first := h.journal()[0]
@@ -75,7 +75,7 @@ func TestHistoryAndUndoReadPastHugeAndDamagedLines(t *testing.T) {
 		t.Fatalf("update after the huge line: exit %d, stderr %q; want it journaled", code, errOut)
 	}
 	out, errOut, code := h.run("history")
-	if code != 0 || !regexp.MustCompile(`(?s)^ID .*\n#3 .*stp_phone0000000001.*\n#2 .*\n#1 .*\n$`).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`(?s)^ID .*\n#3 .*Phone call · Call about the proposal.*\n#2 .*\n#1 .*\n$`).MatchString(out) {
 		t.Fatalf("history: exit %d, stdout:\n%s", code, out)
 	}
 	if want := "Warning: the journal " + path + " has 1 line lemstep cannot read; it is skipped: line 3 has the id 9223372036854775807, not a whole number from 1 to 9007199254740991.\n"; errOut != want {

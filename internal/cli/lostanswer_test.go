@@ -36,7 +36,7 @@ func resetPatch(h *hookedSandbox, apply bool) {
 }
 
 var phoneDelay = []string{"update", "seq_no00000000000001", "stp_phone0000000001", "--type", "phone",
-	"--delay", "4", "--campaign", "cam_spring0000000001"}
+	"--delay", "4", "--in-campaign", "cam_spring0000000001"}
 
 // An update whose answer is lost but which the step read back shows was
 // made is journaled, and lemstep says what happened.

@@ -24,6 +24,9 @@ const (
 	maxKeyInput = maxKeyLine
 	// maxConfigInput bounds the config file: a key and a base URL.
 	maxConfigInput = 64 << 10
+	// maxDemoData bounds the demo's kept data: the demo workspace is tens
+	// of kilobytes, and grows only by what is typed into it.
+	maxDemoData = 64 << 20
 )
 
 // readInput reads the file at path, or stdin for "-", whole, and refuses

@@ -2,13 +2,11 @@ package cli
 
 import (
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"lemstep/api"
-	"lemstep/internal/safetext"
 	"lemstep/internal/steptext"
 )
 
@@ -18,24 +16,7 @@ const excerptWidth = 60
 // excerpt is the short line that stands for a step: the condition as a
 // sentence, its subject or title, its target, else the start of its message.
 func excerpt(s api.Step) string {
-	var text string
-	switch {
-	case s.Type == api.Conditional:
-		text = api.ConditionSentence(s)
-	case s.Subject != "":
-		text = s.Subject
-	case s.Title != "":
-		text = s.Title
-	case s.Type == api.APICall && s.URL != "":
-		text = s.Method + " " + s.URL
-	case s.Type == api.SendToAnotherCampaign:
-		text = "to campaign " + s.CampaignID
-	case s.Type == api.LinkedinEndorse && s.SkillName != "":
-		text = "endorse " + strconv.Quote(s.SkillName)
-	default:
-		text = steptext.Plain(s.Type, s.Message)
-	}
-	return ansi.Truncate(safetext.Line(text), excerptWidth, "…")
+	return ansi.Truncate(steptext.Excerpt(s), excerptWidth, "…")
 }
 
 // writeStepFields prints every field a step of its type can change, one per

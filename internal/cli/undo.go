@@ -173,7 +173,7 @@ func sameWorkspace(s *session, e journal.Entry) error {
 	there := safetext.Line(e.Workspace)
 	if e.Workspace == demoWorkspace {
 		return usageError("entry #%d changed the demo workspace, not %s where this session is connected; "+
-			"the demo starts afresh each time lemstep runs, so there is nothing left to undo", e.ID, safetext.Line(here))
+			"the demo keeps its own journal now, and `lemstep history --demo` lists what can be undone with `lemstep undo --demo`", e.ID, safetext.Line(here))
 	}
 	return usageError("entry #%d was sent to %s, not to %s where this session is connected; "+
 		"undo it with --base-url %s (and that workspace's API key)", e.ID, there, safetext.Line(here), there)

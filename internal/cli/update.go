@@ -24,7 +24,7 @@ func (a *app) updateCommand() *cobra.Command {
 		Long: "Sends one PATCH /sequences/SEQUENCE_ID/steps/STEP_ID with the step's type and only the\n" +
 			"fields whose flags are given. The update is checked first with the editor's rules: when\n" +
 			"lemlist would refuse it, every reason is listed, nothing is sent and the exit code is 2.\n\n" +
-			"The step is read first, from the campaign given with --campaign or else from the\n" +
+			"The step is read first, from the campaign given with --in-campaign or else from the\n" +
 			"campaign found to hold the sequence (lemlist cannot tell which one does, so lemstep\n" +
 			"reads campaigns until it finds it). If a field being changed moves on lemlist between\n" +
 			"that read and the PATCH, nothing is sent, the three values are shown and the exit code\n" +
@@ -41,7 +41,7 @@ func (a *app) updateCommand() *cobra.Command {
 			"any other field is refused with exit code 2 and nothing is sent.\n" +
 			"Find sequence and step ids with `lemstep steps CAMPAIGN_ID`.",
 		Example: "  lemstep update seq_1 stp_1 --type email --subject 'Quick question, {{firstName}}'\n" +
-			"  lemstep update seq_1 stp_1 --type email --message-file body.html --delay 3 --campaign cam_1\n" +
+			"  lemstep update seq_1 stp_1 --type email --message-file body.html --delay 3 --in-campaign cam_1\n" +
 			"  lemstep update seq_1 stp_2 --type linkedinSend --image https://example.com/a.png --clear-videos\n" +
 			"  lemstep update seq_1 stp_3 --type conditional --condition-key emailsOpened --delay-type within --delay 3\n" +
 			"  lemstep update seq_1 stp_1 --type email --delay 2 --dry-run\n" +
@@ -65,7 +65,8 @@ func (a *app) updateCommand() *cobra.Command {
 	}
 	opts.fields.register(cmd)
 	vflags.register(cmd)
-	cmd.Flags().StringVar(&opts.campaignID, "campaign", "", "the campaign holding the sequence (skips searching for it)")
+	cmd.Flags().StringVar(&opts.campaignID, "in-campaign", "", "the campaign holding the step's sequence (skips searching for it)")
+	deprecatedAlias(cmd.Flags(), "campaign", "in-campaign", &opts.campaignID)
 	cmd.Flags().BoolVar(&opts.force, "force", false, "send even over fields someone changed on lemlist since the step was read")
 	cmd.Flags().BoolVar(&opts.allowBlocking, "allow-blocking", false, allowBlockingUsage)
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "check the update against the step, print the JSON body that would be sent, and send nothing")
@@ -222,7 +223,7 @@ func (a *app) loadStep(ctx context.Context, c *api.Client, campaignID, sequenceI
 	} else {
 		camp, seqs, err = f.find(ctx, sequenceID)
 		if err == nil {
-			fmt.Fprintf(a.io.ErrOut, "Found sequence %s in campaign %s; --campaign %s skips this search.\n",
+			fmt.Fprintf(a.io.ErrOut, "Found sequence %s in campaign %s; --in-campaign %s skips this search.\n",
 				safetext.Line(sequenceID), campaignLabel(camp), safetext.Line(camp.ID))
 		}
 	}

@@ -118,7 +118,7 @@ func TestUpdateConflictSendsNothing(t *testing.T) {
 	h := newHookedSandbox(t)
 	h.editOnRead(2, "stp_email0000000001", api.StepUpdate{Subject: text("Theirs")})
 	out, errOut, code := h.run("update", "seq_main000000000001", "stp_email0000000001", "--type", "email",
-		"--subject", "Mine", "--campaign", "cam_spring0000000001")
+		"--subject", "Mine", "--in-campaign", "cam_spring0000000001")
 	if code != exitFailure {
 		t.Fatalf("exit code %d, want 1\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
@@ -144,7 +144,7 @@ func TestUpdateConflictAsJSON(t *testing.T) {
 	h := newHookedSandbox(t)
 	h.editOnRead(2, "stp_phone0000000001", api.StepUpdate{Message: text("Theirs")})
 	out, _, code := h.run("update", "seq_no00000000000001", "stp_phone0000000001", "--type", "phone",
-		"--message", "Mine", "--campaign", "cam_spring0000000001", "--json")
+		"--message", "Mine", "--in-campaign", "cam_spring0000000001", "--json")
 	if code != exitFailure {
 		t.Fatalf("exit code %d, want 1", code)
 	}
@@ -199,7 +199,7 @@ func TestFailedUpdateLeavesTheJournalAlone(t *testing.T) {
 		return true
 	})
 	out, errOut, code := h.run("update", "seq_no00000000000001", "stp_phone0000000001", "--type", "phone",
-		"--delay", "4", "--campaign", "cam_spring0000000001")
+		"--delay", "4", "--in-campaign", "cam_spring0000000001")
 	if code != exitFailure {
 		t.Fatalf("exit code %d, want 1\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
@@ -244,7 +244,7 @@ func TestUpdatePrintsTheWholeStepNotThePartialAnswer(t *testing.T) {
 		return true
 	})
 	out, errOut, code := h.run("update", "seq_main000000000001", "stp_email0000000001", "--type", "email",
-		"--delay", "5", "--campaign", "cam_spring0000000001")
+		"--delay", "5", "--in-campaign", "cam_spring0000000001")
 	if code != exitOK {
 		t.Fatalf("exit %d\nstderr: %s", code, errOut)
 	}

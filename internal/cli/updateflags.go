@@ -31,22 +31,25 @@ type textFlag struct {
 	name  string
 	field api.Field
 	usage string
+	// old is the name the flag had before, still accepted (hidden, with a
+	// note on stderr) so that scripts keep working.
+	old string
 }
 
 // textFlags pairs each text flag with the body field it sets.
 func textFlags() []textFlag {
 	return []textFlag{
-		{"subject", api.FieldSubject, "email subject (Liquid tags allowed, at most 400 characters)"},
-		{"message", api.FieldMessage, "message text (HTML for email steps)"},
-		{"alt-message", api.FieldAltMessage, "fallback message of a linkedinSend step"},
-		{"title", api.FieldTitle, "title of a manual task"},
-		{"method", api.FieldMethod, "HTTP method of an api step: GET, POST, PUT, DELETE or PATCH"},
-		{"url", api.FieldURL, "Address an api step calls (http:// or https://)"},
-		{"delay-type", api.FieldDelayType, "how a conditional step waits: within or waitUntil"},
-		{"condition-key", api.FieldConditionKey, "what a conditional step checks, such as emailsOpened"},
-		{"campaign-id", api.FieldCampaignID, "campaign a sendToAnotherCampaign step moves the lead to"},
-		{"skill-name", api.FieldSkillName, "Name of the LinkedIn skill a linkedinEndorse step endorses"},
-		{"record-mode", api.FieldRecordMode, "how a linkedinVoiceNote is recorded: manual or ai"},
+		{"subject", api.FieldSubject, "email subject (Liquid tags allowed, at most 400 characters)", ""},
+		{"message", api.FieldMessage, "message text (HTML for email steps)", ""},
+		{"alt-message", api.FieldAltMessage, "fallback message of a linkedinSend step", ""},
+		{"title", api.FieldTitle, "title of a manual task", ""},
+		{"method", api.FieldMethod, "HTTP method of an api step: GET, POST, PUT, DELETE or PATCH", ""},
+		{"url", api.FieldURL, "address an api step calls (http:// or https://)", ""},
+		{"delay-type", api.FieldDelayType, "how a conditional step waits: within or waitUntil", ""},
+		{"condition-key", api.FieldConditionKey, "what a conditional step checks, such as emailsOpened", ""},
+		{"move-to-campaign", api.FieldCampaignID, "the campaign a sendToAnotherCampaign step moves the lead to (the step's campaignId)", "campaign-id"},
+		{"skill-name", api.FieldSkillName, "name of the LinkedIn skill a linkedinEndorse step endorses", ""},
+		{"record-mode", api.FieldRecordMode, "how a linkedinVoiceNote is recorded: manual or ai", ""},
 	}
 }
 
@@ -57,12 +60,15 @@ func (f *updateFlags) register(cmd *cobra.Command) {
 	f.texts = map[api.Field]*string{}
 	for _, sf := range textFlags() {
 		f.texts[sf.field] = fs.String(sf.name, "", sf.usage)
+		if sf.old != "" {
+			deprecatedAlias(fs, sf.old, sf.name, f.texts[sf.field])
+		}
 	}
 	fs.StringVar(&f.messageFile, "message-file", "", "read the message from FILE, exactly as it is (- for stdin)")
 	fs.StringVar(&f.altMessageFile, "alt-message-file", "", "read the alternative message from FILE (- for stdin)")
 	fs.Var(delayFlag{&f.delay}, "delay", "days to wait before the step, in decimal digits (0 to 1500)")
-	fs.StringArrayVar(&f.images, "image", nil, "Image to attach, as a public https:// URL (repeat for several; replaces the list)")
-	fs.StringArrayVar(&f.videos, "video", nil, "Video to attach, as a public https:// URL (repeat for several; replaces the list)")
+	fs.StringArrayVar(&f.images, "image", nil, "image to attach, as a public https:// URL (repeat for several; replaces the list)")
+	fs.StringArrayVar(&f.videos, "video", nil, "video to attach, as a public https:// URL (repeat for several; replaces the list)")
 	fs.BoolVar(&f.clearImages, "clear-images", false, "remove every image (sends images: [])")
 	fs.BoolVar(&f.clearVideos, "clear-videos", false, "remove every video (sends videos: [])")
 	fs.BoolVar(&f.endorseAnyFallback, "endorse-any-fallback", false, "endorse any skill when the named one is missing (true or false)")
@@ -103,7 +109,7 @@ func (f *updateFlags) build(fs *pflag.FlagSet, stdin io.Reader) (api.StepUpdate,
 	}
 	u := api.StepUpdate{Type: api.StepType(f.stepType)}
 	for _, sf := range textFlags() {
-		if fs.Changed(sf.name) {
+		if fs.Changed(sf.name) || (sf.old != "" && fs.Changed(sf.old)) {
 			u.Set(sf.field, *f.texts[sf.field])
 		}
 	}

@@ -16,7 +16,10 @@ func markUsageErrors(root *cobra.Command) {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: flagError(cmd, err)}
 	})
-	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return requiredFlags(cmd) }
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		noteRenamedFlags(cmd)
+		return requiredFlags(cmd)
+	}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		c.SuggestionsMinimumDistance = 2

@@ -56,6 +56,10 @@ type Entry struct {
 	SequenceID   string       `json:"sequenceId"`
 	StepID       string       `json:"stepId"`
 	Type         api.StepType `json:"type"`
+	// Excerpt names the step as it read before the update (its subject, a
+	// condition's sentence, the start of its message), so that history
+	// can say which step it was without asking lemlist.
+	Excerpt string `json:"excerpt,omitempty"`
 	// Before holds the values the changed fields had just before the update;
 	// After the values sent.
 	Before api.StepUpdate `json:"before"`
@@ -186,6 +190,6 @@ func Record(workspace string, campaign api.Campaign, before api.Step, u api.Step
 	return Entry{
 		Workspace: workspace, CampaignID: campaign.ID, CampaignName: campaign.Name,
 		SequenceID: before.SequenceID, StepID: before.ID, Type: u.Type,
-		Before: api.Previous(before, u), After: u,
+		Excerpt: excerptOf(before), Before: api.Previous(before, u), After: u,
 	}
 }

@@ -10,7 +10,7 @@ func RecordVariant(workspace string, campaign api.Campaign, sequenceID string, b
 	after := u
 	return Entry{
 		Workspace: workspace, CampaignID: campaign.ID, CampaignName: campaign.Name,
-		SequenceID: sequenceID, StepID: before.StepID, Type: api.Email,
+		SequenceID: sequenceID, StepID: before.StepID, Type: api.Email, Excerpt: subjectExcerpt(before.Subject),
 		Variant: api.VariantB, VariantBefore: &prev, VariantAfter: &after,
 	}
 }

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"lemstep/internal/journal"
+	"lemstep/internal/safetext"
+	"lemstep/theme"
+)
+
+// Widths, in cells, of the history's columns of free text.
+const (
+	campaignColumn = 32
+	stepColumn     = 48
+)
+
+// writeHistory prints one entry per row, columns aligned: when, where
+// (the workspace by the name a person gave it), which campaign and which
+// step, said as the editor says them, and what changed. --json keeps the
+// ids instead. Every text in the journal came from the network or the
+// user, and is cleaned first.
+func writeHistory(w io.Writer, th *theme.Theme, entries []journal.Entry, workspaces workspaceNamer) error {
+	rows := [][]string{{"ID", "TIME", "WORKSPACE", "CAMPAIGN", "STEP", "CHANGED"}}
+	for _, e := range entries {
+		rows = append(rows, []string{
+			fmt.Sprintf("#%d", e.ID),
+			e.Time.Local().Format("2006-01-02 15:04"),
+			safetext.Line(workspaces.name(e.Workspace)),
+			ansi.Truncate(campaignName(e.CampaignName, e.CampaignID), campaignColumn, "…"),
+			ansi.Truncate(entryStepLabel(e), stepColumn, "…"),
+			changedList(e),
+		})
+	}
+	return writeTable(w, th, rows, nil)
+}
+
+// entryStepLabel names an entry's step by its type and excerpt, "Email ·
+// Quick question", as the step tree does; an entry written before excerpts
+// were kept is named by its type and id.
+func entryStepLabel(e journal.Entry) string {
+	label := "Unreadable step"
+	if e.Type != "" {
+		label = e.Type.Label()
+	}
+	if e.IsVariant() {
+		label += " (variant B)"
+	}
+	if text := safetext.Line(e.Excerpt); text != "" {
+		return label + " · " + text
+	}
+	return label + " " + safetext.Line(e.StepID)
+}
