@@ -27,7 +27,7 @@ type searchFlags struct {
 func (f *searchFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.campaignIDs, "campaign", nil, "only this campaign (repeat, or separate ids with commas)")
-	fl.StringSliceVar(&f.statuses, "status", nil, "only campaigns with this status: "+strings.Join(campaignStatuses(), ", ")+" (default: every campaign but archived ones)")
+	fl.StringSliceVar(&f.statuses, "status", nil, "only campaigns with this status, as lemlist's API or its app says it: "+api.CampaignStatusWords()+" (default: every campaign but archived ones)")
 	fl.StringSliceVar(&f.fields, "field", nil, "only these fields: "+strings.Join(fieldNames(findreplace.TextFields()), ", "))
 	fl.BoolVar(&f.regex, "regex", false, "PATTERN is a regular expression (Go's RE2 syntax); REPLACEMENT may use $1 and ${name}")
 	fl.BoolVarP(&f.ignoreCase, "ignore-case", "i", false, "match upper and lower case alike")
@@ -50,10 +50,12 @@ func (f *searchFlags) matcher(pattern string) (*findreplace.Matcher, error) {
 		}
 		q.Fields = append(q.Fields, field)
 	}
-	for _, s := range f.statuses {
-		if !isCampaignStatus(s) {
-			return nil, usageError("%q is not a campaign status; use one of %s", safetext.Line(s), strings.Join(campaignStatuses(), ", "))
+	for i, s := range f.statuses {
+		status, ok := api.ParseCampaignStatus(s)
+		if !ok {
+			return nil, usageError("%q is not a campaign status; use one of %s", safetext.Line(s), api.CampaignStatusWords())
 		}
+		f.statuses[i] = status
 	}
 	m, err := findreplace.Compile(q)
 	if err != nil {
