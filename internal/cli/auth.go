@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -15,15 +14,23 @@ import (
 func (a *app) authCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "auth",
-		Short: "Save, check or remove your lemlist API key",
-		Long: "lemstep finds the API key in --api-key-file, then LEMLIST_API_KEY, then the config file\n" +
-			"$XDG_CONFIG_HOME/lemstep/config.toml that `lemstep auth login` writes (directory 0700,\n" +
-			"file 0600; a config file other users can read is refused).",
-		Example: "  lemstep auth login\n  lemstep auth status\n  lemstep auth logout",
-		Args:    noArgs,
-		RunE:    groupHelp,
+		Short: "Save, check, list or remove your lemlist API keys (one per workspace)",
+		Long: "lemstep finds the API key in --api-key-file, then in the profile chosen with --profile or\n" +
+			"LEMLIST_PROFILE, then in LEMLIST_API_KEY, then in the key saved without a profile name.\n" +
+			"Keys are saved in the config file $XDG_CONFIG_HOME/lemstep/config.toml that `lemstep auth\n" +
+			"login` writes (directory 0700, file 0600; a config file other users can read is refused);\n" +
+			"lemstep does not use the system keyring, which servers and CI machines lack.\n\n" +
+			"A profile is one lemlist workspace: an agency saves one per client team and picks one\n" +
+			"with --profile, LEMLIST_PROFILE, or w on the editor's campaign list.",
+		Example: "  lemstep auth login\n" +
+			"  lemstep auth login --profile acme\n" +
+			"  lemstep auth list\n" +
+			"  lemstep auth status --profile acme\n" +
+			"  lemstep auth logout --profile acme",
+		Args: noArgs,
+		RunE: groupHelp,
 	}
-	cmd.AddCommand(a.loginCommand(), a.statusCommand(), a.logoutCommand())
+	cmd.AddCommand(a.loginCommand(), a.statusCommand(), a.listCommand(), a.logoutCommand())
 	return cmd
 }
 
@@ -42,6 +49,9 @@ func (a *app) loginCommand() *cobra.Command {
 			if a.flags.demo {
 				return usageError("--demo needs no key; `lemstep auth login` saves the key of your lemlist account")
 			}
+			if err := checkProfileName(a.profile()); err != nil {
+				return err
+			}
 			key, err := a.readKey(cmd.Context())
 			if err != nil {
 				return err
@@ -57,23 +67,55 @@ func (a *app) login(cmd *cobra.Command, key string) error {
 	if err != nil {
 		return fmt.Errorf("the key was not saved: %w", err)
 	}
-	cfg := configFile{APIKey: key}
-	if creds.baseURL != defaultBaseURL {
-		cfg.BaseURL = creds.baseURL
+	path, err := a.saveKey(a.profile(), creds, team)
+	if err != nil {
+		return err
 	}
-	path := a.configPath()
-	if err := writeConfig(path, cfg); err != nil {
-		return fmt.Errorf("could not save the key: %w", err)
+	if profile := a.profile(); profile != "" {
+		fmt.Fprintf(a.io.Out, "Logged in to the lemlist team %s as the profile %q. The key is saved in %s, readable by you only.\n"+
+			"Use it with --profile %s or LEMLIST_PROFILE=%s.\n", teamName(team), profile, path, profile, profile)
+		return nil
 	}
 	fmt.Fprintf(a.io.Out, "Logged in to the lemlist team %s. The key is saved in %s, readable by you only.\n", teamName(team), path)
 	a.warnOverride()
 	return nil
 }
 
+// saveKey writes creds' key to the config file, under profile ("" for the
+// key without a name), with the team it belongs to; every other profile is
+// kept as it was.
+func (a *app) saveKey(profile string, creds credentials, team api.Team) (string, error) {
+	if err := checkProfileName(profile); err != nil {
+		return "", err
+	}
+	path := a.configPath()
+	cfg, err := readConfig(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("the key was not saved: %w", err)
+	}
+	p := profileConfig{APIKey: creds.key, TeamName: team.Name, TeamID: team.ID}
+	if creds.baseURL != defaultBaseURL {
+		p.BaseURL = creds.baseURL
+	}
+	if profile == "" {
+		cfg.profileConfig = p
+	} else {
+		if cfg.Profiles == nil {
+			cfg.Profiles = map[string]profileConfig{}
+		}
+		cfg.Profiles[profile] = p
+	}
+	if err := writeConfig(path, cfg); err != nil {
+		return "", fmt.Errorf("could not save the key: %w", err)
+	}
+	return path, nil
+}
+
 // warnOverride says when a key from the environment or a file will be used
 // instead of the saved one.
 func (a *app) warnOverride() {
 	switch {
+	case a.profile() != "":
 	case a.flags.apiKeyFile != "":
 		fmt.Fprintln(a.io.ErrOut, "Note: --api-key-file is given, so its key is used instead of the saved one.")
 	case a.getenv("LEMLIST_API_KEY") != "":
@@ -126,31 +168,8 @@ func (a *app) statusCommand() *cobra.Command {
 			}
 			fmt.Fprintf(a.io.Out, "Logged in to the lemlist team %s.\nThe API key comes from %s.\nRequests go to %s.\n",
 				teamName(team), creds.source, creds.baseURL)
-			return nil
-		},
-	}
-}
-
-func (a *app) logoutCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:     "logout",
-		Short:   "Remove the saved API key",
-		Long:    "Deletes the config file `lemstep auth login` wrote. Keys given by LEMLIST_API_KEY or --api-key-file are not affected.",
-		Example: "  lemstep auth logout",
-		Args:    noArgs,
-		RunE: func(*cobra.Command, []string) error {
-			path := a.configPath()
-			err := os.Remove(path)
-			switch {
-			case errors.Is(err, fs.ErrNotExist):
-				fmt.Fprintf(a.io.Out, "No key was saved (there is no %s).\n", path)
-			case err != nil:
-				return fmt.Errorf("could not remove the saved key: %w", err)
-			default:
-				fmt.Fprintf(a.io.Out, "Removed the key saved in %s.\n", path)
-			}
-			if a.getenv("LEMLIST_API_KEY") != "" {
-				fmt.Fprintln(a.io.ErrOut, "Note: LEMLIST_API_KEY is still set in this shell; lemstep keeps using it.")
+			if creds.profile != "" {
+				fmt.Fprintf(a.io.Out, "Profile: %s.\n", creds.profile)
 			}
 			return nil
 		},

@@ -24,10 +24,13 @@ type credentials struct {
 	key     string
 	source  keySource
 	baseURL string
+	// profile is the saved profile the key is from; "" for any other key.
+	profile string
 }
 
-// credentials finds the key: --api-key-file, then LEMLIST_API_KEY, then the
-// config file written by `lemstep auth login`. The base URL is --base-url,
+// credentials finds the key: --api-key-file, then the profile chosen with
+// --profile or LEMLIST_PROFILE, then LEMLIST_API_KEY, then the key the
+// config file holds without a profile name. The base URL is --base-url,
 // then LEMLIST_BASE_URL, then, for the config file's key only, the base URL
 // saved with it (a key saved for a sandbox must not go to lemlist, and
 // lemlist's key must not go to a sandbox), then lemlist's.
@@ -41,18 +44,35 @@ func (a *app) credentials() (credentials, error) {
 		c.key, c.source = key, keySource("the file "+path)
 		return c, nil
 	}
-	if key := strings.TrimSpace(a.getenv("LEMLIST_API_KEY")); key != "" {
+	profile := a.profile()
+	if key := strings.TrimSpace(a.getenv("LEMLIST_API_KEY")); key != "" && profile == "" {
 		c.key, c.source = key, "the LEMLIST_API_KEY environment variable"
 		return c, nil
 	}
-	cfg, source, err := a.savedKey()
+	cfg, source, err := a.savedKey(profile)
 	if err != nil {
 		return credentials{}, err
 	}
-	c.key, c.source = cfg.APIKey, source
+	c.key, c.source, c.profile = cfg.APIKey, source, profile
+	if profile != "" {
+		return a.profileBaseURL(c, cfg)
+	}
 	if cfg.BaseURL != "" && !a.baseURLGiven() {
 		c.baseURL = cfg.BaseURL
 	}
+	return c, nil
+}
+
+// profileBaseURL sends a profile's key only where it was saved for: its
+// own base URL wins over LEMLIST_BASE_URL, and a --base-url elsewhere is
+// refused, so that one workspace's key never reaches another's server.
+func (a *app) profileBaseURL(c credentials, cfg profileConfig) (credentials, error) {
+	saved := cmpOr(cfg.BaseURL, defaultBaseURL)
+	if a.flags.baseURL != "" && strings.TrimRight(a.flags.baseURL, "/") != strings.TrimRight(saved, "/") {
+		return credentials{}, usageError("the profile %q was saved for %s, not %s; drop --base-url, or save a profile for it with "+
+			"`lemstep auth login --profile NAME --base-url %s`", c.profile, saved, a.flags.baseURL, a.flags.baseURL)
+	}
+	c.baseURL = saved
 	return c, nil
 }
 
@@ -93,9 +113,10 @@ func (a *app) baseURL() string {
 
 // session is a connection to lemlist, or to the in-process sandbox.
 type session struct {
-	client *api.Client
-	demo   bool
-	close  func()
+	client  *api.Client
+	demo    bool
+	profile string // the saved profile whose key the client sends, if any
+	close   func()
 }
 
 // connect opens the session the flags ask for.
@@ -129,12 +150,13 @@ func (a *app) connect() (*session, error) {
 		closeLog()
 		return nil, err
 	}
+	opts.workspace = creds.profile
 	client, err := newClient(creds, opts)
 	if err != nil {
 		closeLog()
 		return nil, err
 	}
-	return &session{client: client, close: closeLog}, nil
+	return &session{client: client, profile: creds.profile, close: closeLog}, nil
 }
 
 // userAgent is how lemstep's requests to lemlist name themselves.

@@ -12,13 +12,24 @@ import (
 	"github.com/adrg/xdg"
 
 	"lemstep/internal/safefile"
+	"lemstep/internal/safetext"
 )
 
-// configFile is what `lemstep auth login` saves: the key, readable by its
-// owner only.
+// configFile is what `lemstep auth login` saves, readable by its owner
+// only: the key used when no profile is chosen at the top, and one table per
+// named profile (a lemlist workspace: an agency keeps one per client).
 type configFile struct {
-	APIKey  string `toml:"api_key"`
-	BaseURL string `toml:"base_url,omitempty"`
+	profileConfig
+	Profiles map[string]profileConfig `toml:"profiles,omitempty"`
+}
+
+// profileConfig is one saved key, where it goes, and the team it was
+// checked against, so that `auth list` names teams without a request.
+type profileConfig struct {
+	APIKey   string `toml:"api_key,omitempty"`
+	BaseURL  string `toml:"base_url,omitempty"`
+	TeamName string `toml:"team_name,omitempty"`
+	TeamID   string `toml:"team_id,omitempty"`
 }
 
 // configPath is $XDG_CONFIG_HOME/lemstep/config.toml, read from the
@@ -27,20 +38,27 @@ func (a *app) configPath() string {
 	return filepath.Join(a.xdgDir("XDG_CONFIG_HOME", xdg.ConfigHome), "config.toml")
 }
 
-// savedKey reads the key (and the base URL saved with it) from the config
-// file, refusing a file that other users can read.
-func (a *app) savedKey() (configFile, keySource, error) {
+// savedKey reads the key (and the base URL saved with it) of profile ("" for
+// the one saved without a name) from the config file, refusing a file that
+// other users can read.
+func (a *app) savedKey(profile string) (profileConfig, keySource, error) {
 	path := a.configPath()
 	cfg, err := readConfig(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return configFile{}, "", &exitError{code: exitUsage, err: errNoKey}
-	case err != nil:
-		return configFile{}, "", err
-	case cfg.APIKey == "":
-		return configFile{}, "", &exitError{code: exitUsage, err: errNoKey}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return profileConfig{}, "", err
 	}
-	return cfg, keySource("the config file " + path), nil
+	if profile != "" {
+		p, ok := cfg.Profiles[profile]
+		if !ok || p.APIKey == "" {
+			return profileConfig{}, "", usageError("there is no profile %q; `lemstep auth list` lists the profiles, "+
+				"`lemstep auth login --profile %s` saves one", safetext.Line(profile), safetext.Line(profile))
+		}
+		return p, keySource(fmt.Sprintf("the profile %q in the config file %s", profile, path)), nil
+	}
+	if cfg.APIKey == "" {
+		return profileConfig{}, "", &exitError{code: exitUsage, err: errNoKey}
+	}
+	return cfg.profileConfig, keySource("the config file " + path), nil
 }
 
 func readConfig(path string) (configFile, error) {

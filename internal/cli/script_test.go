@@ -57,6 +57,9 @@ type scriptState struct {
 	server   *sandbox.Server
 	key      string
 	exitFile string
+	// otherKeys are the keys of other teams a script started: they must
+	// not leak either.
+	otherKeys []string
 }
 
 type stateKey struct{}
@@ -67,16 +70,17 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup:               setupScript,
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){
-			"cmpjson":  cmdCmpJSON,
-			"exitcode": cmdExitCode,
-			"sent":     cmdSent,
-			"keyfile":  cmdKeyFile,
-			"haskey":   cmdHasKey,
-			"perm":     cmdPerm,
-			"journal":  cmdJournal,
-			"teammate": cmdTeammate,
-			"plan":     cmdPlan,
-			"lastbody": cmdLastBody,
+			"cmpjson":    cmdCmpJSON,
+			"exitcode":   cmdExitCode,
+			"sent":       cmdSent,
+			"keyfile":    cmdKeyFile,
+			"haskey":     cmdHasKey,
+			"perm":       cmdPerm,
+			"journal":    cmdJournal,
+			"teammate":   cmdTeammate,
+			"plan":       cmdPlan,
+			"lastbody":   cmdLastBody,
+			"secondteam": cmdSecondTeam,
 		},
 	})
 }
@@ -101,9 +105,12 @@ func setupScript(env *testscript.Env) error {
 		return err
 	}
 	logPath := filepath.Join(dir, "output.log")
+	st := &scriptState{server: srv, key: key, exitFile: filepath.Join(dir, "exit")}
 	env.Defer(func() {
 		defer os.RemoveAll(dir)
-		checkNoKey(env.T(), key, keepers(env.T(), env.WorkDir, logPath)...)
+		for _, k := range append([]string{key}, st.otherKeys...) {
+			checkNoKey(env.T(), k, keepers(env.T(), env.WorkDir, logPath)...)
+		}
 	})
 	env.Setenv("LEMLIST_BASE_URL", hs.URL+"/api")
 	env.Setenv("LEMLIST_API_KEY", key)
@@ -111,7 +118,7 @@ func setupScript(env *testscript.Env) error {
 	env.Setenv("XDG_STATE_HOME", filepath.Join(env.WorkDir, "state"))
 	env.Setenv(outputLogEnv, logPath)
 	env.Setenv(exitFileEnv, filepath.Join(dir, "exit"))
-	env.Values[stateKey{}] = &scriptState{server: srv, key: key, exitFile: filepath.Join(dir, "exit")}
+	env.Values[stateKey{}] = st
 	return nil
 }
 

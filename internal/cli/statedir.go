@@ -64,5 +64,8 @@ func (s *session) workspace() string {
 	if s.demo {
 		return demoWorkspace
 	}
+	if s.profile != "" {
+		return s.client.BaseURL() + profileMark + s.profile
+	}
 	return s.client.BaseURL()
 }

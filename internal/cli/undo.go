@@ -170,7 +170,13 @@ func sameWorkspace(s *session, e journal.Entry) error {
 	if e.Workspace == here {
 		return nil
 	}
-	there := safetext.Line(e.Workspace)
+	names := workspaceNamer{}
+	there := safetext.Line(names.name(e.Workspace))
+	if _, profile, ok := strings.Cut(e.Workspace, profileMark); ok {
+		return usageError("entry #%d was sent to %s, not to %s where this session is connected; undo it with --profile %s",
+			e.ID, there, safetext.Line(names.name(here)), safetext.Line(profile))
+	}
+	there = safetext.Line(e.Workspace)
 	if e.Workspace == demoWorkspace {
 		return usageError("entry #%d changed the demo workspace, not %s where this session is connected; "+
 			"the demo keeps its own journal now, and `lemstep history --demo` lists what can be undone with `lemstep undo --demo`", e.ID, safetext.Line(here))
