@@ -41,6 +41,7 @@ func New(cfg Config) *Model {
 		Client: cfg.Client, Theme: th, Styles: newStyles(th), Demo: cfg.Demo, Timeout: timeout,
 		Renderer: preview.NewRenderer(th, preview.DefaultCacheSize),
 		Drafts:   cfg.Drafts, Journal: cfg.Journal, Workspace: cfg.Workspace, Now: cfg.Now,
+		Workspaces: cfg.Workspaces, CurrentWorkspace: cfg.CurrentWorkspace,
 	}
 	if c.Now == nil {
 		c.Now = time.Now
@@ -69,7 +70,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		return m, m.setTheme(msg.IsDark())
 	case teamLoadedMsg:
-		if msg.err == nil {
+		if msg.err == nil && msg.client == m.c.Client {
 			m.c.Team, m.c.TeamID = msg.team.Name, msg.team.ID
 		}
 		return m, nil
@@ -150,6 +151,8 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		case key.Matches(k, m.keys.Quit):
 			return m.quit()
+		case key.Matches(k, m.keys.Workspace) && m.screens.top() == screen(m.campaigns) && m.c.canSwitchWorkspace():
+			return m.switchWorkspace()
 		}
 	}
 	return m.routeToScreens(k)

@@ -143,6 +143,9 @@ func (s *campaignScreen) ShortHelp() []key.Binding {
 		stop.SetHelp("esc", "stop loading")
 		return []key.Binding{stop, s.keys.Open, s.keys.Filter, archived, s.keys.Quit, s.keys.Help}
 	}
+	if s.c.canSwitchWorkspace() {
+		return []key.Binding{s.keys.Open, s.keys.Filter, archived, s.keys.Workspace, s.keys.Reload, s.keys.Quit, s.keys.Help}
+	}
 	return []key.Binding{s.keys.Open, s.keys.Filter, archived, s.keys.Reload, s.keys.Quit, s.keys.Help}
 }
 

@@ -13,8 +13,9 @@ import (
 // Messages that carry what the API answered back into the update loop.
 type (
 	teamLoadedMsg struct {
-		team api.Team
-		err  error
+		team   api.Team
+		err    error
+		client *api.Client // the workspace asked: a late answer after w is dropped
 	}
 	// campaignsPageMsg is one page of the campaign list; more reads the next.
 	campaignsPageMsg struct {
@@ -78,7 +79,7 @@ func loadTeam(c *Context) tea.Cmd {
 		ctx, cancel := c.ctx()
 		defer cancel()
 		team, err := c.Client.Team(ctx)
-		return teamLoadedMsg{team: team, err: err}
+		return teamLoadedMsg{team: team, err: err, client: c.Client}
 	}
 }
 

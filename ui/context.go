@@ -32,6 +32,10 @@ type Context struct {
 	Drafts    *draft.Store
 	Journal   *journal.Journal
 	Workspace string
+	// Workspaces are the saved workspaces w switches between, and
+	// CurrentWorkspace the one open (an index into them).
+	Workspaces       []Workspace
+	CurrentWorkspace int
 	// Now is the clock drafts are stamped and aged with.
 	Now func() time.Time
 }
@@ -52,6 +56,11 @@ type Config struct {
 	Drafts    *draft.Store
 	Journal   *journal.Journal
 	Workspace string
+	// Workspaces are the saved workspaces w on the campaign list switches
+	// between, and CurrentWorkspace the index of the one Client is on.
+	// Fewer than two: w does nothing.
+	Workspaces       []Workspace
+	CurrentWorkspace int
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }

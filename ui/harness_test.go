@@ -68,6 +68,9 @@ type sessionOptions struct {
 	after *session
 	// now replaces the clock, for screens that show times.
 	now func() time.Time
+	// workspaces are the saved workspaces w switches between, given the
+	// client of the session's own sandbox.
+	workspaces func(home *api.Client) []Workspace
 }
 
 func startSession(t *testing.T, w, h int, so ...sessionOptions) *session {
@@ -94,10 +97,16 @@ func startSession(t *testing.T, w, h int, so ...sessionOptions) *session {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.m = New(Config{
+	cfg := Config{
 		Client: client, Demo: true, Dark: true, NoColor: true, Timeout: 10 * time.Second,
 		Drafts: s.drafts, Journal: s.journal, Workspace: "demo", Now: now,
-	})
+	}
+	for _, opt := range so {
+		if opt.workspaces != nil {
+			cfg.Workspaces = opt.workspaces(client)
+		}
+	}
+	s.m = New(cfg)
 	s.tm = teatest.NewTestModel(t, harness{s.m}, teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.NoTTY)))
 	t.Cleanup(func() {

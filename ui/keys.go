@@ -10,7 +10,7 @@ type Keys struct {
 	ApplyFilter, FilterUp, FilterDown     key.Binding
 	Back, Quit, Interrupt, Help           key.Binding
 	HelpAnywhere                          key.Binding
-	Reload, Archived                      key.Binding
+	Reload, Archived, Workspace           key.Binding
 	NextField, PrevField, External        key.Binding
 	Review, Submit, Cancel, Body, Retry   key.Binding
 	Overwrite, Rebase, SendAnyway         key.Binding
@@ -48,6 +48,7 @@ func DefaultKeys() Keys {
 		HelpAnywhere: b([]string{"f1"}, "f1", "help"),
 		Reload:       b([]string{"r"}, "r", "reload"),
 		Archived:     b([]string{"a"}, "a", "show archived"),
+		Workspace:    b([]string{"w"}, "w", "switch workspace"),
 		NextField:    b([]string{"tab"}, "tab", "next field"),
 		PrevField:    b([]string{"shift+tab"}, "shift+tab", "previous field"),
 		External:     b([]string{"ctrl+e"}, "ctrl+e", "$EDITOR"),

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -125,6 +126,11 @@ func (a *app) warnOverride() {
 
 // checkKey asks lemlist which team the key belongs to.
 func (a *app) checkKey(cmd *cobra.Command, creds credentials) (api.Team, error) {
+	return a.teamOf(cmd.Context(), creds)
+}
+
+// teamOf asks lemlist which team creds' key belongs to.
+func (a *app) teamOf(ctx context.Context, creds credentials) (api.Team, error) {
 	debug, closeLog, err := a.openDebugLog()
 	if err != nil {
 		return api.Team{}, err
@@ -138,7 +144,7 @@ func (a *app) checkKey(cmd *cobra.Command, creds credentials) (api.Team, error) 
 	if err != nil {
 		return api.Team{}, err
 	}
-	return client.Team(cmd.Context())
+	return client.Team(ctx)
 }
 
 func teamName(t api.Team) string {

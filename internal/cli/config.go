@@ -26,6 +26,8 @@ type credentials struct {
 	baseURL string
 	// profile is the saved profile the key is from; "" for any other key.
 	profile string
+	// fromConfig is set when the key came from the config file.
+	fromConfig bool
 }
 
 // credentials finds the key: --api-key-file, then the profile chosen with
@@ -53,7 +55,7 @@ func (a *app) credentials() (credentials, error) {
 	if err != nil {
 		return credentials{}, err
 	}
-	c.key, c.source, c.profile = cfg.APIKey, source, profile
+	c.key, c.source, c.profile, c.fromConfig = cfg.APIKey, source, profile, true
 	if profile != "" {
 		return a.profileBaseURL(c, cfg)
 	}
@@ -116,7 +118,10 @@ type session struct {
 	client  *api.Client
 	demo    bool
 	profile string // the saved profile whose key the client sends, if any
-	close   func()
+	// fromConfig is set when the key is one the config file holds (a
+	// profile's, or the one saved without a name).
+	fromConfig bool
+	close      func()
 }
 
 // connect opens the session the flags ask for.
@@ -156,7 +161,7 @@ func (a *app) connect() (*session, error) {
 		closeLog()
 		return nil, err
 	}
-	return &session{client: client, profile: creds.profile, close: closeLog}, nil
+	return &session{client: client, profile: creds.profile, fromConfig: creds.fromConfig, close: closeLog}, nil
 }
 
 // userAgent is how lemstep's requests to lemlist name themselves.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -22,18 +23,24 @@ func (a *app) runEditor(ctx context.Context) error {
 	// through its screen.
 	a.fullScreen = true
 	s, err := a.connect()
+	if errors.Is(err, errNoKey) && a.io.IsStdinTTY() && a.io.IsStdoutTTY() {
+		s, err = a.firstRun(ctx, err)
+	}
 	if err != nil {
 		return err
 	}
 	defer s.close()
+	workspaces, current, closeWorkspaces := a.editorWorkspaces(s)
+	defer closeWorkspaces()
 	m := ui.New(ui.Config{
-		Client:    s.client,
-		Demo:      s.demo,
-		Dark:      true,
-		NoColor:   theme.NoColorRequested(a.getenv),
-		Drafts:    a.drafts(),
-		Journal:   a.journal(),
-		Workspace: s.workspace(),
+		Client:     s.client,
+		Demo:       s.demo,
+		Dark:       true,
+		NoColor:    theme.NoColorRequested(a.getenv),
+		Drafts:     a.drafts(),
+		Journal:    a.journal(),
+		Workspace:  s.workspace(),
+		Workspaces: workspaces, CurrentWorkspace: current,
 	})
 	// lemstep handles the signals itself, and the program's context does
 	// not end with them: bubbletea's own handling would stop the program

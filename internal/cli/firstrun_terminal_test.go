@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// withoutKey is env with no key set up: LEMLIST_API_KEY dropped.
+func withoutKey(env []string) []string {
+	var out []string
+	for _, e := range env {
+		if !strings.HasPrefix(e, "LEMLIST_API_KEY=") {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// A first run on a terminal with no key: the editor offers to paste one,
+// checks it with lemlist, saves it as `auth login` does, and opens the
+// campaigns; the key is never shown.
+func TestFirstRunPastesAKeyAndOpensTheCampaigns(t *testing.T) {
+	w := newEditorWorld(t)
+	config := t.TempDir()
+	env := append(withoutKey(w.env), "XDG_CONFIG_HOME="+config)
+	term := startTerminal(t, env)
+	term.waitFor("No lemlist API key is set up yet", "p  paste an API key", "d  open the demo")
+	term.keys("p")
+	term.waitFor("Paste your API key")
+	term.keys(w.key + "\r")
+	term.waitFor("Q4 SaaS founders", "Northwind Growth")
+	term.keys("q")
+	if code := term.exitCode(); code != 0 {
+		t.Fatalf("exit %d; screen:\n%s", code, term.text())
+	}
+	saved, err := os.ReadFile(filepath.Join(config, "lemstep", "config.toml"))
+	if err != nil || !strings.Contains(string(saved), w.key) || !strings.Contains(string(saved), `team_name = "Northwind Growth"`) {
+		t.Fatalf("the key was not saved with its team: %v\n", err)
+	}
+	if info, _ := os.Stat(filepath.Join(config, "lemstep", "config.toml")); info.Mode().Perm() != 0o600 {
+		t.Errorf("config mode %v, want 0600", info.Mode().Perm())
+	}
+	w.checkNoKey(t, term.output())
+}
+
+// Or the demo, with no key at all.
+func TestFirstRunOpensTheDemo(t *testing.T) {
+	w := newEditorWorld(t)
+	config := t.TempDir()
+	term := startTerminal(t, append(withoutKey(w.env), "XDG_CONFIG_HOME="+config))
+	term.waitFor("d  open the demo")
+	term.keys("d")
+	term.waitFor("Q4 SaaS founders", "DEMO")
+	term.keys("q")
+	if code := term.exitCode(); code != 0 {
+		t.Fatalf("exit %d; screen:\n%s", code, term.text())
+	}
+	if _, err := os.Stat(filepath.Join(config, "lemstep", "config.toml")); err == nil {
+		t.Error("the demo saved a config file")
+	}
+}
