@@ -40,10 +40,11 @@ func (a *app) abCommand() *cobra.Command {
 func (a *app) abStartCommand() *cobra.Command {
 	var opts abOptions
 	cmd := &cobra.Command{
-		Use:     "start SEQUENCE_ID STEP_ID",
-		Short:   "Start an A/B test: variant B begins as a copy of the step",
-		Example: "  lemstep ab start seq_1 stp_1 --yes",
-		Args:    exactArgs("`lemstep steps CAMPAIGN_ID` shows the sequence and step ids of a campaign"),
+		Use:               "start SEQUENCE_ID STEP_ID",
+		Short:             "Start an A/B test: variant B begins as a copy of the step",
+		Example:           "  lemstep ab start seq_1 stp_1 --yes",
+		Args:              exactArgs("`lemstep steps CAMPAIGN_ID` shows the sequence and step ids of a campaign"),
+		ValidArgsFunction: a.completeSequenceAndStep,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			what := fmt.Sprintf("Start an A/B test on email step %s: lemlist copies the step's subject and message into a new variant B, "+
 				"and from then on half of the leads who reach the step get B.\n"+
@@ -73,10 +74,11 @@ func (a *app) abStartCommand() *cobra.Command {
 func (a *app) abWinnerCommand() *cobra.Command {
 	var opts abOptions
 	cmd := &cobra.Command{
-		Use:     "winner SEQUENCE_ID STEP_ID A|B",
-		Short:   "Pick the winning variant of an A/B test",
-		Example: "  lemstep ab winner seq_1 stp_1 B --yes",
-		Args:    exactArgs("`lemstep steps CAMPAIGN_ID` shows the sequence and step ids of a campaign"),
+		Use:               "winner SEQUENCE_ID STEP_ID A|B",
+		Short:             "Pick the winning variant of an A/B test",
+		Example:           "  lemstep ab winner seq_1 stp_1 B --yes",
+		Args:              exactArgs("`lemstep steps CAMPAIGN_ID` shows the sequence and step ids of a campaign"),
+		ValidArgsFunction: a.completeSequenceAndStep,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, ok := api.ParseVariant(args[2])
 			if !ok {
@@ -112,8 +114,9 @@ func (a *app) abDeleteCommand() *cobra.Command {
 		Long: "Deleting variant B ends the test and keeps the step as it is (variant A). Deleting\n" +
 			"variant A ends the test too, and B's subject and message become the step's own.\n" +
 			"Either way the deleted variant's text is gone from lemlist: it cannot be undone.",
-		Example: "  lemstep ab delete seq_1 stp_1 --yes\n  lemstep ab delete seq_1 stp_1 --variant a --yes",
-		Args:    exactArgs("`lemstep steps CAMPAIGN_ID` shows the sequence and step ids of a campaign"),
+		Example:           "  lemstep ab delete seq_1 stp_1 --yes\n  lemstep ab delete seq_1 stp_1 --variant a --yes",
+		Args:              exactArgs("`lemstep steps CAMPAIGN_ID` shows the sequence and step ids of a campaign"),
+		ValidArgsFunction: a.completeSequenceAndStep,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, ok := api.ParseVariant(variant)
 			if !ok {

@@ -57,9 +57,10 @@ func (a *app) draftsCommand() *cobra.Command {
 
 func (a *app) discardDraftCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "discard STEP_ID",
-		Short: "Throw away the draft of one step",
-		Args:  exactArgs("`lemstep drafts` lists the steps that have one"),
+		Use:               "discard STEP_ID",
+		Short:             "Throw away the draft of one step",
+		Args:              exactArgs("`lemstep drafts` lists the steps that have one"),
+		ValidArgsFunction: a.completeDraftStep,
 		RunE: func(_ *cobra.Command, args []string) error {
 			// A damaged draft can be discarded too: that is what it is for.
 			removed, err := a.drafts().Discard(args[0])

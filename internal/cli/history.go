@@ -37,6 +37,7 @@ func (a *app) historyCommand() *cobra.Command {
 		RunE: func(*cobra.Command, []string) error { return a.runHistory(opts) },
 	}
 	cmd.Flags().StringVar(&opts.stepID, "step", "", "list only the updates of this step")
+	_ = cmd.RegisterFlagCompletionFunc("step", a.completeJournalStep)
 	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the entries, with the values before and after, as a JSON array")
 	return cmd
 }

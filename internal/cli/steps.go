@@ -34,7 +34,8 @@ func (a *app) stepsCommand() *cobra.Command {
 			"step also has variantB, or variantBNote saying why it could not be read.",
 		Example: "  lemstep steps cam_1\n" +
 			"  lemstep steps cam_1 --json | jq '.[].steps[] | select(.type == \"email\") | ._id'",
-		Args: exactArgs("`lemstep campaigns` lists them"),
+		Args:              exactArgs("`lemstep campaigns` lists them"),
+		ValidArgsFunction: a.completeCampaignArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.campaignID = args[0]
 			return a.runSteps(cmd.Context(), opts)

@@ -46,7 +46,8 @@ func (a *app) updateCommand() *cobra.Command {
 			"  lemstep update seq_1 stp_3 --type conditional --condition-key emailsOpened --delay-type within --delay 3\n" +
 			"  lemstep update seq_1 stp_1 --type email --delay 2 --dry-run\n" +
 			"  lemstep update seq_1 stp_1 --variant b --subject 'Another angle, {{firstName}}' --cc sam@acme.com",
-		Args: exactArgs("`lemstep steps CAMPAIGN_ID` shows the sequence and step ids of a campaign"),
+		Args:              exactArgs("`lemstep steps CAMPAIGN_ID` shows the sequence and step ids of a campaign"),
+		ValidArgsFunction: a.completeSequenceAndStep,
 		// --variant b has no --type: relax it before the root's own checks,
 		// which cobra runs only when a command has no persistent pre-run.
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -67,6 +68,8 @@ func (a *app) updateCommand() *cobra.Command {
 	vflags.register(cmd)
 	cmd.Flags().StringVar(&opts.campaignID, "in-campaign", "", "the campaign holding the step's sequence (skips searching for it)")
 	deprecatedAlias(cmd.Flags(), "campaign", "in-campaign", &opts.campaignID)
+	_ = cmd.RegisterFlagCompletionFunc("in-campaign", a.completeCampaignID)
+	_ = cmd.RegisterFlagCompletionFunc("move-to-campaign", a.completeCampaignID)
 	cmd.Flags().BoolVar(&opts.force, "force", false, "send even over fields someone changed on lemlist since the step was read")
 	cmd.Flags().BoolVar(&opts.allowBlocking, "allow-blocking", false, allowBlockingUsage)
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "check the update against the step, print the JSON body that would be sent, and send nothing")
