@@ -174,7 +174,7 @@ func TestPatchFailingFiveTimesKeepsTheDraftAndLeavesTheJournal(t *testing.T) {
 	s.editQuickQuestion(" (v2)")
 	s.reviewAndSend()
 	scr := s.waitText("The update was not made")
-	if !strings.Contains(scr, "saved as a draft") || !strings.Contains(scr, "503") {
+	if !strings.Contains(scr, "saved as a draft") || !strings.Contains(scr, "lemlist failed: Service unavailable") {
 		t.Fatalf("the failure does not say the edits are kept and why:\n%s", scr)
 	}
 	if n := failed.Load(); n != 5 {

@@ -169,8 +169,8 @@ func TestServerRefusalKeepsEditsForRetry(t *testing.T) {
 	s.editQuickQuestion(" now")
 	s.reviewAndSend()
 	scr := s.waitText("Bad team")
-	if !strings.Contains(scr, "400") || !strings.Contains(scr, "Your edits are kept") {
-		t.Fatalf("the refusal does not show the status and the server's words:\n%s", scr)
+	if !strings.Contains(scr, "lemlist refused the update of step") || !strings.Contains(scr, "Your edits are kept") {
+		t.Fatalf("the refusal does not say what lemlist refused, in its words:\n%s", scr)
 	}
 	s.press("esc")
 	s.waitFor("the editor with the edit", func(scr string) bool {

@@ -80,7 +80,7 @@ func TestApplyStopsAtLemlistsFirstRefusal(t *testing.T) {
 	}
 	for _, want := range []string{
 		"[1/3] updated: entry 1 (step stp_email0000000001)",
-		"[2/3] failed: entry 2 (step stp_phone0000000001) in sequence seq_no00000000000001: lemlist refused PATCH /sequences/seq_no00000000000001/steps/stp_phone0000000001 (400)",
+		"[2/3] failed: entry 2 (step stp_phone0000000001) in sequence seq_no00000000000001: lemlist refused the update of step stp_phone0000000001: Error from updateStep.",
 		"Error from updateStep",
 		"Updated 1 of 3 steps. 1 failed. 1 not sent.\n",
 		"Not sent:\n  entry 3 (step stp_manual000000001) in sequence seq_no00000000000001\n",

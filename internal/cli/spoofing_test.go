@@ -60,7 +60,7 @@ func TestSpoofingTextIsShownForWhatItIs(t *testing.T) {
 			t.Errorf("the campaign table has a fake row %q:\n%s", line, table)
 		}
 	}
-	if !strings.Contains(table, "\nSpring outreach cam_fake000000000009 Fake row running  running   cam_spring0000000001  q2, sales\n") {
+	if !strings.Contains(table, "\nSpring outreach cam_fake000000000009 Fake row running  In progress  cam_spring0000000001  q2, sales\n") {
 		t.Errorf("the name is not on its campaign's row:\n%s", table)
 	}
 

@@ -206,7 +206,7 @@ func TestFailedUpdateLeavesTheJournalAlone(t *testing.T) {
 	if attempts != 1+api.DefaultMaxRetries {
 		t.Errorf("lemlist was sent the PATCH %d times, want %d", attempts, 1+api.DefaultMaxRetries)
 	}
-	if !strings.Contains(errOut, "(503)") || strings.Contains(out, "Journal entry") {
+	if !strings.Contains(errOut, "lemlist failed: Service Unavailable. Try again in a moment.") || strings.Contains(out, "Journal entry") {
 		t.Errorf("stdout %q, stderr %q", out, errOut)
 	}
 	if n := len(h.journal()); n != 0 {
