@@ -104,6 +104,9 @@ var exampleSetup = map[string][]string{
 	"lemstep ab delete seq_1 stp_1 --variant a --yes":                        {"lemstep ab start seq_1 stp_1 --yes"},
 	"lemstep auth status":                                                    {"lemstep auth login < key.txt"},
 	"lemstep drafts discard stp_1":                                           {"draft stp_1"},
+	"lemstep auth list":                                                      {"lemstep auth login < key.txt", "lemstep auth login --profile acme < key.txt"},
+	"lemstep auth status --profile acme":                                     {"lemstep auth login --profile acme < key.txt"},
+	"lemstep auth logout --profile acme":                                     {"lemstep auth login --profile acme < key.txt"},
 	"lemstep auth logout":                                                    {"lemstep auth login < key.txt"},
 	"curl --user \":demo\" 'http://127.0.0.1:7777/api/campaigns?version=v2'": {"lemstep sandbox --addr 127.0.0.1:7777 --key demo &"},
 }
@@ -125,7 +128,8 @@ var atTerminal = map[string]struct{ show, answer string }{
 	"lemstep undo":                {"Undo these changes?", "y\r"},
 	"lemstep undo 3":              {"Undo these changes?", "y\r"},
 	"lemstep auth login --base-url http://127.0.0.1:7777/api   # against `lemstep sandbox`": {"lemlist API key", "KEY\r"},
-	"lemstep auth login": {"lemlist API key", "KEY\r"},
+	"lemstep auth login":                {"lemlist API key", "KEY\r"},
+	"lemstep auth login --profile acme": {"lemlist API key", "KEY\r"},
 }
 
 // TestHelpExamplesRun runs every example of every command's help, as
