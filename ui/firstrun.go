@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"lemstep/internal/safetext"
 	"lemstep/theme"
@@ -170,7 +171,12 @@ func (f *FirstRun) View() tea.View {
 		}
 		b.WriteString(st.Muted.Render(" enter check and save • esc back • ctrl+c quit"))
 	}
-	v := tea.NewView(b.String())
+	text := b.String()
+	if f.width > 0 {
+		// Wrapped to the terminal, so no sentence is cut off at 80 columns.
+		text = ansi.Wordwrap(text, f.width-1, "")
+	}
+	v := tea.NewView(text)
 	v.AltScreen = true
 	return v
 }
