@@ -156,3 +156,34 @@ func TestUpdateStepFromRefusesToOverwriteATeammate(t *testing.T) {
 		t.Fatalf("UpdateStepFrom = %q, before %q/%q, %v", updated.Message, before.Subject, before.Message, err)
 	}
 }
+
+// UpdateStepOver judges the conflict by the step the caller read and reads
+// nothing itself: a batch of updates pays one read for all of them.
+func TestUpdateStepOverUsesTheCallersRead(t *testing.T) {
+	sb, c, campaign, loaded := sandboxEmail(t)
+	ctx := context.Background()
+	earlier := len(sb.Received())
+	theirs := loaded
+	theirs.Subject = "Theirs"
+	_, _, err := c.UpdateStepOver(ctx, campaign, loaded, theirs, api.StepUpdate{Type: api.Email, Subject: textPtr("Mine")})
+	var ce *api.ConflictError
+	if !errors.As(err, &ce) || len(ce.Conflicts) != 1 || ce.Current.Subject != "Theirs" {
+		t.Fatalf("err = %v; want a conflict on the subject as the caller read it", err)
+	}
+	updated, before, err := c.UpdateStepOver(ctx, campaign, loaded, loaded, api.StepUpdate{Type: api.Email, Subject: textPtr("Mine")})
+	if err != nil || updated.ID != loaded.ID || before.Subject != loaded.Subject {
+		t.Fatalf("UpdateStepOver = %+v, before %q, %v", updated, before.Subject, err)
+	}
+	var gets, patches int
+	for _, r := range sb.Received()[earlier:] {
+		switch {
+		case r.Method == "PATCH":
+			patches++
+		case r.Method == "GET" && strings.HasSuffix(r.Path, "/sequences"):
+			gets++
+		}
+	}
+	if patches != 1 || gets != 0 {
+		t.Fatalf("the sandbox received %d PATCH and %d sequence reads, want 1 and none", patches, gets)
+	}
+}

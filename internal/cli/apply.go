@@ -29,7 +29,9 @@ func (a *app) applyCommand() *cobra.Command {
 			"entry is refused, every problem is listed, nothing is sent and the exit code is 2; with\n" +
 			"--keep-going the other entries are sent, and the exit code is still 2.\n\n" +
 			"The updates are sent in order within lemlist's rate limit; an update whose fields someone\n" +
-			"changed on lemlist since the file was checked is not sent (--force sends it anyway). The\n" +
+			"changed on lemlist since the file was checked is not sent (--force sends it anyway): each\n" +
+			"campaign is read once more just before its first update goes out, and its updates are\n" +
+			"checked against that read, so a file costs about one request per update. The\n" +
 			"first failure stops the run unless --keep-going is given; the summary says what changed\n" +
 			"and what failed, and the exit code is 1 if anything failed. Each update lemlist accepts\n" +
 			"is written to the journal (`lemstep history`, `lemstep undo`).\n\n" +
@@ -132,6 +134,11 @@ func (a *app) applyUpdates(ctx context.Context, entries []applyEntry, opts apply
 		return err
 	}
 	defer s.close()
+	return a.applyIn(ctx, s, entries, opts)
+}
+
+// applyIn checks and sends entries through the session's client.
+func (a *app) applyIn(ctx context.Context, s *session, entries []applyEntry, opts applyOptions) error {
 	lookup := newCampaignLookup(ctx, s.client)
 	steps := &stepLocator{ctx: ctx, finder: newSequenceFinder(s.client)}
 	refused := a.checkApplyEntries(entries, api.Target{Campaigns: lookup.find}, steps, opts.allowBlocking)
@@ -250,13 +257,15 @@ type applyResult struct {
 }
 
 // sendEntries sends the updates in order, the client keeping them within
-// the rate limit. Each starts from the step as the check read it, or as an
-// earlier entry of the run left it, so a file may change one step twice.
+// the rate limit, each checked for a teammate's change against one read of
+// its campaign (see batchSender). Each starts from the step as the check
+// read it, or as an earlier entry of the run left it, so a file may change
+// one step twice.
 // Without keepGoing the first failure stops the run; an interruption
 // always does. Entries not attempted come back with sent false.
 func (a *app) sendEntries(ctx context.Context, s *session, entries []applyEntry, refused [][]string, opts applyOptions, r *applyReporter) []applyResult {
 	results := make([]applyResult, len(entries))
-	latest := map[string]api.Step{}
+	sender := newBatchSender(s.client, opts.force)
 	stop := false
 	for i, e := range entries {
 		results[i].entry = e
@@ -276,11 +285,7 @@ func (a *app) sendEntries(ctx context.Context, s *session, entries []applyEntry,
 			stop = err != nil && !opts.keepGoing
 			continue
 		}
-		loaded, ok := latest[e.stepID]
-		if !ok {
-			loaded = e.loaded
-		}
-		step, before, err := sendStep(ctx, s.client, e.campaign.ID, loaded, e.update, opts.force)
+		step, before, err := sender.send(ctx, e.campaign.ID, e.loaded, e.update)
 		step, err = a.landed(step, err)
 		results[i] = applyResult{entry: e, sent: true, step: step, err: err}
 		r.done(i, results[i])
@@ -288,7 +293,6 @@ func (a *app) sendEntries(ctx context.Context, s *session, entries []applyEntry,
 			stop = !opts.keepGoing
 			continue
 		}
-		latest[e.stepID] = e.update.Apply(before)
 		a.recordUpdate(s, e.campaign, before, e.update, 0)
 	}
 	return results

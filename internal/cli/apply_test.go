@@ -9,19 +9,22 @@ import (
 	"lemstep/api"
 )
 
-// During an apply, a teammate edits a step a later entry changes: that
-// entry is not sent, the others are, and the journal has only theirs.
+// During an apply, after the file was checked, a teammate edits a step a
+// later entry changes: that entry is not sent, the others are, and the
+// journal has only theirs. The edit lands just before the campaign's one
+// read for sending (the check read it first), which is what every entry
+// of the campaign is checked against.
 func TestApplyCatchesAnEditDuringTheRun(t *testing.T) {
 	h := newHookedSandbox(t)
 	file := filepath.Join(t.TempDir(), "fixes.yaml")
 	writeFile(t, file, "- {sequenceId: seq_main000000000001, stepId: stp_email0000000001, type: email, delay: 3}\n"+
 		"- {sequenceId: seq_no00000000000001, stepId: stp_phone0000000001, type: phone, message: Mine}\n"+
 		"- {sequenceId: seq_no00000000000001, stepId: stp_manual000000001, type: manual, title: Ours}\n")
-	patched := 0
+	reads := 0
 	h.setHook(func(_ http.ResponseWriter, r *http.Request) bool {
-		if r.Method == http.MethodPatch {
-			patched++
-			if patched == 1 {
+		if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/sequences") {
+			reads++
+			if reads == 2 {
 				if err := h.server.EditStep("stp_phone0000000001", api.StepUpdate{Message: text("Theirs")}); err != nil {
 					t.Error(err)
 				}
@@ -100,5 +103,76 @@ func TestApplyStopsAtLemlistsFirstRefusal(t *testing.T) {
 	}
 	if entries := h.journal(); len(entries) != 1 || entries[0].StepID != "stp_email0000000001" {
 		t.Errorf("journal %+v, want only the email's update", entries)
+	}
+}
+
+// An apply pays about one request per update: the campaigns are listed
+// and each campaign read once to check the file, then read once more for
+// the conflict check of all its entries, and each entry is one PATCH. A
+// file changing one step twice sends the second from the first's result.
+func TestApplyReadsEachCampaignOncePerBatch(t *testing.T) {
+	h := newHookedSandbox(t)
+	file := filepath.Join(t.TempDir(), "fixes.yaml")
+	writeFile(t, file, "- {sequenceId: seq_main000000000001, stepId: stp_email0000000001, type: email, delay: 3}\n"+
+		"- {sequenceId: seq_no00000000000001, stepId: stp_phone0000000001, type: phone, message: Mine}\n"+
+		"- {sequenceId: seq_no00000000000001, stepId: stp_manual000000001, type: manual, title: Ours}\n"+
+		"- {sequenceId: seq_main000000000001, stepId: stp_email0000000001, type: email, delay: 4}\n")
+	out, errOut, code := h.run("apply", file)
+	if code != exitOK {
+		t.Fatalf("exit code %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	reads := map[string]int{}
+	others := 0
+	for _, r := range h.server.Received() {
+		switch {
+		case r.Method == http.MethodGet && strings.HasSuffix(r.Path, "/sequences"):
+			reads[r.Path]++
+		case r.Method != http.MethodPatch && !strings.HasPrefix(r.Path, "/campaigns"):
+			others++
+		}
+	}
+	if len(reads) != 1 || h.patches() != 4 || others != 0 {
+		t.Fatalf("sequence reads %v, %d PATCH, %d other requests; want one campaign, 4 PATCH", reads, h.patches(), others)
+	}
+	for path, n := range reads {
+		if n != 2 {
+			t.Errorf("%s read %d times, want twice (the check, then the batch)", path, n)
+		}
+	}
+	entries := h.journal()
+	if len(entries) != 4 || entries[3].Before.Delay == nil || *entries[3].Before.Delay != 3 {
+		t.Fatalf("journal %+v; the second update of the email must start from the first's delay 3", entries)
+	}
+}
+
+// A teammate's edit seen in the batch's read is confirmed with a fresh read
+// of the step before anything is decided: with --force, the update goes
+// out over lemlist's latest values, and the journal's before holds theirs.
+func TestApplyForceRereadsAStepTheBatchFoundChanged(t *testing.T) {
+	h := newHookedSandbox(t)
+	file := filepath.Join(t.TempDir(), "fixes.yaml")
+	writeFile(t, file, "- {sequenceId: seq_no00000000000001, stepId: stp_phone0000000001, type: phone, message: Mine}\n")
+	reads := 0
+	h.setHook(func(_ http.ResponseWriter, r *http.Request) bool {
+		if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/sequences") {
+			reads++
+			if reads == 2 {
+				if err := h.server.EditStep("stp_phone0000000001", api.StepUpdate{Message: text("Theirs")}); err != nil {
+					t.Error(err)
+				}
+			}
+		}
+		return false
+	})
+	out, errOut, code := h.run("apply", "--force", file)
+	if code != exitOK {
+		t.Fatalf("exit code %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	if reads != 3 || h.patches() != 1 {
+		t.Fatalf("%d sequence reads and %d PATCH; want the check, the batch, the step's own read, then one PATCH", reads, h.patches())
+	}
+	entries := h.journal()
+	if len(entries) != 1 || entries[0].Before.Message == nil || *entries[0].Before.Message != "Theirs" {
+		t.Fatalf("journal %+v; before must hold the teammate's message", entries)
 	}
 }

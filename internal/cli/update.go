@@ -245,18 +245,23 @@ func sendStep(ctx context.Context, c *api.Client, campaignID string, loaded api.
 	updated, before, err = c.UpdateStepFrom(ctx, campaignID, loaded, u)
 	var ce *api.ConflictError
 	if force && errors.As(err, &ce) {
-		updated, before, err = c.UpdateStepFrom(ctx, campaignID, ce.Current, u)
+		// ce.Current was read just now: sending over it needs no new read.
+		updated, before, err = c.UpdateStepOver(ctx, campaignID, ce.Current, ce.Current, u)
 	}
 	if err != nil {
 		return updated, before, err
 	}
-	// lemlist answers a PATCH with part of the step (_id, type, delay,
-	// emailTemplateId, message), so a subject would be missing from what
-	// the command prints: it prints the step as read just before the PATCH
-	// with the sent fields applied, which is whole.
+	return wholeStep(u, updated, before), before, nil
+}
+
+// wholeStep is the step a command prints after sending u. lemlist answers a
+// PATCH with part of the step (_id, type, delay, emailTemplateId, message),
+// so a subject would be missing from its answer: this is the step as read
+// just before the PATCH with the sent fields applied, which is whole.
+func wholeStep(u api.StepUpdate, answered, before api.Step) api.Step {
 	whole := u.Apply(before)
-	whole.SequenceID = cmp.Or(whole.SequenceID, updated.SequenceID)
-	return whole, before, nil
+	whole.SequenceID = cmp.Or(whole.SequenceID, answered.SequenceID)
+	return whole
 }
 
 // sendFailure turns what stopped an update into the command's error: the
