@@ -168,3 +168,50 @@ func TestAppendRefusesALinkAtTheJournal(t *testing.T) {
 		t.Fatalf("the link's target was written: %q", b)
 	}
 }
+
+// The sidecar is one fixed-width record written in place: the file keeps
+// its size from one append to the next (no truncate, which ext4 follows
+// with a flush to disk), a record whose sum does not match what it says is
+// not trusted, and the shorter record of older lemsteps still is.
+func TestTheSidecarIsWrittenInPlaceAndChecked(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	j := Open(path)
+	for _, id := range []string{"stp_1", "stp_2"} {
+		if _, err := j.Append(entry(id)); err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Stat(path + ".last")
+		if err != nil || info.Size() != lastIDWidth {
+			t.Fatalf("sidecar size %v, %v; want %d", info.Size(), err, lastIDWidth)
+		}
+	}
+	journalInfo, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := journalInfo.Size()
+	// A mixed record that parses but claims another id: its sum gives it away.
+	forged := fmt.Sprintf(`{"id":40,"size":%d,"sum":%d}`, size, lastID{ID: 2, Size: size}.sum())
+	if err := os.WriteFile(path+".last", []byte(forged), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if e, err := j.Append(entry("stp_3")); err != nil || e.ID != 3 {
+		t.Fatalf("with a record whose sum does not match: #%d, %v; want #3", e.ID, err)
+	}
+	journalInfo, err = os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An older lemstep's record, with no sum, is trusted while the size matches.
+	old := fmt.Sprintf(`{"id":41,"size":%d}`, journalInfo.Size())
+	if err := os.WriteFile(path+".last", []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if e, err := j.Append(entry("stp_42")); err != nil || e.ID != 42 {
+		t.Fatalf("after an older lemstep's record: #%d, %v; want #42", e.ID, err)
+	}
+	data, err := os.ReadFile(path + ".last")
+	if err != nil || len(data) != lastIDWidth {
+		t.Fatalf("the older record was not replaced by a whole one: %q, %v", data, err)
+	}
+}

@@ -1,8 +1,11 @@
 package journal
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 
@@ -66,24 +69,68 @@ func readLastID(side *os.File) (lastID, bool) {
 	if side == nil {
 		return lastID{}, false
 	}
-	var saved lastID
-	data, err := io.ReadAll(io.LimitReader(io.NewSectionReader(side, 0, 1024), 1024))
-	if err != nil || json.Unmarshal(data, &saved) != nil || saved.ID < 0 || saved.ID > MaxID || saved.Size < 0 {
+	buf := make([]byte, lastIDWidth+1)
+	n, err := side.ReadAt(buf, 0)
+	if err != nil && !errors.Is(err, io.EOF) {
 		return lastID{}, false
 	}
-	return saved, true
+	return parseLastID(buf[:n])
 }
+
+// parseLastID reads a sidecar: the fixed-width record saveLastID writes,
+// whose sum must match, or the shorter one older lemsteps wrote without a
+// sum (written after a truncate, so never a mix of two records).
+func parseLastID(data []byte) (lastID, bool) {
+	var saved lastIDRecord
+	if len(data) > lastIDWidth || json.Unmarshal(data, &saved) != nil {
+		return lastID{}, false
+	}
+	id := lastID{ID: saved.ID, Size: saved.Size}
+	if saved.Sum != nil && *saved.Sum != id.sum() || id.ID < 0 || id.ID > MaxID || id.Size < 0 {
+		return lastID{}, false
+	}
+	return id, true
+}
+
+// lastIDRecord is the sidecar as written: the ID and size and a checksum of
+// the two.
+type lastIDRecord struct {
+	ID   int     `json:"id"`
+	Size int64   `json:"size"`
+	Sum  *uint32 `json:"sum,omitempty"`
+}
+
+// sum guards the record against a write torn by a crash, which could
+// leave a mix of two records that still parses.
+func (l lastID) sum() uint32 {
+	return crc32.ChecksumIEEE(fmt.Appendf(nil, "%d/%d", l.ID, l.Size))
+}
+
+// lastIDWidth is the size of every sidecar record: the longest one (the
+// largest ID, size and sum) fits, and shorter ones are padded with spaces.
+const lastIDWidth = 80
 
 // saveLastID records the journal's new tail. It is best effort: a sidecar
 // that could not be written only costs the next append a full read.
+//
+// Every record has the same width and is written over the last in place.
+// Emptying the file first, as a variable-length record would need, costs
+// more than the rest of an append together: on ext4 a file truncated to
+// zero and written again is flushed to disk when it is closed
+// (auto_da_alloc), a few milliseconds each time.
 func saveLastID(side *os.File, saved lastID) {
-	data, err := json.Marshal(saved)
-	if side == nil || err != nil {
+	sum := saved.sum()
+	data, err := json.Marshal(lastIDRecord{ID: saved.ID, Size: saved.Size, Sum: &sum})
+	if side == nil || err != nil || len(data) > lastIDWidth {
 		return
 	}
-	// Truncate first: a sidecar cut short by a crash fails to parse and is
-	// read afresh, never taken for a smaller number.
-	if side.Truncate(0) == nil {
-		_, _ = side.WriteAt(data, 0)
+	record := append(data, bytes.Repeat([]byte(" "), lastIDWidth-len(data))...)
+	if _, err := side.WriteAt(record, 0); err != nil {
+		return
+	}
+	// A sidecar longer than a record (never written by lemstep) would not
+	// parse: cut it, which is rare and so costs nothing in the usual case.
+	if info, err := side.Stat(); err == nil && info.Size() > lastIDWidth {
+		_ = side.Truncate(lastIDWidth)
 	}
 }
