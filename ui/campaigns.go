@@ -17,19 +17,23 @@ import (
 // campaignScreen lists every campaign of the team. The first page shows while
 // the rest load; archived campaigns stay hidden until asked for.
 type campaignScreen struct {
-	c       *Context
-	keys    Keys
-	list    rowList[api.Campaign]
-	all     []api.Campaign
-	loading bool
-	stopped bool // the user stopped the load (esc)
-	err     error
-	archive bool // archived campaigns are shown
-	spin    spinner.Model
-	gen     int
-	cancel  context.CancelFunc
-	width   int
-	height  int
+	c    *Context
+	keys Keys
+	list rowList[api.Campaign] // every campaign loaded, archived included
+	// archived counts the archived campaigns loaded, as pages arrive.
+	archived int
+	// reselect is the campaign under the cursor when a reload began, put
+	// back under it if the first page holds it.
+	reselect string
+	loading  bool
+	stopped  bool // the user stopped the load (esc)
+	err      error
+	archive  bool // archived campaigns are shown
+	spin     spinner.Model
+	gen      int
+	cancel   context.CancelFunc
+	width    int
+	height   int
 }
 
 // openCampaignMsg asks the root to open a campaign's step tree.
@@ -45,6 +49,7 @@ func newCampaignScreen(c *Context, keys Keys) *campaignScreen {
 		func(cp api.Campaign) string { return safetext.Clean(cp.Name + " " + strings.Join(cp.Labels, " ")) },
 		true,
 	)
+	s.list.hidden = func(cp api.Campaign) bool { return !s.archive && cp.IsArchived() }
 	return s
 }
 
@@ -54,7 +59,13 @@ func (s *campaignScreen) Load() tea.Cmd {
 		s.cancel()
 	}
 	s.gen++
-	s.loading, s.stopped, s.err, s.all = true, false, nil, nil
+	s.loading, s.stopped, s.err = true, false, nil
+	s.reselect = ""
+	if cp, ok := s.list.Selected(); ok {
+		s.reselect = cp.ID
+	}
+	s.list.SetItems(nil, nil)
+	s.archived = 0
 	load, cancel := loadCampaigns(s.c, s, s.gen)
 	s.cancel = cancel
 	return tea.Batch(load, s.spin.Tick)
@@ -66,7 +77,7 @@ func (s *campaignScreen) SetSize(w, h int) {
 }
 
 // Campaigns is every campaign loaded so far, archived included.
-func (s *campaignScreen) Campaigns() []api.Campaign { return s.all }
+func (s *campaignScreen) Campaigns() []api.Campaign { return s.list.Items() }
 
 func (s *campaignScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -88,21 +99,25 @@ func (s *campaignScreen) onPage(msg campaignsPageMsg) tea.Cmd {
 		s.loading, s.err = false, msg.err
 		return nil
 	}
-	s.all = append(s.all, msg.page...)
+	for _, cp := range msg.page {
+		if cp.IsArchived() {
+			s.archived++
+		}
+	}
+	s.list.AppendItems(msg.page)
+	if id := s.reselect; id != "" {
+		s.reselect = ""
+		s.list.SelectWhere(func(cp api.Campaign) bool { return cp.ID == id })
+	}
 	s.loading = !msg.done
-	s.refresh()
 	return msg.more
 }
 
+// refresh shows or hides the archived campaigns, the cursor staying on
+// its campaign.
 func (s *campaignScreen) refresh() {
 	selected, ok := s.list.Selected()
-	shown := make([]api.Campaign, 0, len(s.all))
-	for _, cp := range s.all {
-		if s.archive || !cp.IsArchived() {
-			shown = append(shown, cp)
-		}
-	}
-	s.list.SetItems(shown, func(cp api.Campaign) bool { return ok && cp.ID == selected.ID })
+	s.list.Rehide(func(cp api.Campaign) bool { return ok && cp.ID == selected.ID })
 }
 
 func (s *campaignScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
@@ -164,9 +179,9 @@ func (s *campaignScreen) View() string {
 		return st.Error.Render("Could not load the campaigns.") + "\n" +
 			st.Muted.Render(safetext.Clean(describeError(s.err))) + "\n\n" +
 			st.Muted.Render("Press r to try again.")
-	case s.loading && len(s.all) == 0:
+	case s.loading && len(s.list.Items()) == 0:
 		return s.spin.View() + " Loading campaigns… (esc stops)"
-	case s.stopped && len(s.all) == 0:
+	case s.stopped && len(s.list.Items()) == 0:
 		return st.Notice.Render("Loading the campaigns was stopped.") + "\n\n" +
 			st.Muted.Render("Press r to load them again.")
 	}
@@ -205,15 +220,9 @@ func campaignErrorText(cp api.Campaign) string {
 
 func (s *campaignScreen) statusLine() string {
 	st := s.c.Styles
-	hidden := 0
-	for _, cp := range s.all {
-		if cp.IsArchived() {
-			hidden++
-		}
-	}
-	line := fmt.Sprintf("%d campaigns", len(s.all))
-	if hidden > 0 && !s.archive {
-		line += fmt.Sprintf(" · %d archived hidden (a to show)", hidden)
+	line := fmt.Sprintf("%d campaigns", len(s.list.Items()))
+	if s.archived > 0 && !s.archive {
+		line += fmt.Sprintf(" · %d archived hidden (a to show)", s.archived)
 	}
 	if s.loading {
 		line = s.spin.View() + " " + line + " · loading more…"
@@ -229,7 +238,7 @@ func (s *campaignScreen) emptyText() string {
 	switch {
 	case s.list.Filtered():
 		return st.Muted.Render("No campaign matches this filter. Press esc to clear it.")
-	case len(s.all) > 0:
+	case len(s.list.Items()) > 0:
 		return st.Muted.Render("Every campaign is archived. Press a to show archived campaigns.")
 	}
 	return st.Muted.Render("This team has no campaigns yet. Create one in lemlist, then press r.")

@@ -1,29 +1,41 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
 
 // rowList is the scrolling, filterable list both browsing screens use. Rows
 // that are not selectable (lane headings) are skipped by the cursor and
-// dropped while a filter is active.
+// dropped while a filter is active; hidden rows (archived campaigns while
+// they are hidden) are left out altogether.
+//
+// A list may hold every campaign of a large team, so nothing a key does
+// walks every row: each row's search text is made once, when the row is
+// added; rows arriving page by page are appended, not copied again with
+// the ones before; the filter narrows its previous matches (see
+// rowFilter). Rows are kept once, in items; everything else holds indexes.
 type rowList[T any] struct {
 	items      []T
+	search     []searchText // filterOn of each item, made once
 	selectable func(T) bool
 	filterOn   func(T) string
+	hidden     func(T) bool // nil hides nothing
 	// ranked filters fuzzily and sorts matches by score; otherwise a row
 	// matches when it contains every word of the filter, and keeps its order.
 	ranked bool
 
-	visible []int // indexes into items, after filtering
-	cursor  int   // index into visible
-	offset  int   // first visible row drawn
-	height  int
+	shown    []int32 // items not hidden, in order
+	pickable []int32 // shown and selectable: what a filter searches
+	filter   rowFilter
+	visible  []int32 // indexes into items, after filtering
+	cursor   int     // index into visible
+	offset   int     // first visible row drawn
+	height   int
 
 	input     textinput.Model
 	filtering bool // the filter input has focus
@@ -33,7 +45,7 @@ func newRowList[T any](selectable func(T) bool, filterOn func(T) string, ranked 
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = "type to filter"
-	return rowList[T]{selectable: selectable, filterOn: filterOn, ranked: ranked, input: in}
+	return rowList[T]{selectable: selectable, filterOn: filterOn, ranked: ranked, input: in, filter: rowFilter{ranked: ranked}}
 }
 
 // SetItems replaces the rows, keeping the filter and, when keep returns true
@@ -41,12 +53,77 @@ func newRowList[T any](selectable func(T) bool, filterOn func(T) string, ranked 
 // the cursor can stay where the user left it.
 func (l *rowList[T]) SetItems(items []T, keep func(T) bool) {
 	l.items = items
+	l.search = make([]searchText, len(items))
+	for i, it := range items {
+		l.search[i] = newSearchText(l.filterOn(it))
+	}
+	l.reshow(keep)
+}
+
+// AppendItems adds rows after the others (a page of campaigns as it
+// arrives): only the new rows are prepared and matched, and the cursor
+// stays on the row it was on.
+func (l *rowList[T]) AppendItems(more []T) {
+	if len(more) == 0 {
+		return
+	}
+	wasEmpty := len(l.visible) == 0
+	selected := l.selectedIndex()
+	first := len(l.items)
+	l.items = append(growDoubling(l.items, len(more)), more...)
+	l.search = growDoubling(l.search, len(more))
+	l.shown = growDoubling(l.shown, len(more))
+	l.pickable = growDoubling(l.pickable, len(more))
+	added := make([]int32, 0, len(more))
+	for i, it := range more {
+		idx := int32(first + i)
+		l.search = append(l.search, newSearchText(l.filterOn(it)))
+		if l.hidden != nil && l.hidden(it) {
+			continue
+		}
+		l.shown = append(l.shown, idx)
+		if l.selectable(it) {
+			l.pickable = append(l.pickable, idx)
+			added = append(added, idx)
+		}
+	}
+	if !l.Filtered() {
+		l.visible = l.shown
+	} else {
+		l.visible = l.filter.extend(l.search, added)
+	}
+	if wasEmpty || selected < 0 || !l.selectIndex(selected) {
+		l.cursor, l.offset = 0, 0
+		l.settle(1)
+	}
+}
+
+// Rehide applies the hidden rule again (it changed), keeping the cursor
+// on the row keep picks as SetItems does.
+func (l *rowList[T]) Rehide(keep func(T) bool) { l.reshow(keep) }
+
+// Items is every row, hidden ones included.
+func (l *rowList[T]) Items() []T { return l.items }
+
+// reshow works out the shown and pickable rows again and refilters.
+func (l *rowList[T]) reshow(keep func(T) bool) {
+	l.shown, l.pickable = l.shown[:0], l.pickable[:0]
+	for i, it := range l.items {
+		if l.hidden != nil && l.hidden(it) {
+			continue
+		}
+		l.shown = append(l.shown, int32(i))
+		if l.selectable(it) {
+			l.pickable = append(l.pickable, int32(i))
+		}
+	}
+	l.filter.reset()
 	l.refilter()
 	if keep == nil || l.SelectWhere(keep) || !l.Filtered() {
 		return
 	}
-	for _, it := range items {
-		if keep(it) {
+	for _, i := range l.shown {
+		if keep(l.items[i]) {
 			l.input.SetValue("")
 			l.refilter()
 			l.SelectWhere(keep)
@@ -67,40 +144,42 @@ func (l *rowList[T]) SelectWhere(pred func(T) bool) bool {
 	return false
 }
 
-func (l *rowList[T]) refilter() {
-	term := l.input.Value()
-	l.visible = l.visible[:0]
-	if term == "" {
-		for i := range l.items {
-			l.visible = append(l.visible, i)
+// selectedIndex is the index in items of the row under the cursor, -1
+// when there is none.
+func (l *rowList[T]) selectedIndex() int32 {
+	if l.cursor < 0 || l.cursor >= len(l.visible) {
+		return -1
+	}
+	return l.visible[l.cursor]
+}
+
+// selectIndex moves the cursor to the row items[idx] when it is visible.
+// The row under the cursor rarely moves, so it is looked for there first.
+func (l *rowList[T]) selectIndex(idx int32) bool {
+	if l.cursor < len(l.visible) && l.visible[l.cursor] == idx {
+		l.scroll()
+		return true
+	}
+	for i, v := range l.visible {
+		if v == idx {
+			l.cursor = i
+			l.scroll()
+			return true
 		}
+	}
+	return false
+}
+
+func (l *rowList[T]) refilter() {
+	if term := l.input.Value(); term == "" {
+		l.filter.reset()
+		l.visible = l.shown
 	} else {
-		l.visible = l.matches(term)
+		l.visible = l.filter.apply(term, l.search, l.pickable)
 	}
 	l.cursor = 0
 	l.offset = 0
 	l.settle(1)
-}
-
-func (l *rowList[T]) matches(term string) []int {
-	var idx []int
-	var targets []string
-	for i, it := range l.items {
-		if l.selectable(it) {
-			idx = append(idx, i)
-			targets = append(targets, l.filterOn(it))
-		}
-	}
-	filter := containsWords
-	if l.ranked {
-		filter = list.DefaultFilter
-	}
-	ranks := filter(term, targets)
-	out := make([]int, len(ranks))
-	for i, r := range ranks {
-		out[i] = idx[r.Index]
-	}
-	return out
 }
 
 // settle moves the cursor in direction dir until it rests on a selectable row.
@@ -260,23 +339,13 @@ func (l *rowList[T]) View(render func(it T, selected bool) string) string {
 	return b.String()
 }
 
-// containsWords keeps, in order, the targets holding every word of term,
-// ignoring case: in a sequence tree, fuzzy letters match far too much.
-func containsWords(term string, targets []string) []list.Rank {
-	words := strings.Fields(strings.ToLower(term))
-	var out []list.Rank
-	for i, t := range targets {
-		t = strings.ToLower(t)
-		all := true
-		for _, w := range words {
-			if !strings.Contains(t, w) {
-				all = false
-				break
-			}
-		}
-		if all {
-			out = append(out, list.Rank{Index: i})
-		}
+// growDoubling makes room for n more elements, at least doubling the
+// capacity when it must grow. append grows a large slice by about a
+// quarter, so a list of 50,000 rows arriving 100 at a time would be copied
+// some twenty times over; doubling copies it at most once in all.
+func growDoubling[S ~[]E, E any](s S, n int) S {
+	if cap(s)-len(s) >= n {
+		return s
 	}
-	return out
+	return slices.Grow(s, max(n, len(s)))
 }

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"strings"
+)
+
+// rowFilter finds the rows matching a filter term and remembers what each
+// term of the one being typed matched. A row matching a term also matches
+// every prefix of it (fuzzy letters in order, or words contained), so when
+// the term grows only the previous matches are searched, and when it
+// shrinks back the earlier answer is reused: typing and erasing cost in
+// proportion to what still matches, not to the whole list.
+type rowFilter struct {
+	ranked bool         // fuzzy, best first; otherwise every word contained, in list order
+	steps  []filterStep // each term a prefix of the next
+}
+
+// filterStep is what one term matched.
+type filterStep struct {
+	term   string
+	rows   []int32 // indexes of the matching rows, in list order
+	scores []int32 // ranked filters: each row's score
+	order  []int32 // rows as shown (best first when ranked); nil until asked for
+}
+
+// reset forgets every term, as when the rows are replaced.
+func (f *rowFilter) reset() { f.steps = nil }
+
+// apply returns the rows of candidates (indexes in list order) matching
+// term, in the order they are shown; search holds each row's text.
+func (f *rowFilter) apply(term string, search []searchText, candidates []int32) []int32 {
+	for len(f.steps) > 0 && !strings.HasPrefix(term, f.top().term) {
+		f.steps = f.steps[:len(f.steps)-1]
+	}
+	if len(f.steps) > 0 && f.top().term == term {
+		return f.top().shown(f.ranked)
+	}
+	from := candidates
+	if len(f.steps) > 0 {
+		from = f.top().rows
+	}
+	st := filterStep{term: term}
+	st.add(f.matcher(term), search, from)
+	f.steps = append(f.steps, st)
+	return f.top().shown(f.ranked)
+}
+
+// extend matches rows just added to the list (indexes above every earlier
+// one) against every term remembered, and returns the rows now shown for
+// the last term.
+func (f *rowFilter) extend(search []searchText, added []int32) []int32 {
+	for i := range f.steps {
+		st := &f.steps[i]
+		before := len(st.rows)
+		st.add(f.matcher(st.term), search, added)
+		added = st.rows[before:]
+		st.order = nil
+	}
+	return f.top().shown(f.ranked)
+}
+
+func (f *rowFilter) top() *filterStep { return &f.steps[len(f.steps)-1] }
+
+// rowMatch scores one row's text; ok is false when it does not match.
+type rowMatch func(text searchText) (score int, ok bool)
+
+func (f *rowFilter) matcher(term string) rowMatch {
+	if f.ranked {
+		return newFuzzyPattern(term).score
+	}
+	words := strings.Fields(strings.ToLower(term))
+	return func(text searchText) (int, bool) { return 0, containsWords(words, text.text) }
+}
+
+// add appends the rows of from that match.
+func (st *filterStep) add(match rowMatch, search []searchText, from []int32) {
+	for _, i := range from {
+		if score, ok := match(search[i]); ok {
+			st.rows = append(st.rows, i)
+			st.scores = append(st.scores, int32(score))
+		}
+	}
+}
+
+// shown is the step's rows in the order the list shows them.
+func (st *filterStep) shown(ranked bool) []int32 {
+	if !ranked {
+		return st.rows
+	}
+	if st.order == nil {
+		rank := rankByScore(st.scores)
+		for k, pos := range rank {
+			rank[k] = st.rows[pos]
+		}
+		st.order = rank
+	}
+	return st.order
+}
+
+// containsWords reports whether text holds every word (already lower
+// case), ignoring case: in a sequence tree, fuzzy letters match far too
+// much.
+func containsWords(words []string, text string) bool {
+	text = strings.ToLower(text)
+	for _, w := range words {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
+}
