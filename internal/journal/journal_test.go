@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -171,5 +172,42 @@ func TestRecordKeepsWhatTheFieldsHadBefore(t *testing.T) {
 	}
 	if e.Before.Subject != nil {
 		t.Fatal("Before carries a field the update did not change")
+	}
+}
+
+// Each streams: entries come one at a time, oldest first, with a torn line
+// reported between them, and an error from the caller stops the reading
+// there and comes back.
+func TestEachStreamsAndStops(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	j := Open(path)
+	for _, id := range []string{"stp_1", "stp_2", "stp_3"} {
+		if _, err := j.Append(entry(id)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	appendRaw(t, path, `{"id":4,"stepId":"stp_4"`)
+	var seen []string
+	var damage []Damage
+	if err := j.Each(func(e Entry) error {
+		seen = append(seen, e.StepID)
+		return nil
+	}, func(d Damage) { damage = append(damage, d) }); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(seen, ",") != "stp_1,stp_2,stp_3" || len(damage) != 1 || damage[0].Line != 4 {
+		t.Fatalf("entries %v, damage %v", seen, damage)
+	}
+	stop := errors.New("enough")
+	seen = nil
+	err := j.Each(func(e Entry) error {
+		seen = append(seen, e.StepID)
+		if e.ID == 2 {
+			return stop
+		}
+		return nil
+	}, func(Damage) {})
+	if !errors.Is(err, stop) || strings.Join(seen, ",") != "stp_1,stp_2" {
+		t.Fatalf("stopped at #2: %v, saw %v", err, seen)
 	}
 }

@@ -47,7 +47,7 @@ func findTail(f, side *os.File) (tail, error) {
 	if saved, ok := readLastID(side); ok && saved.Size == size {
 		return tail{id: saved.ID, size: size, endsLine: endsLine(f, size)}, nil
 	}
-	t, err := scan(io.NewSectionReader(f, 0, size), func(Entry) {}, func(Damage) {})
+	t, err := scan(io.NewSectionReader(f, 0, size), func(Entry) bool { return true }, func(Damage) {})
 	if err != nil {
 		return tail{}, fmt.Errorf("read journal: %w", err)
 	}

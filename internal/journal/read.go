@@ -25,32 +25,56 @@ func (j *Journal) Entries() ([]Entry, error) {
 	return entries, err
 }
 
-// Read returns every entry, oldest first, and the lines it skipped. It reads
-// under the file's shared lock (where there is one), so an append in
-// progress is seen whole or not at all. Lines are read one at a time with no
-// limit on their length: an entry holding a 20 MB message reads back like
-// any other.
+// Read returns every entry, oldest first, and the lines it skipped; see
+// Each.
 func (j *Journal) Read() ([]Entry, []Damage, error) {
+	var entries []Entry
+	var damage []Damage
+	err := j.Each(func(e Entry) error {
+		entries = append(entries, e)
+		return nil
+	}, func(d Damage) { damage = append(damage, d) })
+	if err != nil {
+		return nil, nil, err
+	}
+	return entries, damage, nil
+}
+
+// Each gives every entry to entry, oldest first, and every line it skips to
+// damaged, as it reads them: what it holds is one line, whatever the size
+// of the journal, so a caller that keeps only what it shows (a step's
+// entries, the columns of a table) reads a journal of any size in little
+// memory. It reads under the file's shared lock (where there is one), so
+// an append in progress is seen whole or not at all. Lines are read one at
+// a time with no limit on their length: an entry holding a 20 MB message
+// reads back like any other. An error from entry stops the reading and is
+// returned.
+func (j *Journal) Each(entry func(Entry) error, damaged func(Damage)) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	f, err := os.Open(j.path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, nil
+		return nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("read journal: %w", err)
+		return fmt.Errorf("read journal: %w", err)
 	}
 	defer f.Close()
 	if err := lockFile(f, false); err != nil {
-		return nil, nil, fmt.Errorf("lock journal: %w", err)
+		return fmt.Errorf("lock journal: %w", err)
 	}
-	var entries []Entry
-	var damage []Damage
-	_, err = scan(f, func(e Entry) { entries = append(entries, e) }, func(d Damage) { damage = append(damage, d) })
+	var stopped error
+	_, err = scan(f, func(e Entry) bool {
+		stopped = entry(e)
+		return stopped == nil
+	}, damaged)
+	if stopped != nil {
+		return stopped
+	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("read journal: %w", err)
+		return fmt.Errorf("read journal: %w", err)
 	}
-	return entries, damage, nil
+	return nil
 }
 
 // tail is what an append needs to know of the journal: the last entry's ID,
@@ -61,11 +85,12 @@ type tail struct {
 	endsLine bool
 }
 
-// scan reads r line by line, giving each entry to entry and each line it
-// skips to damaged, and returns what an append needs to know. An entry's ID
+// scan reads r line by line, giving each entry to entry (which returns
+// false to stop) and each line it skips to damaged, and returns what an
+// append needs to know. An entry's ID
 // must be between 1 and MaxID and above every ID before it: otherwise two
 // lines would claim one ID and undo could pick the wrong one.
-func scan(r io.Reader, entry func(Entry), damaged func(Damage)) (tail, error) {
+func scan(r io.Reader, entry func(Entry) bool, damaged func(Damage)) (tail, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var t tail
 	t.endsLine = true
@@ -78,7 +103,9 @@ func scan(r io.Reader, entry func(Entry), damaged func(Damage)) (tail, error) {
 				damaged(Damage{Line: n, Reason: why})
 			} else if e.ID > 0 {
 				t.id = e.ID
-				entry(e)
+				if !entry(e) {
+					return t, nil
+				}
 			}
 		}
 		if errors.Is(err, io.EOF) {
