@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unique"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -99,8 +100,9 @@ func (s *campaignScreen) onPage(msg campaignsPageMsg) tea.Cmd {
 		s.loading, s.err = false, msg.err
 		return nil
 	}
-	for _, cp := range msg.page {
-		if cp.IsArchived() {
+	for i := range msg.page {
+		shareRepeatedStrings(&msg.page[i])
+		if msg.page[i].IsArchived() {
 			s.archived++
 		}
 	}
@@ -111,6 +113,22 @@ func (s *campaignScreen) onPage(msg campaignsPageMsg) tea.Cmd {
 	}
 	s.loading = !msg.done
 	return msg.more
+}
+
+// shareRepeatedStrings makes the texts campaigns have in common (status,
+// team, creator, time zone, labels, errors) one copy each: decoded from
+// JSON, every campaign holds its own, and a large team's list would keep
+// tens of thousands of copies of a few words.
+func shareRepeatedStrings(cp *api.Campaign) {
+	for _, s := range []*string{&cp.Status, &cp.TeamID, &cp.CreatedBy, &cp.Timezone} {
+		*s = unique.Make(*s).Value()
+	}
+	for i := range cp.Labels {
+		cp.Labels[i] = unique.Make(cp.Labels[i]).Value()
+	}
+	for i := range cp.Errors {
+		cp.Errors[i] = unique.Make(cp.Errors[i]).Value()
+	}
 }
 
 // refresh shows or hides the archived campaigns, the cursor staying on

@@ -179,35 +179,72 @@ func rankBySorting(scores []int32, out []int32) []int32 {
 }
 
 // searchText is a row's text prepared for the filter once, when the row is
-// added: the text, its ASCII letters in lower case (same length, same
-// offsets), and whether the fast matcher would get it wrong (a NUL, or a
-// rune that folds to an ASCII letter: ſ is s, the Kelvin sign is k).
+// added: its ASCII letters in lower case (same length, same offsets), which
+// the fast matcher searches, and where the upper-case letters were. A text
+// of up to 64 bytes keeps them as bits of a word rather than as a second
+// string: a list of 50,000 campaigns holds one string per row, not two.
+// slow marks a text the fast matcher would get wrong: a NUL, or a rune
+// that folds to an ASCII letter (ſ is s, the Kelvin sign is k).
 type searchText struct {
-	text, lower string
-	slow        bool
+	lower string
+	upper uint64 // bit i: byte i was an upper-case ASCII letter
+	text  string // the text itself, when it is longer than 64 bytes or slow
+	slow  bool
 }
 
 func newSearchText(text string) searchText {
-	st := searchText{text: text, lower: text}
-	upper := false
-	for _, r := range text {
+	st := searchText{lower: text}
+	var upper uint64
+	hasUpper := false
+	for i, r := range text {
 		switch {
 		case r == 0, r == 'ſ', r == '\u212a':
 			st.slow = true
 		case 'A' <= r && r <= 'Z':
-			upper = true
-		}
-	}
-	if upper {
-		b := []byte(text)
-		for i, c := range b {
-			if 'A' <= c && c <= 'Z' {
-				b[i] = c + 'a' - 'A'
+			hasUpper = true
+			if i < 64 {
+				upper |= 1 << i
 			}
 		}
-		st.lower = string(b)
+	}
+	if !hasUpper {
+		return st
+	}
+	b := []byte(text)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	st.lower = string(b)
+	if len(text) > 64 || st.slow {
+		st.text = text
+	} else {
+		st.upper = upper
 	}
 	return st
+}
+
+// original is the text as it was given.
+func (st searchText) original() string {
+	if st.text != "" || st.upper == 0 {
+		return cmp.Or(st.text, st.lower)
+	}
+	b := []byte(st.lower)
+	for i := range b {
+		if st.upper&(1<<i) != 0 {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// upperAt reports whether byte j of the text is an upper-case ASCII letter.
+func (st searchText) upperAt(j int) bool {
+	if st.text != "" {
+		return 'A' <= st.text[j] && st.text[j] <= 'Z'
+	}
+	return j < 64 && st.upper&(1<<j) != 0
 }
 
 // fuzzyPattern is a filter term ready for matching: its runes, and when it
@@ -237,7 +274,7 @@ func newFuzzyPattern(term string) fuzzyPattern {
 // term and the text allow it.
 func (p fuzzyPattern) score(st searchText) (int, bool) {
 	if p.lower == nil || st.slow {
-		return fuzzyScore(p.runes, st.text)
+		return fuzzyScore(p.runes, st.original())
 	}
 	return fuzzyScoreASCII(p.lower, st)
 }
@@ -252,7 +289,7 @@ func (p fuzzyPattern) score(st searchText) (int, bool) {
 // previous one was taken to the first occurrence of rune p+1 after the
 // first of them (to the end of the text for the last rune).
 func fuzzyScoreASCII(pattern []byte, st searchText) (int, bool) {
-	text, lower := st.text, st.lower
+	lower := st.lower
 	n, m := len(lower), len(pattern)
 	if m == 0 {
 		return 0, false
@@ -275,7 +312,7 @@ func fuzzyScoreASCII(pattern []byte, st searchText) (int, bool) {
 		}
 		best, bestAt := fuzzyNoMatch, -1
 		for j := first; j < end; {
-			score := candidateScore(text, j)
+			score := candidateScore(st, j)
 			if p > 0 && j-1 == lastMatch {
 				bonus := adjacent*2 + fuzzyAdjacentBonus
 				score += bonus
@@ -300,22 +337,25 @@ func fuzzyScoreASCII(pattern []byte, st searchText) (int, bool) {
 	return total + m - n, true
 }
 
-// candidateScore is the bonus of a match at byte j of text for where it
-// falls: the first rune, after a separator, or a camelCase hump.
-func candidateScore(text string, j int) int {
+// candidateScore is the bonus of a match at byte j of the text for where
+// it falls: the first rune, after a separator, or a camelCase hump.
+func candidateScore(st searchText, j int) int {
 	if j == 0 {
 		return fuzzyFirstCharBonus
 	}
-	last := rune(text[j-1])
-	if last >= utf8.RuneSelf {
-		last, _ = utf8.DecodeLastRuneInString(text[:j])
-	}
 	score := 0
-	if unicode.IsLower(last) && 'A' <= text[j] && text[j] <= 'Z' {
-		score += fuzzyCamelCaseBonus
+	if b := st.lower[j-1]; b < utf8.RuneSelf {
+		if 'a' <= b && b <= 'z' && !st.upperAt(j-1) && st.upperAt(j) {
+			score += fuzzyCamelCaseBonus
+		}
+		if isFuzzySeparator(rune(b)) {
+			score += fuzzySeparatorBonus
+		}
+		return score
 	}
-	if isFuzzySeparator(last) {
-		score += fuzzySeparatorBonus
+	// Separators are ASCII, and bytes beyond ASCII are the text's own.
+	if last, _ := utf8.DecodeLastRuneInString(st.lower[:j]); unicode.IsLower(last) && st.upperAt(j) {
+		score += fuzzyCamelCaseBonus
 	}
 	return score
 }

@@ -69,7 +69,7 @@ func (f *rowFilter) matcher(term string) rowMatch {
 		return newFuzzyPattern(term).score
 	}
 	words := strings.Fields(strings.ToLower(term))
-	return func(text searchText) (int, bool) { return 0, containsWords(words, text.text) }
+	return func(text searchText) (int, bool) { return 0, containsWords(words, text.original()) }
 }
 
 // add appends the rows of from that match.

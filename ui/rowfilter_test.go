@@ -137,7 +137,7 @@ func TestCampaignListGrowsPageByPage(t *testing.T) {
 	}
 	var got []string
 	for _, i := range m.campaigns.list.visible {
-		got = append(got, m.campaigns.list.search[i].text)
+		got = append(got, m.campaigns.list.search[i].original())
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("filtered rows after loading differ from a filter over the whole list:\n got %d rows\nwant %d rows", len(got), len(want))
@@ -159,11 +159,14 @@ func searchTexts(texts []string) []searchText {
 // used: an ASCII term, and a text without a NUL or a rune folding to ASCII.
 func TestFuzzyScoreASCIIIsFuzzyScore(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		text := filterText(14).Draw(t, "text")
+		text := filterText(rapid.SampledFrom([]int{14, 70}).Draw(t, "length")).Draw(t, "text")
 		term := filterText(4).Draw(t, "term")
 		p, st := newFuzzyPattern(term), newSearchText(text)
 		if p.lower == nil || st.slow {
 			t.Skip("the rune-wise matcher handles these")
+		}
+		if st.original() != text {
+			t.Fatalf("the prepared text gives back %q, not %q", st.original(), text)
 		}
 		want, wantOK := fuzzyScore(p.runes, text)
 		got, gotOK := fuzzyScoreASCII(p.lower, st)
