@@ -9,6 +9,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/api/sandbox"
+	"lemstep/internal/cputime"
 )
 
 // generatedCampaigns is the campaign list of a generated workspace of n
@@ -63,7 +64,7 @@ func BenchmarkCampaignListLoad(b *testing.B) {
 				runtime.GC()
 				runtime.ReadMemStats(&ms)
 				base := ms.HeapAlloc
-				began := cpuTime(b)
+				began := cputime.Now()
 				m := campaignsModel()
 				loadPages(m, camps, func(page int) {
 					if page%10 == 0 {
@@ -71,7 +72,7 @@ func BenchmarkCampaignListLoad(b *testing.B) {
 						peak = max(peak, ms.HeapAlloc-min(base, ms.HeapAlloc))
 					}
 				})
-				cpu += cpuTime(b) - began
+				cpu += cputime.Now() - began
 				runtime.GC()
 				runtime.ReadMemStats(&ms)
 				retained = ms.HeapAlloc - min(base, ms.HeapAlloc)
@@ -102,7 +103,7 @@ func BenchmarkCampaignFilterKey(b *testing.B) {
 		keys = append(keys, tea.KeyPressMsg{Code: tea.KeyBackspace})
 	}
 	b.ReportAllocs()
-	began := cpuTime(b)
+	began := cputime.Now()
 	for b.Loop() {
 		for _, k := range keys {
 			m.Update(k)
@@ -111,5 +112,5 @@ func BenchmarkCampaignFilterKey(b *testing.B) {
 	}
 	keystrokes := float64(b.N * len(keys))
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/keystrokes, "ns/key")
-	b.ReportMetric(float64((cpuTime(b)-began).Microseconds())/1000/keystrokes, "cpu-ms/key")
+	b.ReportMetric(float64((cputime.Now()-began).Microseconds())/1000/keystrokes, "cpu-ms/key")
 }
