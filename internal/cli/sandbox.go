@@ -41,7 +41,7 @@ func (a *app) sandboxCommand() *cobra.Command {
 			"on a large account; with --workspace odd, N campaigns with odd shapes.\n" +
 			"--paging chooses what GET /campaigns pages by: offset, page, or both (page wins).",
 		Example: "  lemstep sandbox --addr 127.0.0.1:7777 --key demo\n" +
-			"  lemstep sandbox --campaigns 50000\n" +
+			"  lemstep sandbox --addr 127.0.0.1:7778 --campaigns 5000\n" +
 			"  lemstep sandbox --addr 127.0.0.1:7778 --workspace odd --paging page\n" +
 			"  curl --user \":demo\" 'http://127.0.0.1:7777/api/campaigns?version=v2'",
 		Args: noArgs,
