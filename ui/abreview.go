@@ -183,13 +183,7 @@ func (s *variantReview) View() string {
 }
 
 func (s *variantReview) changesView() string {
-	var entries []changeview.Entry
-	for _, f := range s.update.Fields() {
-		old, _ := api.VariantValue(s.base, f)
-		nu, _ := s.update.Value(f)
-		entries = append(entries, changeview.Change(f, old, nu))
-	}
-	return changeview.Render(entries, changeview.Options{Width: s.width, Theme: s.c.Theme})
+	return changeview.Render(changeview.VariantChanges(s.base, s.update), changeview.Options{Width: s.width, Theme: s.c.Theme})
 }
 
 func (s *variantReview) conflictView() string {

@@ -29,10 +29,17 @@ const progressWidth = 30
 
 func (a *app) newApplyReporter(total int) *applyReporter {
 	r := &applyReporter{w: a.io.Out, total: total}
-	if !a.io.IsStdoutTTY() {
-		return r
+	r.bar, r.width = a.progressBar(a.io.Out)
+	return r
+}
+
+// progressBar is the bar a run that sends many updates draws on w, and
+// w's width; nil when w is not a terminal. It is in colour only when
+// stdout may be.
+func (a *app) progressBar(w io.Writer) (*progress.Model, int) {
+	if !a.io.IsTerminal(w) {
+		return nil, 0
 	}
-	r.width = a.io.Width(a.io.Out)
 	opts := []progress.Option{progress.WithWidth(progressWidth), progress.WithoutPercentage()}
 	if a.colour() {
 		opts = append(opts, progress.WithDefaultBlend())
@@ -43,8 +50,7 @@ func (a *app) newApplyReporter(total int) *applyReporter {
 	if !a.colour() {
 		bar.EmptyColor = lipgloss.NoColor{}
 	}
-	r.bar = &bar
-	return r
+	return &bar, a.io.Width(w)
 }
 
 // sending shows which update is on its way.

@@ -124,7 +124,7 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.DurationVar(&a.flags.timeout, "timeout", 0, "the most one request to lemlist may take, retries included (default $LEMLIST_TIMEOUT or 30s)")
 	root.AddCommand(a.editCommand(), a.draftsCommand(), a.campaignsCommand(), a.stepsCommand(), a.updateCommand(),
 		a.applyCommand(), a.historyCommand(), a.undoCommand(), a.authCommand(), a.sandboxCommand(), a.abCommand(),
-		a.grepCommand())
+		a.grepCommand(), a.replaceCommand())
 	markUsageErrors(root)
 	// cobra prints neither usage nor errors: printError says what went
 	// wrong, in one place.

@@ -149,6 +149,9 @@ func classify(rs []region, start, end int, isHTML bool) (Where, string) {
 			}
 			continue
 		}
+		if start <= r.start && r.end <= end {
+			continue // the whole piece is in the match: replaced as a whole
+		}
 		if r.kind == regionTag {
 			where = InHTML
 		}

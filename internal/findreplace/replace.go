@@ -108,6 +108,9 @@ func (p patch) apply(chosen []int) (string, regionKind) {
 		return result, 0
 	}
 	for _, r := range p.regions {
+		if p.covered(r, chosen) {
+			continue // replaced with its match: the replacement's own pieces stand for it
+		}
 		want = append(want, region{r.start + shiftAt(r.start), r.end + shiftAt(r.end), r.kind})
 	}
 	slices.SortFunc(want, func(a, b region) int { return a.start - b.start })
@@ -132,4 +135,14 @@ func firstDifference(want, got []region) regionKind {
 		}
 	}
 	return 0
+}
+
+// covered reports whether a chosen match holds the whole of r.
+func (p patch) covered(r region, chosen []int) bool {
+	for _, i := range chosen {
+		if mt := p.matches[i]; mt.Start <= r.start && r.end <= mt.End {
+			return true
+		}
+	}
+	return false
 }

@@ -47,7 +47,8 @@ func rebuild(value string, ms []Match, repl string) string {
 func TestReplaceProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		doc := genDocument(t)
-		pattern := rapid.SampledFrom([]string{"Acme", "a", "cme", "p>", "{{", "me\"", "b", "Hi a", "%}", "acme"}).Draw(t, "pattern")
+		pattern := rapid.SampledFrom([]string{"Acme", "a", "cme", "p>", "{{", "me\"", "b", "Hi a", "%}", "acme",
+			"Hi {{firstName}}", "<p>Acme", "{% if a %}Acme"}).Draw(t, "pattern")
 		repl := rapid.StringOfN(rapid.RuneFrom([]rune("xyz <>{}%\"'/p")), 0, 6, -1).Draw(t, "replacement")
 		isHTML := rapid.Bool().Draw(t, "html")
 		m, err := Compile(Query{Pattern: pattern, IgnoreCase: rapid.Bool().Draw(t, "ignoreCase")})
@@ -72,9 +73,14 @@ func TestReplaceProperties(t *testing.T) {
 		after := pieces(got, isHTML)
 		kept, touched := 0, 0
 		for _, p := range before {
-			if replacedInside(done, p) {
+			switch overlap(done, p) {
+			case pieceEdited:
 				touched++
 				continue
+			case pieceReplaced:
+				continue // the piece was all inside a match, replaced with it
+			case pieceCut:
+				t.Fatalf("a replaced match crosses the edge of %q (document %q, result %q)", doc[p[0]:p[1]], doc, got)
 			}
 			kept++
 			if !strings.Contains(got, doc[p[0]:p[1]]) {
@@ -105,12 +111,25 @@ func pieces(s string, isHTML bool) [][]int {
 	return out
 }
 
-// replacedInside reports whether a replaced match overlaps the piece p.
-func replacedInside(ms []Match, p []int) bool {
+// How a piece and the replaced matches meet.
+const (
+	pieceApart    = iota // no replaced match touches it
+	pieceEdited          // a replaced match is inside it
+	pieceReplaced        // it is inside a replaced match
+	pieceCut             // a replaced match crosses its edge
+)
+
+func overlap(ms []Match, p []int) int {
 	for _, mt := range ms {
-		if mt.Replaced && mt.Start < p[1] && mt.End > p[0] {
-			return true
+		switch {
+		case !mt.Replaced || mt.End <= p[0] || mt.Start >= p[1]:
+		case p[0] < mt.Start && mt.End < p[1]:
+			return pieceEdited
+		case mt.Start <= p[0] && p[1] <= mt.End:
+			return pieceReplaced
+		default:
+			return pieceCut
 		}
 	}
-	return false
+	return pieceApart
 }

@@ -72,6 +72,17 @@ type Entry struct {
 	Variant       api.Variant        `json:"variant,omitempty"`
 	VariantBefore *api.VariantUpdate `json:"variantBefore,omitempty"`
 	VariantAfter  *api.VariantUpdate `json:"variantAfter,omitempty"`
+	// Batch groups the entries of one run that changed many steps (a
+	// replace across campaigns, the undo of such a run): it is the ID of
+	// the batch's first entry. 0 for an entry of its own.
+	Batch int `json:"batch,omitempty"`
+	// UndoesBatch is the batch this entry's batch undid, on each entry of
+	// the undo of a batch.
+	UndoesBatch int `json:"undoesBatch,omitempty"`
+
+	// opensBatch marks the first entry of a batch, whose Batch is its own
+	// ID, known only once the entry is numbered.
+	opensBatch bool
 }
 
 // Journal is an append-only file of entries.
@@ -132,6 +143,9 @@ func (j *Journal) appendLocked(f *os.File, e Entry) (Entry, error) {
 		return Entry{}, fmt.Errorf("the journal %s has reached its highest entry number (#%d); move it aside to start a new one", j.path, tail.id)
 	}
 	e.ID = tail.id + 1
+	if e.opensBatch {
+		e.Batch = e.ID
+	}
 	if e.Time.IsZero() {
 		e.Time = time.Now()
 	}

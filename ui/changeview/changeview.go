@@ -82,6 +82,17 @@ func Changes(before api.Step, u api.StepUpdate) []Entry {
 	return out
 }
 
+// VariantChanges is every field u changes on variant B, before.
+func VariantChanges(before api.ABVariant, u api.VariantUpdate) []Entry {
+	var out []Entry
+	for _, f := range u.Fields() {
+		old, _ := api.VariantValue(before, f)
+		nu, _ := u.Value(f)
+		out = append(out, Change(f, old, nu))
+	}
+	return out
+}
+
 // formOrder sorts fields as the form of a t step shows them.
 func formOrder(t api.StepType, fields []api.Field) []api.Field {
 	var out []api.Field
