@@ -24,7 +24,12 @@ const (
 // user, and is cleaned first.
 func writeHistory(w io.Writer, th *theme.Theme, entries []journal.Entry, workspaces workspaceNamer) error {
 	rows := [][]string{{"ID", "TIME", "WORKSPACE", "CAMPAIGN", "STEP", "CHANGED"}}
-	for _, e := range entries {
+	for _, item := range batchedHistory(entries) {
+		if item.batch != nil {
+			rows = append(rows, batchRow(item, workspaces))
+			continue
+		}
+		e := item.entry
 		rows = append(rows, []string{
 			fmt.Sprintf("#%d", e.ID),
 			e.Time.Local().Format("2006-01-02 15:04"),

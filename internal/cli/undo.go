@@ -28,7 +28,7 @@ type undoOptions struct {
 func (a *app) undoCommand() *cobra.Command {
 	var opts undoOptions
 	cmd := &cobra.Command{
-		Use:   "undo [ENTRY]",
+		Use:   "undo [ENTRY|bBATCH]",
 		Short: "Put back the values a journal entry changed",
 		Long: "Undoes one update of the journal (`lemstep history` lists them; without ENTRY, the\n" +
 			"latest): the step is read from lemlist, and the fields the update changed must still hold\n" +
@@ -39,13 +39,21 @@ func (a *app) undoCommand() *cobra.Command {
 			"journal as an entry of its own, which can be undone in turn.\n\n" +
 			"An entry can only be undone on the workspace it was sent to (the same base URL, or the\n" +
 			"demo). With --json, the result (or what stopped it) is printed as JSON on stdout, and the\n" +
-			"review goes to stderr.",
+			"review goes to stderr.\n\n" +
+			"bBATCH (b12, as `lemstep history` shows it) undoes every step of a batch sent by\n" +
+			"`lemstep replace`, with one confirmation: each step is checked as above, a step changed\n" +
+			"since is left as it is, and the summary names the steps that were not undone (exit 1).\n" +
+			"The undo is a batch of its own.",
 		Example: "  lemstep undo\n" +
+			"  lemstep undo b12 --yes\n" +
 			"  lemstep undo 3\n" +
 			"  lemstep undo 3 --yes --json",
 		Args: maximumArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := 0
+			if len(args) == 1 && isBatchName(args[0]) {
+				return a.undoBatchArg(cmd.Context(), args[0], opts)
+			}
 			if len(args) == 1 {
 				n, err := strconv.Atoi(strings.TrimPrefix(args[0], "#"))
 				if err != nil || n < 1 || n > journal.MaxID {
