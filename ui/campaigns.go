@@ -156,6 +156,8 @@ func (s *campaignScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		s.refresh()
 	case key.Matches(k, s.keys.Reload):
 		return s.Load()
+	case key.Matches(k, s.keys.FindReplace):
+		return emit(openFindMsg{sentBy{s}})
 	}
 	return nil
 }
@@ -177,15 +179,15 @@ func (s *campaignScreen) ShortHelp() []key.Binding {
 		return []key.Binding{stop, s.keys.Open, s.keys.Filter, archived, s.keys.Quit, s.keys.Help}
 	}
 	if s.c.canSwitchWorkspace() {
-		return []key.Binding{s.keys.Open, s.keys.Filter, archived, s.keys.Workspace, s.keys.Reload, s.keys.Quit, s.keys.Help}
+		return []key.Binding{s.keys.Open, s.keys.Filter, s.keys.FindReplace, archived, s.keys.Workspace, s.keys.Reload, s.keys.Quit, s.keys.Help}
 	}
-	return []key.Binding{s.keys.Open, s.keys.Filter, archived, s.keys.Reload, s.keys.Quit, s.keys.Help}
+	return []key.Binding{s.keys.Open, s.keys.Filter, s.keys.FindReplace, archived, s.keys.Reload, s.keys.Quit, s.keys.Help}
 }
 
 func (s *campaignScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.keys.Up, s.keys.Down, s.keys.PageUp, s.keys.PageDown, s.keys.Home, s.keys.End},
-		{s.keys.Open, s.keys.Filter, s.keys.ClearFilter, s.keys.Archived, s.keys.Reload},
+		{s.keys.Open, s.keys.Filter, s.keys.ClearFilter, s.keys.FindReplace, s.keys.Archived, s.keys.Reload},
 		{s.keys.Quit, s.keys.Help},
 	}
 }

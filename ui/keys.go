@@ -20,6 +20,7 @@ type Keys struct {
 	PreviewUp, PreviewDown, SwitchPane    key.Binding
 	PreviewPageUp, PreviewPageDown        key.Binding
 	Yes, No                               key.Binding
+	FindReplace, Toggle                   key.Binding
 }
 
 // DefaultKeys returns lemstep's key contract.
@@ -76,5 +77,8 @@ func DefaultKeys() Keys {
 		SwitchPane: b([]string{"f2"}, "f2", "form/preview"),
 		Yes:        b([]string{"y", "enter"}, "y", "yes"),
 		No:         b([]string{"n", "esc"}, "n", "no"),
+		// On the campaign list.
+		FindReplace: b([]string{"f"}, "f", "find & replace"),
+		Toggle:      b([]string{"space"}, "space", "match on/off"),
 	}
 }

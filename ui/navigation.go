@@ -56,6 +56,10 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		return steps.Load(""), true
 	case openStepMsg:
 		return m.openStep(msg), true
+	case openFindMsg:
+		f := newFindScreen(m.c, m.keys, m.campaigns.Campaigns())
+		m.push(f)
+		return f.Init(), true
 	case restoreDraftMsg:
 		o := msg.from.(*draftOfferScreen)
 		hold := draftHold{lease: o.lease}

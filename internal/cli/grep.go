@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -149,23 +148,7 @@ func matchInContext(th *theme.Theme, mt findreplace.Match) string {
 	if th != nil {
 		text = th.DiffAdd.Render(safetext.Line(mt.Text))
 	}
-	return lineKeepingEdges(mt.Before) + text + lineKeepingEdges(mt.After)
-}
-
-// lineKeepingEdges is safetext.Line keeping one space at either end where
-// s has one, so the words around a match stay apart from it.
-func lineKeepingEdges(s string) string {
-	line := safetext.Line(s)
-	if line == "" {
-		return line
-	}
-	if strings.TrimLeft(s, " ") != s {
-		line = " " + line
-	}
-	if strings.TrimRight(s, " ") != s {
-		line += " "
-	}
-	return line
+	return safetext.LinePart(mt.Before) + text + safetext.LinePart(mt.After)
 }
 
 // matchJSON is one match as --json prints it.

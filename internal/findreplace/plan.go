@@ -126,3 +126,12 @@ func (c *Change) diff() error {
 	}
 	return err
 }
+
+// ReplacementFor is the text the replacement writes into match mt of t:
+// the replacement as given, or with a --regex query its groups filled in.
+func (m *Matcher) ReplacementFor(t Target, mt Match, replacement string) string {
+	if mt.loc == nil {
+		return replacement
+	}
+	return m.expand(replacement, t.value(mt.Field), mt.loc)
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Invisible reports whether r is a character that prints as nothing yet
@@ -107,4 +108,21 @@ func joinsEmoji(rs []rune, i int) bool {
 	prev, next := rs[i-1], rs[i+1]
 	prevOK := unicode.In(prev, unicode.So, unicode.Sk) || prev == 0xfe0f
 	return prevOK && unicode.Is(unicode.So, next)
+}
+
+// LinePart is Line for a piece of a line, such as the words before a match:
+// a space at either end is kept (as one), so the piece does not run into
+// its neighbour.
+func LinePart(s string) string {
+	line := Line(s)
+	if line == "" {
+		return line
+	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
+		line = " " + line
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
+		line += " "
+	}
+	return line
 }

@@ -80,3 +80,17 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+func TestLinePartKeepsItsEdges(t *testing.T) {
+	for in, want := range map[string]string{
+		"Head of Growth, ": "Head of Growth, ",
+		"\n here.\n":       " here. ",
+		"x":                "x",
+		"  ":               "",
+		"a\x1b[2Jb ":       "ab ",
+	} {
+		if got := LinePart(in); got != want {
+			t.Errorf("LinePart(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
