@@ -169,8 +169,12 @@ func (s *findScreen) reviewText() string {
 
 func (s *findScreen) reviewView() string {
 	st := s.c.Styles
-	head := fmt.Sprintf("Review: %s to %s. From what lemlist has now, [-taken away-] {+brought in+}.",
-		steptext.Count(len(s.plan.send), "update", "updates"), steptext.Count(len(s.plan.send), "step", "steps"))
+	steps := map[string]bool{}
+	for _, ch := range s.plan.send {
+		steps[ch.Step.ID] = true
+	}
+	head := fmt.Sprintf("Review: %s to %s ([-taken away-] {+brought in+})",
+		steptext.Count(len(s.plan.send), "update", "updates"), steptext.Count(len(steps), "step", "steps"))
 	if len(s.plan.send) == 0 {
 		head = "Nothing to send: every match is off or left out. esc/n goes back to the matches."
 	}
