@@ -90,6 +90,9 @@ func (s *findScreen) SetSize(w, h int) {
 	s.pattern.SetWidth(max(10, w-12))
 	s.replacement.SetWidth(max(10, w-12))
 	s.review.SetSize(w, max(1, h-2))
+	if s.phase == findReview {
+		s.review.SetContent(s.reviewText()) // the change view wraps to the width
+	}
 }
 
 // CapturesKeys: the two fields take every key while typing, and while

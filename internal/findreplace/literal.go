@@ -18,12 +18,33 @@ type literal struct {
 	pat    string
 	fold   bool
 	starts []byte // the first bytes of every form of the pattern's first rune
+	// plainASCII: the pattern is ASCII and, with fold, has no letter whose
+	// case folds beyond ASCII (k and s: the Kelvin sign, the long s).
+	plainASCII bool
+	has        [256]bool // the pattern's bytes, in both cases with fold
+	// anchor is the place in the pattern of its rarest byte in English
+	// text, looked for instead of the first one when plainASCII: "w" of
+	// "Northwind" turns up far less often than "n".
+	anchor int
 }
 
 func newLiteral(pat string, fold bool) *literal {
-	l := &literal{pat: pat, fold: fold}
-	first, _ := utf8.DecodeRuneInString(pat)
-	l.starts = []byte{pat[0]}
+	l := &literal{pat: pat, fold: fold, plainASCII: true}
+	for i := 0; i < len(pat); i++ {
+		c := pat[i]
+		if c >= utf8.RuneSelf || fold && strings.ContainsRune("kKsS", rune(c)) {
+			l.plainASCII = false
+		}
+		l.has[c] = true
+		if fold && 'a' <= c|0x20 && c|0x20 <= 'z' {
+			l.has[c|0x20], l.has[c&^0x20] = true, true
+		}
+	}
+	if l.plainASCII {
+		l.anchor = rarestByte(pat)
+	}
+	first, _ := utf8.DecodeRuneInString(pat[l.anchor:])
+	l.starts = []byte{pat[l.anchor]}
 	if fold {
 		for r := unicode.SimpleFold(first); r != first; r = unicode.SimpleFold(r) {
 			var buf [utf8.UTFMax]byte
@@ -45,10 +66,11 @@ func (l *literal) findAll(s string) [][]int {
 		next[k] = -2 // not looked for yet
 	}
 	for i := 0; i < len(s); {
-		p := l.nextStart(s, i, next)
-		if p < 0 {
+		a := l.nextStart(s, i+l.anchor, next)
+		if a < 0 {
 			break
 		}
+		p := a - l.anchor // where a match with its anchor at a would start
 		if n := l.matchAt(s[p:]); n > 0 {
 			out = append(out, []int{p, p + n}[:2:2])
 			i = p + n
@@ -59,8 +81,33 @@ func (l *literal) findAll(s string) [][]int {
 	return out
 }
 
+// byFrequency ranks bytes by how often they appear in English text and
+// email HTML, the most frequent first; a byte not listed is rare.
+const byFrequency = " etaoinshrdlcumwfgypbvkjxqz"
+
+// rarestByte is the place of the pattern's rarest byte.
+func rarestByte(pat string) int {
+	best, rank := 0, -1
+	for i := 0; i < len(pat); i++ {
+		r := strings.IndexByte(byFrequency, pat[i]|0x20)
+		if pat[i]|0x20 < 'a' || pat[i]|0x20 > 'z' {
+			r = strings.IndexByte(byFrequency, pat[i]) // the space, or -1
+		}
+		if r < 0 {
+			r = len(byFrequency)
+		}
+		if r > rank {
+			best, rank = i, r
+		}
+	}
+	return best
+}
+
 // nextStart is the first position from i holding one of the start bytes.
 func (l *literal) nextStart(s string, i int, next []int) int {
+	if i >= len(s) {
+		return -1
+	}
 	best := -1
 	for k, b := range l.starts {
 		if next[k] != -1 && next[k] < i {

@@ -31,13 +31,14 @@ type region struct {
 // address built from a field), and each is a piece of its own to keep
 // whole. Each scan is one pass.
 func regions(s string, html bool) []region {
-	return appendRegions(nil, nil, s, html)
+	out, _ := appendRegions(nil, nil, s, html)
+	return out
 }
 
 // appendRegions is regions written into out's memory, with buf as room
 // for the Liquid expressions while the tags are found: a search reuses
-// both from one field to the next.
-func appendRegions(out, buf []region, s string, html bool) []region {
+// both from one field to the next, so both come back.
+func appendRegions(out, buf []region, s string, html bool) (regions, room []region) {
 	out = out[:0]
 	// Past the last closer of a kind, no opening of that kind closes:
 	// checking that first keeps a text of openings alone linear.
@@ -56,9 +57,10 @@ func appendRegions(out, buf []region, s string, html bool) []region {
 		}
 	}
 	if !html {
-		return out
+		return out, buf
 	}
 	liquid := append(buf[:0], out...)
+	buf = liquid
 	out = out[:0]
 	for i := 0; i < len(s); i++ {
 		j := strings.IndexByte(s[i:], '<')
@@ -75,7 +77,7 @@ func appendRegions(out, buf []region, s string, html bool) []region {
 			i = end - 1
 		}
 	}
-	return append(out, liquid...)
+	return append(out, liquid...), buf
 }
 
 // opensTag reports whether a tag starts at i: "<" followed by a letter, "/",

@@ -2,6 +2,8 @@ package findreplace
 
 import (
 	"fmt"
+	"html"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,10 +79,10 @@ func (m *Matcher) findWith(sc *scratch, f api.Field, value string, isHTML bool) 
 	var vis *visibleText
 	var rs []region
 	if len(locs) > 0 || isHTML {
-		sc.regions = appendRegions(sc.regions, sc.liquid, value, isHTML)
+		sc.regions, sc.liquid = appendRegions(sc.regions, sc.liquid, value, isHTML)
 		rs = sc.regions
 	}
-	if isHTML {
+	if isHTML && m.mayCross(value, rs) {
 		v := visible(sc.segs, value, rs)
 		sc.segs = v.segs
 		vis = &v
@@ -101,8 +103,70 @@ func (m *Matcher) findWith(sc *scratch, f api.Field, value string, isHTML bool) 
 	for i := range out {
 		at = at.advance(value, out[i].Start)
 		placeMatch(&out[i], value, vis, at)
+		if vis == nil && isHTML && out[i].Where == InText {
+			out[i].Before, out[i].After = readerContext(value, rs, out[i].Start, out[i].End)
+		}
 	}
 	return out
+}
+
+// contextBytes is how much of the text around a match is gathered for its
+// context: enough for contextRunes characters once entities are decoded.
+const contextBytes = 4 * contextRunes
+
+// readerContext is the text a reader sees just before and after the HTML
+// [start, end), for a match in an email whose reader's text was not built:
+// the text between the tags nearest the match, gathered outward.
+func readerContext(value string, rs []region, start, end int) (string, string) {
+	k := sort.Search(len(rs), func(i int) bool { return rs[i].start >= start })
+	var pieces [16]string // the text before the match, nearest first
+	parts, n, pos := 0, 0, start
+	for i := k - 1; i >= -1 && n < contextBytes && parts < len(pieces)-1; i-- {
+		if i >= 0 && rs[i].kind != regionTag {
+			continue
+		}
+		from := 0
+		if i >= 0 {
+			from = min(rs[i].end, pos)
+		}
+		pieces[parts] = value[from:pos]
+		parts++
+		n += pos - from
+		if i < 0 {
+			break
+		}
+		if blockTags[tagName(value[rs[i].start:rs[i].end])] {
+			pieces[parts] = "\n"
+			parts++
+		}
+		pos = rs[i].start
+	}
+	var before strings.Builder
+	before.Grow(n + parts)
+	for i := parts - 1; i >= 0; i-- {
+		before.WriteString(pieces[i])
+	}
+	var after strings.Builder
+	after.Grow(contextBytes + 8)
+	pos = end
+	for i := sort.Search(len(rs), func(i int) bool { return rs[i].start >= end }); after.Len() < contextBytes; i++ {
+		for i < len(rs) && rs[i].kind != regionTag {
+			i++
+		}
+		to := len(value)
+		if i < len(rs) {
+			to = max(rs[i].start, pos)
+		}
+		after.WriteString(value[pos:min(to, pos+contextBytes-after.Len())])
+		if i >= len(rs) {
+			break
+		}
+		if blockTags[tagName(value[rs[i].start:rs[i].end])] {
+			after.WriteString("\n")
+		}
+		pos = rs[i].end
+	}
+	return tail(html.UnescapeString(before.String())), head(html.UnescapeString(after.String()))
 }
 
 // place is a position in a field's value with its line and column, moved
@@ -238,27 +302,38 @@ func head(s string) string {
 }
 
 // oneLine turns each run of spaces, tabs and line breaks into one space.
+// It reads bytes, decoding only what is beyond ASCII, and allocates once:
+// every match's context goes through it.
 func oneLine(s string) string {
 	if isOneLine(s) {
 		return s
 	}
-	var b strings.Builder
+	b := make([]byte, 0, len(s))
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		isSpace := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
 			space = true
-			continue
+		} else {
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, s[i:i+size]...)
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
+		i += size
 	}
 	if space {
-		b.WriteByte(' ')
+		b = append(b, ' ')
 	}
-	return b.String()
+	return string(b)
 }
 
 // isOneLine reports whether s has no white space but single ASCII spaces,

@@ -87,7 +87,12 @@ func (m *Matcher) searchWith(sc *scratch, t Target) Found {
 		if !m.wants(f) {
 			continue
 		}
-		found.Matches = append(found.Matches, m.findWith(sc, f, t.value(f), t.isHTML(f))...)
+		ms := m.findWith(sc, f, t.value(f), t.isHTML(f))
+		if found.Matches == nil {
+			found.Matches = ms // most steps match in one field: no copy
+			continue
+		}
+		found.Matches = append(found.Matches, ms...)
 	}
 	return found
 }
@@ -95,7 +100,13 @@ func (m *Matcher) searchWith(sc *scratch, t Target) Found {
 // SearchAll searches every target of the campaigns read, keeping those
 // with a match, in the campaigns' order and each campaign's tree order.
 func (m *Matcher) SearchAll(read []CampaignSteps) []Found {
-	var out []Found
+	targets := 0
+	for _, cs := range read {
+		targets += len(cs.Targets)
+	}
+	// Sized once: a Found holds its step, and growing the list would copy
+	// every step found so far each time.
+	out := make([]Found, 0, targets)
 	sc := &scratch{}
 	for _, cs := range read {
 		for _, t := range cs.Targets {
