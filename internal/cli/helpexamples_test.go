@@ -102,6 +102,7 @@ var exampleSetup = map[string][]string{
 	"lemstep ab winner seq_1 stp_1 B --yes":                                  {"lemstep ab start seq_1 stp_1 --yes"},
 	"lemstep ab delete seq_1 stp_1 --yes":                                    {"lemstep ab start seq_1 stp_1 --yes"},
 	"lemstep ab delete seq_1 stp_1 --variant a --yes":                        {"lemstep ab start seq_1 stp_1 --yes"},
+	"lemstep undo b1 --yes":                                                  {"lemstep replace 'calendly.com/old' 'calendly.com/new' --yes"},
 	"lemstep auth status":                                                    {"lemstep auth login < key.txt"},
 	"lemstep drafts discard stp_1":                                           {"draft stp_1"},
 	"lemstep auth list":                                                      {"lemstep auth login < key.txt", "lemstep auth login --profile acme < key.txt"},

@@ -43,8 +43,8 @@ func (a *app) replaceCommand() *cobra.Command {
 			"--dry-run shows the plan and sends nothing. Exit codes: 0 done, 1 a step failed or\n" +
 			"was skipped for a teammate's change (or nothing matched), 2 bad usage or a step left\n" +
 			"out by the checks (the others are sent), 130 interrupted (what was sent stays sent).",
-		Example: "  lemstep replace 'Northwind' 'Southwind' --dry-run\n" +
-			"  lemstep replace 'calendly.com/maya-old' 'calendly.com/maya' --field message --yes\n" +
+		Example: "  lemstep replace 'Acme Robotics' 'Acme Industries' --dry-run\n" +
+			"  lemstep replace 'calendly.com/old' 'calendly.com/new' --field message --yes\n" +
 			"  lemstep replace --regex '\\bteh\\b' 'the' --status running,paused --json --yes",
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {

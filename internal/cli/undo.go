@@ -28,7 +28,7 @@ type undoOptions struct {
 func (a *app) undoCommand() *cobra.Command {
 	var opts undoOptions
 	cmd := &cobra.Command{
-		Use:   "undo [ENTRY|bBATCH]",
+		Use:   "undo [ENTRY]",
 		Short: "Put back the values a journal entry changed",
 		Long: "Undoes one update of the journal (`lemstep history` lists them; without ENTRY, the\n" +
 			"latest): the step is read from lemlist, and the fields the update changed must still hold\n" +
@@ -45,7 +45,7 @@ func (a *app) undoCommand() *cobra.Command {
 			"since is left as it is, and the summary names the steps that were not undone (exit 1).\n" +
 			"The undo is a batch of its own.",
 		Example: "  lemstep undo\n" +
-			"  lemstep undo b12 --yes\n" +
+			"  lemstep undo b1 --yes\n" +
 			"  lemstep undo 3\n" +
 			"  lemstep undo 3 --yes --json",
 		Args: maximumArgs(1),
