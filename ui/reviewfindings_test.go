@@ -24,7 +24,7 @@ func TestBlockingFindingHoldsTheSendUntilSendAnyway(t *testing.T) {
 	s.replaceQuickQuestionSubject("Hi {{ firstName")
 	s.press("ctrl+s")
 	scr := s.waitText("Review 1 change")
-	for _, want := range []string{`✗ blocking Subject 1:4: "{{" is never closed`, "enter does not send: 1 blocking problem", "! sends anyway"} {
+	for _, want := range []string{`✗ blocking Subject 1:4: This variable's "{{" is never`, "enter does not send: 1 blocking problem", "! sends anyway"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("the review lacks %q:\n%s", want, scr)
 		}
@@ -50,7 +50,7 @@ func TestWarningIsListedAndEnterSends(t *testing.T) {
 	s.replaceQuickQuestionSubject("Hi {{firstname}}")
 	s.press("ctrl+s")
 	scr := s.waitText("Review 1 change")
-	for _, want := range []string{"! warning Subject 1:4: {{firstname}} is not a lead variable", "1 warning, listed below; it does not stop enter", "enter sends it"} {
+	for _, want := range []string{"! warning Subject 1:4: The variable {{firstname}} is not a lead field", "1 warning, listed below; it does not stop enter", "enter sends it"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("the review lacks %q:\n%s", want, scr)
 		}

@@ -53,29 +53,33 @@ func checkStructure(toks []token) []syntaxError {
 		}
 		if parents, ok := branchTags[name]; ok {
 			if len(stack) == 0 || !slices.Contains(parents, stack[len(stack)-1].name) {
-				errs = append(errs, syntaxError{t.Start, fmt.Sprintf("{%% %s %%} outside an {%% if %%} block", name)})
+				errs = append(errs, syntaxError{t.Start, fmt.Sprintf(
+					"{%% %s %%} only works between {%% %s %%} and {%% %s %%}: put one around it, or remove it",
+					name, parents[0], blockEnds[parents[0]])})
 			}
 			continue
 		}
 		if opener, ok := openerOf(name); ok {
 			if len(stack) == 0 || stack[len(stack)-1].name != opener {
-				errs = append(errs, syntaxError{t.Start, fmt.Sprintf("{%% %s %%} without a matching {%% %s %%}", name, opener)})
+				errs = append(errs, syntaxError{t.Start, fmt.Sprintf(
+					"This {%% %s %%} closes nothing: there is no {%% %s %%} before it to close", name, opener)})
 				continue
 			}
 			stack = stack[:len(stack)-1]
 		}
 	}
 	for _, o := range stack {
-		errs = append(errs, syntaxError{o.offset, fmt.Sprintf("{%% %s %%} is never closed: add {%% %s %%}", o.name, blockEnds[o.name])})
+		errs = append(errs, syntaxError{o.offset, fmt.Sprintf(
+			"This {%% %s %%} is never closed: add {%% %s %%} where it should end", o.name, blockEnds[o.name])})
 	}
 	return errs
 }
 
 func unclosedDelim(t token) syntaxError {
 	if t.Kind == tokObject {
-		return syntaxError{t.Start, "\"{{\" is never closed: add \"}}\""}
+		return syntaxError{t.Start, "This variable's \"{{\" is never closed: add \"}}\" after its name"}
 	}
-	return syntaxError{t.Start, "\"{%\" is never closed: add \"%}\""}
+	return syntaxError{t.Start, "This tag's \"{%\" is never closed: add \"%}\" at its end"}
 }
 
 // strayClosers finds "}}" and "%}" in literal text: a closing delimiter
@@ -89,7 +93,9 @@ func strayClosers(src string, toks []token) []syntaxError {
 		text := src[t.Start:t.End]
 		for i := 0; i+1 < len(text); i++ {
 			if (text[i] == '}' || text[i] == '%') && text[i+1] == '}' {
-				errs = append(errs, syntaxError{t.Start + i, fmt.Sprintf("%q without an opening %q", text[i:i+2], openFor(text[i]))})
+				errs = append(errs, syntaxError{t.Start + i, fmt.Sprintf(
+					"%q closes nothing: the %q before it is missing or mistyped, so this shows as written",
+					text[i:i+2], openFor(text[i]))})
 				i++
 			}
 		}

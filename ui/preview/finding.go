@@ -48,6 +48,24 @@ type Finding struct {
 	Offset   int
 	Line     int
 	Col      int
+	Fix      Fix // the correction offered, if any (a misspelling)
+}
+
+// Fix is a correction a finding offers: Old, at byte Offset of the field's
+// text, becomes New. The zero Fix offers nothing.
+type Fix struct {
+	Offset   int
+	Old, New string
+}
+
+// Apply makes the correction in text, the field's text as the finding saw
+// it; it reports false, changing nothing, when text no longer holds Old
+// at Offset (the copy was edited since).
+func (f Fix) Apply(text string) (string, bool) {
+	if f.Old == "" || f.Offset < 0 || f.Offset+len(f.Old) > len(text) || text[f.Offset:f.Offset+len(f.Old)] != f.Old {
+		return text, false
+	}
+	return text[:f.Offset] + f.New + text[f.Offset+len(f.Old):], true
 }
 
 // String formats the finding for a status line: "warning message 2:5: …".

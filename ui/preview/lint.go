@@ -59,10 +59,12 @@ func analyze(step api.StepType, subject, message string, lead Lead, sender map[s
 		a.subjectOut, fs = lintTemplate(a.headingField, a.subject, false, lead, known, b)
 		a.findings = append(a.findings, fs...)
 		a.findings = append(a.findings, headingLength(a.headingField, a.subject.src)...)
+		a.findings = append(a.findings, typoFindings(a.headingField, a.subject, false)...)
 	}
 	var fs []Finding
 	a.messageOut, fs = lintTemplate(api.FieldMessage, a.message, step.IsEmail(), lead, known, b)
 	a.findings = append(a.findings, fs...)
+	a.findings = append(a.findings, typoFindings(api.FieldMessage, a.message, step.IsEmail())...)
 	a.findings = append(a.findings, emptyMessage(step, a.message.src)...)
 	if step == api.SMS {
 		a.smsSegments = SMSSegments(a.messageOut)
@@ -130,9 +132,15 @@ func lintTemplate(field api.Field, tpl parsedTemplate, isHTML bool, lead Lead, k
 func liquidFinding(field api.Field, text string, err error) Finding {
 	le, ok := err.(*liquidError)
 	if !ok {
-		return at(Blocking, field, text, 0, "Liquid: "+err.Error())
+		return at(Blocking, field, text, 0, cannotFillIn(err.Error()))
 	}
-	return at(Blocking, field, text, liquidErrorOffset(text, le), "Liquid: "+le.Msg)
+	return at(Blocking, field, text, liquidErrorOffset(text, le), cannotFillIn(le.Msg))
+}
+
+// cannotFillIn says that lemlist cannot fill in a template, with the
+// template engine's own words for why (they name the markup at fault).
+func cannotFillIn(why string) string {
+	return "lemlist cannot fill in the variables here (the template engine says: " + why + "); check the spelling of this variable or tag and its filters"
 }
 
 // liquidErrorOffset locates a Liquid error: at the markup the engine
@@ -182,7 +190,7 @@ func variableFindings(field api.Field, tpl parsedTemplate, lead Lead, known map[
 		case r.InObject && !r.HasDefault && strings.Contains(out, MissingMarker(r.Name)):
 			seen[r.Name] = true
 			fs = append(fs, at(Info, field, text, r.Offset, fmt.Sprintf(
-				"%s has no %s: it shows as %s. A fallback helps: {{%s | default: \"…\"}}",
+				"%s has no %s, so the preview shows %s here. Add a fallback for leads like this: {{%s | default: \"…\"}}",
 				lead.Name, r.Name, MissingMarker(r.Name), r.Name)))
 		}
 	}
@@ -191,9 +199,14 @@ func variableFindings(field api.Field, tpl parsedTemplate, lead Lead, known map[
 
 func unknownMessage(name string, known map[string]bool) string {
 	if s := suggest(name, slices.Sorted(maps.Keys(known))); s != "" {
-		return fmt.Sprintf("{{%s}} is not a lead variable: did you mean {{%s}}? (names are case-sensitive)", name, s)
+		msg := fmt.Sprintf("The variable {{%s}} is not a lead field — did you mean {{%s}}?", name, s)
+		if strings.EqualFold(s, name) {
+			msg += " Capital letters count."
+		}
+		return msg
 	}
-	return fmt.Sprintf("{{%s}} is not a lemlist lead variable nor a field of the sample lead: leads without this custom variable see %s", name, MissingMarker(name))
+	return fmt.Sprintf("The variable {{%s}} is neither a lemlist lead field nor a field of the sample lead: "+
+		"leads without this custom field see %s here", name, MissingMarker(name))
 }
 
 func headingLength(field api.Field, text string) []Finding {
@@ -202,7 +215,8 @@ func headingLength(field api.Field, text string) []Finding {
 		return nil
 	}
 	return []Finding{whole(Blocking, field, fmt.Sprintf(
-		"%d characters: lemlist accepts at most %d, counted on the raw template", n, api.MaxTextLength))}
+		"The %s is %d characters long; lemlist accepts at most %d, counting each variable as written",
+		field, n, api.MaxTextLength))}
 }
 
 // needsMessage lists the channels whose step is pointless without a message.
@@ -228,7 +242,7 @@ func emptyMessage(step api.StepType, message string) []Finding {
 	if strings.TrimSpace(visible) != "" {
 		return nil
 	}
-	return []Finding{whole(Blocking, api.FieldMessage, fmt.Sprintf("the message is empty: %s needs one", step.Noun()))}
+	return []Finding{whole(Blocking, api.FieldMessage, fmt.Sprintf("The message is empty; %s needs one", step.Noun()))}
 }
 
 // softLimits warns about the channel limits of the message rendered for
@@ -239,17 +253,16 @@ func softLimits(step api.StepType, rendered string, smsSegments int, lead Lead) 
 	case api.LinkedinInvite:
 		if n > LinkedinInviteLimit {
 			return []Finding{whole(Warning, api.FieldMessage, fmt.Sprintf(
-				"%d characters for %s: LinkedIn cuts invitation notes at %d", n, lead.Name, LinkedinInviteLimit))}
+				"For %s this note is %d characters long; LinkedIn cuts invitation notes at %d", lead.Name, n, LinkedinInviteLimit))}
 		}
 	case api.WhatsappMessage:
 		if n > WhatsappLimit {
 			return []Finding{whole(Warning, api.FieldMessage, fmt.Sprintf(
-				"%d characters for %s: WhatsApp accepts at most %d", n, lead.Name, WhatsappLimit))}
+				"For %s this message is %d characters long; WhatsApp accepts at most %d", lead.Name, n, WhatsappLimit))}
 		}
 	case api.SMS:
 		if smsSegments > 1 {
-			return []Finding{whole(Warning, api.FieldMessage, fmt.Sprintf(
-				"for %s this is sent as %d SMS segments (%d characters)", lead.Name, smsSegments, n))}
+			return []Finding{whole(Warning, api.FieldMessage, smsMessage(rendered, smsSegments, lead))}
 		}
 	}
 	return nil

@@ -68,10 +68,10 @@ func TestLintLiquidSyntax(t *testing.T) {
 		{"Hi\n  {% if companyName %}x", Blocking, "{% if %} is never closed", 2, 3},
 		{"Hi {{firstName", Blocking, `"{{" is never closed`, 1, 4},
 		{"Hi {% if x", Blocking, `"{%" is never closed`, 1, 4},
-		{"Hi firstName}} there", Warning, `"}}" without an opening`, 1, 13},
-		{"x\n{% endif %}", Blocking, "{% endif %} without a matching {% if %}", 2, 1},
-		{"é{% else %}", Blocking, "{% else %} outside", 1, 2},
-		{"ok\n{{ firstName | }}", Blocking, "Liquid:", 2, 1},
+		{"Hi firstName}} there", Warning, `"}}" closes nothing: the "{{" before it is missing or mistyped`, 1, 13},
+		{"x\n{% endif %}", Blocking, "This {% endif %} closes nothing: there is no {% if %} before it", 2, 1},
+		{"é{% else %}", Blocking, "{% else %} only works between {% if %} and {% endif %}", 1, 2},
+		{"ok\n{{ firstName | }}", Blocking, "lemlist cannot fill in the variables here", 2, 1},
 	}
 	for _, c := range cases {
 		f := findOne(t, lintFindings(api.SMS, "", c.msg, jordan), c.sev, c.substr)
@@ -108,7 +108,7 @@ func TestLintEmptyMessage(t *testing.T) {
 			if typ != api.Email && strings.Contains(empty, "<") {
 				continue
 			}
-			findOne(t, lintFindings(typ, "s", empty, lead), Blocking, "the message is empty")
+			findOne(t, lintFindings(typ, "s", empty, lead), Blocking, "The message is empty; "+typ.Noun()+" needs one")
 		}
 		noFinding(t, lintFindings(typ, "s", "<p>Hi</p>", lead), "empty")
 	}
@@ -123,8 +123,8 @@ func TestLintHeadingLength(t *testing.T) {
 	if n := len([]rune(at400)); n != 400 {
 		t.Fatalf("setup: %d runes", n)
 	}
-	noFinding(t, lintFindings(api.Email, at400, "<p>x</p>", lead), "characters: lemlist accepts")
-	f := findOne(t, lintFindings(api.Email, at400+"!", "<p>x</p>", lead), Blocking, "401 characters")
+	noFinding(t, lintFindings(api.Email, at400, "<p>x</p>", lead), "lemlist accepts at most")
+	f := findOne(t, lintFindings(api.Email, at400+"!", "<p>x</p>", lead), Blocking, "The subject is 401 characters long; lemlist accepts at most 400")
 	if f.Field != api.FieldSubject || f.Offset != -1 {
 		t.Errorf("got %+v", f)
 	}
@@ -168,6 +168,58 @@ func TestSuggestAndLevenshtein(t *testing.T) {
 	} {
 		if got := suggest(in, known); got != want {
 			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLintSMSSaysWhichCharacterForcesUnicode(t *testing.T) {
+	lead := leadNamed(t, "Jordan")
+	f := findOne(t, lintFindings(api.SMS, "", strings.Repeat("a", 69)+"’s", lead), Warning, "2 SMS segments")
+	for _, want := range []string{`"’" is not in the SMS alphabet`, "one SMS holds 70 characters instead of 160"} {
+		if !strings.Contains(f.Message, want) {
+			t.Errorf("%q lacks %q", f.Message, want)
+		}
+	}
+	f = findOne(t, lintFindings(api.SMS, "", strings.Repeat("a", 60)+"“quoted” — 🚀", lead), Warning, "2 SMS segments")
+	if !strings.Contains(f.Message, `"“" and 3 other characters are not in the SMS alphabet`) {
+		t.Errorf("several characters: %q", f.Message)
+	}
+	f = findOne(t, lintFindings(api.SMS, "", strings.Repeat("a", 161), lead), Warning, "2 SMS segments")
+	if !strings.Contains(f.Message, "161 characters") || !strings.Contains(f.Message, "one SMS holds 160 characters") || strings.Contains(f.Message, "Unicode") {
+		t.Errorf("plain text: %q", f.Message)
+	}
+}
+
+func TestLintOffersTheFixOfCommonMisspellings(t *testing.T) {
+	lead := leadNamed(t, "Jordan")
+	msg := `<p>Hi {{firstName}}, I beleive you will recieve <a href="https://x.example/recieve">the deck</a> this week.</p>`
+	fs := lintFindings(api.Email, "Definately worth a look for your team", msg, lead)
+	f := findOne(t, fs, Info, `"beleive" looks like a misspelling of "believe"`)
+	if fixed, ok := f.Fix.Apply(msg); !ok || !strings.Contains(fixed, "I believe you will recieve") {
+		t.Errorf("fix of beleive: %q %v", fixed, ok)
+	}
+	findOne(t, fs, Info, `"recieve" looks like a misspelling of "receive"`)
+	s := findOne(t, fs, Info, `"Definately" looks like a misspelling of "Definitely"`)
+	if s.Field != api.FieldSubject || s.Fix.New != "Definitely" {
+		t.Errorf("subject typo: %+v", s)
+	}
+	count := 0
+	for _, f := range fs {
+		if strings.Contains(f.Message, "recieve") {
+			count++
+		}
+	}
+	if count != 1 {
+		t.Errorf("the address's recieve is not copy: %d findings", count)
+	}
+	if _, ok := f.Fix.Apply("Hi, I changed it"); ok {
+		t.Error("a fix applied to text that no longer holds the word")
+	}
+	// Copy that is not English is left alone, and so is the preview's gate.
+	noFinding(t, lintFindings(api.SMS, "", "Bonjour, je voudrais recieve", lead), "misspelling")
+	for _, f := range Lint(update(api.Email, map[api.Field]any{api.FieldSubject: "Definately worth a look for your team"})) {
+		if f.Severity == Info {
+			t.Errorf("Lint, which gates a send, lists an info finding: %v", f)
 		}
 	}
 }

@@ -34,8 +34,8 @@ func TestLintChecksOnlyTheFieldsSent(t *testing.T) {
 		t.Errorf("delay only: %v", fs)
 	}
 	fs := Lint(update(api.Email, map[api.Field]any{api.FieldMessage: "<p><br></p>"}))
-	findOne(t, fs, Blocking, "the message is empty")
-	noFinding(t, fs, "characters: lemlist accepts")
+	findOne(t, fs, Blocking, "The message is empty")
+	noFinding(t, fs, "lemlist accepts at most")
 	fs = Lint(update(api.Manual, map[api.Field]any{api.FieldTitle: strings.Repeat("a", 401)}))
 	if f := findOne(t, fs, Blocking, "401 characters"); f.Field != api.FieldTitle {
 		t.Errorf("manual task: %+v, want the title", f)
@@ -76,7 +76,7 @@ func TestLintSoftLimitForTheLongestLead(t *testing.T) {
 	u := update(api.LinkedinInvite, map[api.Field]any{api.FieldMessage: strings.Repeat("a", 285) + "{{companyName}}"})
 	fs := Lint(u)
 	f := findOne(t, fs, Warning, "LinkedIn cuts invitation notes")
-	if !strings.Contains(f.Message, "301 characters for Zoë") || len(fs) != 1 {
+	if !strings.Contains(f.Message, "For Zoë") || !strings.Contains(f.Message, "is 301 characters long") || len(fs) != 1 {
 		t.Errorf("got %v, want one warning for Zoë's 301 characters", fs)
 	}
 }

@@ -1,8 +1,10 @@
 package preview
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // SMS segment sizes (3GPP TS 23.038/23.040): a single message holds 160
@@ -82,4 +84,52 @@ func segments(sizes []int, single, concat int) int {
 		used += s
 	}
 	return n
+}
+
+// smsMessage says why a text takes more than one SMS: its length, and,
+// when a character outside the SMS alphabet forces Unicode, which one (a
+// curly quote or a dash pasted from a document is the usual culprit).
+func smsMessage(text string, segments int, lead Lead) string {
+	n := utf8.RuneCountInString(text)
+	forcer, others := unicodeForcers(text)
+	if forcer == 0 {
+		return fmt.Sprintf("For %s this text is %d characters, so it is sent as %d SMS segments: one SMS holds %d characters (%d each once split)",
+			lead.Name, n, segments, gsmSingle, gsmConcat)
+	}
+	which := fmt.Sprintf("%q", string(forcer))
+	switch others {
+	case 0:
+	case 1:
+		which += " and 1 other character"
+	default:
+		which += fmt.Sprintf(" and %d other characters", others)
+	}
+	return fmt.Sprintf("For %s this text is sent as %d SMS segments: %s %s not in the SMS alphabet, which makes it Unicode, "+
+		"so one SMS holds %d characters instead of %d (%d each once split)",
+		lead.Name, segments, which, isAre(others), ucs2Single, gsmSingle, ucs2Concat)
+}
+
+func isAre(others int) string {
+	if others > 0 {
+		return "are"
+	}
+	return "is"
+}
+
+// unicodeForcers is the first character of text outside the GSM alphabet
+// (0 when there is none) and how many other distinct ones there are.
+func unicodeForcers(text string) (first rune, others int) {
+	seen := map[rune]bool{}
+	for _, r := range text {
+		if strings.ContainsRune(gsmBasic, r) || strings.ContainsRune(gsmExtension, r) || seen[r] {
+			continue
+		}
+		if first == 0 {
+			first = r
+		} else {
+			others++
+		}
+		seen[r] = true
+	}
+	return first, others
 }
