@@ -1,11 +1,14 @@
 package mailtext
 
-// maxAlignEdits bounds the edit distance align searches for between the
-// decoded and the edited tokens (after their common start and end are set
-// aside). Its work grows with the edit distance times the length, and its
-// memory with the square of the distance (4 MB at this bound); a larger
-// rewrite is written fresh in the message's conventions instead.
-const maxAlignEdits = 1000
+// The search for the edits between the decoded and the edited tokens
+// (after their common start and end are set aside) costs the edit distance
+// times the length in time, and the square of the distance in memory. It
+// gives up past alignWork steps (about 10 ms) or maxAlignEdits edits
+// (4 MB); a larger rewrite is written fresh in the message's conventions.
+const (
+	alignWork     = 4_000_000
+	maxAlignEdits = 1000
+)
 
 // align pairs each edited token with the decoded token it keeps, or -1:
 // the longest common subsequence of meanings (Myers' algorithm), so that
@@ -41,11 +44,10 @@ func align(old, edited []token) []int32 {
 }
 
 // myers finds a shortest edit script from a to b and reports each kept
-// pair (x in a, y in b). It gives up, reporting nothing, past
-// maxAlignEdits edits.
+// pair (x in a, y in b). It gives up, reporting nothing, past its bound.
 func myers(a, b []token, keep func(x, y int)) {
 	n, m := len(a), len(b)
-	maxD := min(n+m, maxAlignEdits)
+	maxD := min(n+m, maxAlignEdits, max(alignWork/(n+m), 16))
 	off := maxD + 1
 	v := make([]int32, 2*maxD+3)
 	// trace holds v[-d..d] after each round d, flat: round d starts at d*d.
