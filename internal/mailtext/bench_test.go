@@ -3,6 +3,8 @@ package mailtext
 import (
 	"strings"
 	"testing"
+
+	"lemstep/internal/cputime"
 )
 
 // email10KB is a lemlist-style message of about 10 KB: paragraphs with the
@@ -22,6 +24,7 @@ func BenchmarkDecode10KB(b *testing.B) {
 	html := email10KB()
 	b.SetBytes(int64(len(html)))
 	b.ReportAllocs()
+	defer cputime.Report(b)()
 	for b.Loop() {
 		if _, ok, why := Decode(html); !ok {
 			b.Fatal(why)
@@ -42,6 +45,7 @@ func BenchmarkEncode10KBKeystroke(b *testing.B) {
 	edited := text[:mid] + " x" + text[mid:]
 	b.SetBytes(int64(len(html)))
 	b.ReportAllocs()
+	defer cputime.Report(b)()
 	for b.Loop() {
 		_ = doc.Encode(edited)
 	}
@@ -58,6 +62,7 @@ func BenchmarkEncode10KBRewrite(b *testing.B) {
 	edited := strings.ReplaceAll(doc.Text(), "the", "a")
 	b.SetBytes(int64(len(html)))
 	b.ReportAllocs()
+	defer cputime.Report(b)()
 	for b.Loop() {
 		_ = doc.Encode(edited)
 	}
