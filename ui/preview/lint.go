@@ -59,12 +59,11 @@ func analyze(step api.StepType, subject, message string, lead Lead, sender map[s
 		a.subjectOut, fs = lintTemplate(a.headingField, a.subject, false, lead, known, b)
 		a.findings = append(a.findings, fs...)
 		a.findings = append(a.findings, headingLength(a.headingField, a.subject.src)...)
-		a.findings = append(a.findings, typoFindings(a.headingField, a.subject, false)...)
 	}
 	var fs []Finding
 	a.messageOut, fs = lintTemplate(api.FieldMessage, a.message, step.IsEmail(), lead, known, b)
 	a.findings = append(a.findings, fs...)
-	a.findings = append(a.findings, typoFindings(api.FieldMessage, a.message, step.IsEmail())...)
+	a.findings = append(a.findings, typos(a.headingField, a.subject, a.message, step.IsEmail())...)
 	a.findings = append(a.findings, emptyMessage(step, a.message.src)...)
 	if step == api.SMS {
 		a.smsSegments = SMSSegments(a.messageOut)
@@ -72,6 +71,21 @@ func analyze(step api.StepType, subject, message string, lead Lead, sender map[s
 	a.limits = softLimits(step, a.messageOut, a.smsSegments, lead)
 	a.messageRunesIn = utf8.RuneCountInString(a.message.src)
 	return a
+}
+
+// typos are the misspellings of a step's subject (or title) and message,
+// when its copy is English: the two fields are judged together, as a
+// subject alone is often too short to tell.
+func typos(heading api.Field, subject, message parsedTemplate, isHTML bool) []Finding {
+	var subjectWords []wordAt
+	if heading != "" {
+		subjectWords = copyWords(subject, false)
+	}
+	messageWords := copyWords(message, isHTML)
+	if !looksEnglish(subjectWords, messageWords) {
+		return nil
+	}
+	return append(typoFindings(heading, subject.src, subjectWords), typoFindings(api.FieldMessage, message.src, messageWords)...)
 }
 
 // headingField is the one-line field shown above the message, if any.

@@ -215,6 +215,11 @@ func TestLintOffersTheFixOfCommonMisspellings(t *testing.T) {
 	if _, ok := f.Fix.Apply("Hi, I changed it"); ok {
 		t.Error("a fix applied to text that no longer holds the word")
 	}
+	// A subject too short to tell is judged with its message.
+	short := lintFindings(api.Email, "Quick question, I beleive", "<p>Hi, this is a note for you and your team.</p>", lead)
+	if f := findOne(t, short, Info, `"beleive"`); f.Field != api.FieldSubject {
+		t.Errorf("short subject: %+v", f)
+	}
 	// Copy that is not English is left alone, and so is the preview's gate.
 	noFinding(t, lintFindings(api.SMS, "", "Bonjour, je voudrais recieve", lead), "misspelling")
 	for _, f := range Lint(update(api.Email, map[api.Field]any{api.FieldSubject: "Definately worth a look for your team"})) {

@@ -23,20 +23,21 @@ var commonMisspellings = sync.OnceValue(func() map[string]string {
 	return m
 })
 
-// typoFindings offers the correction of each common misspelling in the
-// copy of an English text: the text tokens of the template, without the
-// tags of an email, addresses or Liquid. They are info: a name or a brand
-// may look like a typo.
-func typoFindings(field api.Field, tpl parsedTemplate, isHTML bool) []Finding {
+// copyWords are the words of a template's copy: its text tokens, without
+// the tags and character references of an email, addresses or Liquid.
+func copyWords(tpl parsedTemplate, isHTML bool) []wordAt {
 	var words []wordAt
 	for _, t := range tpl.toks {
 		if t.Kind == tokText {
 			words = appendCopyWords(words, tpl.src, t.Start, t.End, isHTML)
 		}
 	}
-	if !looksEnglish(words) {
-		return nil
-	}
+	return words
+}
+
+// typoFindings offers the correction of each common misspelling among a
+// field's words. They are info: a name or a brand may look like a typo.
+func typoFindings(field api.Field, src string, words []wordAt) []Finding {
 	known := commonMisspellings()
 	var fs []Finding
 	for _, w := range words {
@@ -45,7 +46,7 @@ func typoFindings(field api.Field, tpl parsedTemplate, isHTML bool) []Finding {
 			continue
 		}
 		fix = matchCase(fix, w.word)
-		f := at(Info, field, tpl.src, w.offset, fmt.Sprintf("%q looks like a misspelling of %q", w.word, fix))
+		f := at(Info, field, src, w.offset, fmt.Sprintf("%q looks like a misspelling of %q", w.word, fix))
 		f.Fix = Fix{Offset: w.offset, Old: w.word, New: fix}
 		fs = append(fs, f)
 	}
@@ -121,18 +122,22 @@ var englishWords = map[string]bool{
 	"the": true, "and": true, "to": true, "you": true, "your": true, "for": true, "of": true,
 	"is": true, "in": true, "it": true, "on": true, "with": true, "that": true, "this": true,
 	"we": true, "our": true, "are": true, "be": true, "can": true, "would": true, "if": true,
+	"about": true, "have": true, "will": true, "just": true, "what": true, "how": true, "my": true,
 }
 
-// looksEnglish is true when at least three words, or one word in five,
-// are common English words.
-func looksEnglish(words []wordAt) bool {
-	hits := 0
-	for _, w := range words {
-		if englishWords[strings.ToLower(w.word)] {
-			hits++
+// looksEnglish is true when, among the words of a step's fields, at least
+// three, or one in five, are common English words.
+func looksEnglish(fields ...[]wordAt) bool {
+	hits, n := 0, 0
+	for _, words := range fields {
+		n += len(words)
+		for _, w := range words {
+			if englishWords[strings.ToLower(w.word)] {
+				hits++
+			}
 		}
 	}
-	return hits >= 3 || len(words) > 0 && hits*5 >= len(words)
+	return hits >= 3 || n > 0 && hits*5 >= n
 }
 
 // matchCase writes fix in the case of the word it corrects: "Recieve"
