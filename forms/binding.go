@@ -33,6 +33,9 @@ type binding struct {
 
 	// The yes/no widget.
 	flag, flagShown bool
+
+	// mail edits an email's message as text; nil for other fields.
+	mail *mailEdit
 }
 
 // newBinding prepares field f showing value, where original is the step as
@@ -145,6 +148,24 @@ func (b *binding) setCurrent(v string) {
 	b.mu.Lock()
 	b.current = v
 	b.mu.Unlock()
+}
+
+// editText is the text the field edits: the message's text in an email
+// edited as text, else the widget's text.
+func (b *binding) editText() string {
+	if b.mail != nil {
+		return b.mail.get(b)
+	}
+	return b.currentText()
+}
+
+// setEditText stores the text the field edits; see editText.
+func (b *binding) setEditText(v string) {
+	if b.mail != nil {
+		b.mail.set(b, v)
+		return
+	}
+	b.setCurrent(v)
 }
 
 // currentText reads the widget's text from any goroutine; see mu.

@@ -64,7 +64,7 @@ type externalEdit struct {
 // startExternalEdit writes b's value to a temporary file and prepares the
 // editor's process on it.
 func (f *Form) startExternalEdit(b *binding) (*externalEdit, error) {
-	text := fromWidget(b.currentText())
+	text := fromWidget(b.editText())
 	path, err := writeEditorFile(string(b.field), f.editorExtension(b), text)
 	if err != nil {
 		return nil, fmt.Errorf("lemstep could not write a temporary file for your editor: %w", err)
@@ -182,7 +182,7 @@ func (f *Form) applyExternalEdit(msg externalEditMsg) {
 	if !multiline {
 		text = strings.TrimRight(text, "\n")
 	}
-	b.setCurrent(cleanTyped(text, multiline))
+	b.setEditText(cleanTyped(text, multiline))
 	if w, ok := b.widget.(*TextField); ok {
 		w.Reload()
 	}

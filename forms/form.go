@@ -61,6 +61,7 @@ type Form struct {
 	group    *huh.Group // the form's only group: every field on one page
 
 	externalErr error // why the last ctrl+e changed nothing; see ExternalEditError
+	mailAsHTML  bool  // ctrl+t chose the HTML of the email's message; kept across rebuilds
 }
 
 // New returns the form editing step, showing its current values.
@@ -82,6 +83,10 @@ func (f *Form) build(values api.Step) {
 	var fields []huh.Field
 	for _, field := range api.EditableFieldsOf(f.original) {
 		b := newBinding(field, f.original, values)
+		if isEmailMessage(f.original.Type, field) {
+			b.mail = newMailEdit(b)
+			b.mail.asText = b.mail.asText && !f.mailAsHTML
+		}
 		f.bindings = append(f.bindings, b)
 		fields = append(fields, f.widget(b))
 	}
@@ -128,6 +133,9 @@ func (f *Form) Update(msg tea.Msg) (*Form, tea.Cmd) {
 			return f, nil
 		case key.Matches(msg, f.keys.external):
 			return f, f.EditExternally()
+		case key.Matches(msg, f.keys.mailMode):
+			f.toggleMailMode()
+			return f.forward(reflowMsg{})
 		case key.Matches(msg, f.keys.back) && !f.Filtering():
 			return f, nil
 		}
@@ -148,6 +156,21 @@ func (f *Form) forward(msg tea.Msg) (*Form, tea.Cmd) {
 	// help), and measuring is cheap: blurred fields reuse their views.
 	f.fitHeight()
 	return f, cmd
+}
+
+// toggleMailMode switches the focused email message between its text and
+// its HTML.
+func (f *Form) toggleMailMode() {
+	b := f.focusedBinding()
+	if b == nil || b.mail == nil {
+		return
+	}
+	if b.mail.toggle(b) == "" {
+		f.mailAsHTML = !b.mail.asText
+	}
+	if w, ok := b.widget.(*TextField); ok {
+		w.Reload()
+	}
 }
 
 // reflowMsg makes the huh group lay its fields out again.

@@ -13,6 +13,8 @@ type formKeys struct {
 	back key.Binding
 	// external opens the focused field in the user's editor.
 	external key.Binding
+	// mailMode switches an email's message between its text and its HTML.
+	mailMode key.Binding
 }
 
 func newFormKeys() formKeys {
@@ -20,5 +22,6 @@ func newFormKeys() formKeys {
 		callerKeys: key.NewBinding(key.WithKeys("ctrl+c", "ctrl+s")),
 		back:       key.NewBinding(key.WithKeys("esc")),
 		external:   key.NewBinding(key.WithKeys(externalEditKey)),
+		mailMode:   key.NewBinding(key.WithKeys("ctrl+t")),
 	}
 }

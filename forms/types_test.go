@@ -42,10 +42,12 @@ func typeScripts() []typeScript {
 			d.focus("subject")
 			d.typeText(" now")
 			d.press("tab")
-			d.press("alt+enter")
-			d.typeText("<p>Ana</p>")
+			// The message is edited as text: a blank line starts a paragraph,
+			// written back in the message's own HTML.
+			d.press("enter", "enter")
+			d.typeText("Ana")
 			editDelay(d, "5")
-		}, `{"type":"email","subject":"Quick question about {{companyName}} now","message":"<p>Hi {{firstName}},</p>\n<p>Worth a chat?</p>\n<p>Ana</p>","delay":5}`},
+		}, `{"type":"email","subject":"Quick question about {{companyName}} now","message":"<p>Hi {{firstName}},</p>\n<p>Worth a chat?</p><p>Ana</p>","delay":5}`},
 		{api.Manual, func(d *driver) {
 			d.focus("title")
 			clearN(d, len("main office"))

@@ -74,8 +74,18 @@ func (f *Form) lineWidget(b *binding) *TextField {
 // textWidget is a multi-line TextField; ctrl+e opens it in the user's
 // editor (see external.go).
 func (f *Form) textWidget(b *binding) *TextField {
-	t := NewTextField(string(b.field), true, textAccessor{b}).Title(b.spec.title).
+	var access interface {
+		Get() string
+		Set(string)
+	} = textAccessor{b}
+	if b.mail != nil {
+		access = mailAccessor{b}
+	}
+	t := NewTextField(string(b.field), true, access).Title(b.spec.title).
 		Rows(b.spec.lines).Validate(f.validator(b)).Variables(f.opts.Variables)
+	if b.mail != nil {
+		return t.Description(b.mail.description)
+	}
 	if b.spec.kind == kindMedia {
 		return t.Description(func() string { return mediaHelp(b) })
 	}

@@ -250,7 +250,7 @@ func TestPreviewCyclesLeadsAndShowsRaw(t *testing.T) {
 	s.waitFor("the next lead's preview", func(scr string) bool {
 		return previewSettled(scr) && strings.Contains(scr, "(no company)") && strings.Contains(scr, "⟨companyName⟩")
 	})
-	s.press("ctrl+t")
+	s.press("ctrl+g")
 	s.waitFor("the raw template", func(scr string) bool {
 		return previewSettled(scr) && strings.Contains(scr, "raw template") && strings.Contains(scr, "Subject: Quick question about {{companyName}}")
 	})

@@ -114,7 +114,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 			t.Errorf("the editor does not show %q:\n%s", want, scr)
 		}
 	}
-	s.press("ctrl+t")
+	s.press("ctrl+g")
 	s.waitFor("the raw template", func(scr string) bool {
 		return previewSettled(scr) && strings.Contains(scr, "raw template") &&
 			strings.Contains(scr, "Subject: Quick question about {{companyName}}") && strings.Contains(scr, "I tried to reach you last week.")

@@ -66,7 +66,7 @@ func DefaultKeys() Keys {
 		Separate:     b([]string{"s"}, "s", "separate draft"),
 		ReadOnly:     b([]string{"v"}, "v", "view read-only"),
 		NextLead:     b([]string{"ctrl+l"}, "ctrl+l", "next sample lead"),
-		RawToggle:    b([]string{"ctrl+t"}, "ctrl+t", "raw/rendered"),
+		RawToggle:    b([]string{"ctrl+g"}, "ctrl+g", "raw template/rendered"),
 		Revert:       b([]string{"ctrl+r"}, "ctrl+r", "revert"),
 		// The preview scrolls while the focus stays in the form.
 		PreviewUp:       b([]string{"ctrl+up", "alt+up"}, "ctrl+↑", "scroll preview up"),

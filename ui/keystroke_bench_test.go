@@ -82,6 +82,23 @@ func BenchmarkMessageKeystroke(b *testing.B) {
 	}
 }
 
+// BenchmarkMessageKeystrokeAsText measures one keystroke in a whole
+// lemlist email of about 10 KB edited as text: each key writes the HTML
+// back from the text.
+func BenchmarkMessageKeystrokeAsText(b *testing.B) {
+	msg := lemlistHTML(10_000)
+	msg = msg[:strings.LastIndex(msg, "</p>")+len("</p>")] // whole paragraphs: it reads as text
+	m := benchEditor(b, msg)
+	e := focusMessage(b, m)
+	if !strings.Contains(e.form.View(), "ctrl+t shows the HTML") {
+		b.Fatal("the message did not open as text")
+	}
+	for range 30 {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	typeKeys(b, m)
+}
+
 // BenchmarkPaste5KB measures a 5 KB bracketed paste into the 10 KB message:
 // one Update and one View.
 func BenchmarkPaste5KB(b *testing.B) {

@@ -5,8 +5,10 @@ import (
 	"testing"
 )
 
-// A copywriter writes in the message as in any editor: enter starts a new
-// line, "{{" offers the lead's variables, and what was typed is sent.
+// A copywriter writes in the message as in any editor: the email shows as
+// text, enter starts a new line, "{{" offers the lead's variables, and what
+// was typed is sent as HTML in the message's own conventions (a line break
+// inside the last paragraph is its <br>).
 func TestEnterAndVariableCompletionInTheMessage(t *testing.T) {
 	s := startSession(t, 120, 40)
 	s.openCampaign("Q4 SaaS founders")
@@ -23,7 +25,8 @@ func TestEnterAndVariableCompletionInTheMessage(t *testing.T) {
 	s.typeText(" rocks")
 	s.submit("1 change")
 	got := s.onlyPatch()
-	if got["message"] != before+"\nPS: {{companyName}} rocks" || len(got) != 2 {
+	want := strings.Replace(before, "Maya</p>", "Maya<br>PS: {{companyName}} rocks</p>", 1)
+	if got["message"] != want || len(got) != 2 {
 		t.Fatalf("PATCH body = %v, want the message with the new line and the variable", got)
 	}
 }
@@ -50,4 +53,22 @@ func TestRevertTheFocusedField(t *testing.T) {
 	})
 	s.submit("1 change")
 	s.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + " today"})
+}
+
+// ctrl+t shows an email's HTML and back; neither switch changes the message.
+func TestCtrlTSwitchesBetweenTextAndHTML(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.press("tab")
+	s.waitText("enter new line")
+	if scr := s.screen(); strings.Contains(scr, "<p style=") {
+		t.Fatalf("the message opened as HTML:\n%s", scr)
+	}
+	s.press("ctrl+t")
+	s.waitText(`<p style="margin: 0 0 12px;">Hi`)
+	s.press("ctrl+t")
+	s.waitText("ctrl+t shows the HTML")
+	s.press("ctrl+s")
+	s.waitText("Nothing changed: there is nothing to submit")
 }

@@ -13,7 +13,7 @@ const Debounce = 100 * time.Millisecond
 // every edit and forwards messages to Update; rendering runs in a tea.Cmd,
 // off the keystroke path, at most once per Debounce while edits keep coming,
 // and always once more for the last edit. NextLead and ToggleRaw are for the
-// editor's key bindings (ctrl+l and ctrl+t in lemstep).
+// editor's key bindings (ctrl+l and ctrl+g in lemstep).
 type Model struct {
 	r     *Renderer
 	owner *owner // tells this model's messages from another's
