@@ -80,10 +80,15 @@ func (e *editorScreen) formOptions() forms.Options {
 }
 
 func (e *editorScreen) Init() tea.Cmd {
-	cmds := []tea.Cmd{e.form.Init()}
+	// One start of the form, not two: SetValues starts the form it builds,
+	// and each start of a huh form asks bubbletea for the window size,
+	// which bubbletea answers from a goroutine of its own; two at once
+	// race on the program's size (bubbletea v2.1.1, tty.go checkResize).
+	start := e.form.Init
 	if e.restored.ID != "" {
-		cmds = append(cmds, e.form.SetValues(e.restored))
+		start = func() tea.Cmd { return e.form.SetValues(e.restored) }
 	}
+	cmds := []tea.Cmd{start()}
 	return tea.Batch(append(cmds, e.preview.Schedule(e.form.Edited()))...)
 }
 

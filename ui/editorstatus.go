@@ -33,7 +33,9 @@ func (e *editorScreen) Rebase(current api.Step) tea.Cmd {
 	e.form = forms.New(current, e.formOptions())
 	cmd := e.form.SetValues(edited)
 	e.SetSize(e.width, e.height)
-	return tea.Batch(e.form.Init(), cmd, e.preview.Schedule(edited), e.drafts.Note(edited))
+	// SetValues started the form: starting it again would ask bubbletea for
+	// the window size twice at once (see editorScreen.Init).
+	return tea.Batch(cmd, e.preview.Schedule(edited), e.drafts.Note(edited))
 }
 
 // statusView is the line above the form: a draft that could not be saved,
