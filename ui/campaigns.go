@@ -28,7 +28,10 @@ type campaignScreen struct {
 	reselect string
 	loading  bool
 	stopped  bool // the user stopped the load (esc)
-	err      error
+	// reloading is set by r until the reload's last page: the status line
+	// then says the list was reloaded, until the next key.
+	reloading, reloaded bool
+	err                 error
 	archive  bool // archived campaigns are shown
 	spin     spinner.Model
 	gen      int
@@ -107,6 +110,9 @@ func (s *campaignScreen) onPage(msg campaignsPageMsg) tea.Cmd {
 		}
 	}
 	s.list.AppendItems(msg.page)
+	if msg.done && s.reloading {
+		s.reloading, s.reloaded = false, true
+	}
 	if id := s.reselect; id != "" {
 		s.reselect = ""
 		s.list.SelectWhere(func(cp api.Campaign) bool { return cp.ID == id })
@@ -139,6 +145,7 @@ func (s *campaignScreen) refresh() {
 }
 
 func (s *campaignScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
+	s.reloaded = false
 	if used, cmd := s.list.Update(k, s.keys); used {
 		return cmd
 	}
@@ -155,6 +162,7 @@ func (s *campaignScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		s.archive = !s.archive
 		s.refresh()
 	case key.Matches(k, s.keys.Reload):
+		s.reloading = true
 		return s.Load()
 	case key.Matches(k, s.keys.FindReplace):
 		return emit(openFindMsg{sentBy{s}})
@@ -250,6 +258,9 @@ func (s *campaignScreen) statusLine() string {
 	if s.stopped {
 		line += " · loading stopped (r loads them all)"
 	}
+	if s.reloaded {
+		line += " · reloaded from lemlist"
+	}
 	return st.Muted.Render(line)
 }
 
@@ -257,7 +268,7 @@ func (s *campaignScreen) emptyText() string {
 	st := s.c.Styles
 	switch {
 	case s.list.Filtered():
-		return st.Muted.Render("No campaign matches this filter. Press esc to clear it.")
+		return st.Muted.Render(fmt.Sprintf("No campaign matches %q. Press esc to clear the filter.", safetext.Line(s.list.Term())))
 	case len(s.list.Items()) > 0:
 		return st.Muted.Render("Every campaign is archived. Press a to show archived campaigns.")
 	}
@@ -283,7 +294,8 @@ func (s *campaignScreen) renderRow(cp api.Campaign, selected bool) string {
 	line := marker + status + " " + truncate(name, nameWidth) + labels
 	line = truncate(line, s.width-2)
 	if selected {
-		return st.Cursor.Render("›") + " " + st.Selected.Render(line)
+		// The highlight runs the row's whole width, so the eye finds it.
+		return st.Cursor.Render("›") + " " + st.Selected.Width(max(1, s.width-2)).Render(line)
 	}
 	return "  " + line
 }

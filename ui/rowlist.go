@@ -249,6 +249,9 @@ func (l *rowList[T]) Filtering() bool { return l.filtering }
 // Filtered reports whether a filter narrows the rows.
 func (l *rowList[T]) Filtered() bool { return l.input.Value() != "" }
 
+// Term is the filter typed, "" when none.
+func (l *rowList[T]) Term() string { return l.input.Value() }
+
 // Len is the number of rows shown.
 func (l *rowList[T]) Len() int { return len(l.visible) }
 

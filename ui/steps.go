@@ -203,7 +203,7 @@ func (s *stepScreen) View() string {
 	case s.loading && s.seqs == nil:
 		return s.spin.View() + " Loading sequences…"
 	case s.list.Len() == 0 && s.list.Filtered():
-		return s.list.FilterLine() + "\n\n" + st.Muted.Render("No step matches this filter. Press esc to clear it.")
+		return s.list.FilterLine() + "\n\n" + st.Muted.Render(fmt.Sprintf("No step matches %q. Press esc to clear the filter.", safetext.Line(s.list.Term())))
 	case s.list.Len() == 0:
 		return st.Muted.Render("This campaign has no steps yet.")
 	}
@@ -245,7 +245,7 @@ func (s *stepScreen) renderRow(r treeRow, selected bool) string {
 	}
 	line = truncate(line, s.width-2)
 	if selected {
-		return st.Cursor.Render("›") + " " + st.Selected.Render(line)
+		return st.Cursor.Render("›") + " " + st.Selected.Width(max(1, s.width-2)).Render(line)
 	}
 	return "  " + line
 }

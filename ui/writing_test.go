@@ -72,3 +72,17 @@ func TestCtrlTSwitchesBetweenTextAndHTML(t *testing.T) {
 	s.press("ctrl+s")
 	s.waitText("Nothing changed: there is nothing to submit")
 }
+
+// A filter that matches nothing says what it was; r says the list was
+// reloaded.
+func TestListsSayWhatTheyDid(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.waitText("11 campaigns")
+	s.press("/")
+	s.typeText("zqx")
+	s.waitText(`No campaign matches "zqx". Press esc to clear the filter.`)
+	s.press("esc")
+	s.waitFor("the filter cleared", func(scr string) bool { return !strings.Contains(scr, "zqx") })
+	s.press("esc", "r")
+	s.waitText("reloaded from lemlist")
+}
