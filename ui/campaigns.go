@@ -32,12 +32,12 @@ type campaignScreen struct {
 	// then says the list was reloaded, until the next key.
 	reloading, reloaded bool
 	err                 error
-	archive  bool // archived campaigns are shown
-	spin     spinner.Model
-	gen      int
-	cancel   context.CancelFunc
-	width    int
-	height   int
+	archive             bool // archived campaigns are shown
+	spin                spinner.Model
+	gen                 int
+	cancel              context.CancelFunc
+	width               int
+	height              int
 }
 
 // openCampaignMsg asks the root to open a campaign's step tree.
