@@ -66,7 +66,14 @@ type rowMatch func(text searchText) (score int, ok bool)
 
 func (f *rowFilter) matcher(term string) rowMatch {
 	if f.ranked {
-		return newFuzzyPattern(term).score
+		fuzzy, word := newFuzzyPattern(term), asciiLower(strings.TrimSpace(term))
+		return func(text searchText) (int, bool) {
+			score, ok := fuzzy.score(text)
+			if !ok {
+				return 0, false
+			}
+			return score + wordTier(text.lower, word)*tierWeight, true
+		}
 	}
 	words := strings.Fields(strings.ToLower(term))
 	return func(text searchText) (int, bool) { return 0, containsWords(words, text.original()) }
@@ -108,4 +115,57 @@ func containsWords(words []string, text string) bool {
 		}
 	}
 	return true
+}
+
+// tierWeight puts every match of a higher tier (see wordTier) above every
+// match of a lower one, fuzzy scores ordering each tier; the scores stay
+// within the span rankByScore counts.
+const tierWeight = 8192
+
+// wordTier ranks how text holds word, both lower case: 3 as a whole word,
+// 2 as the start of a word, 1 inside a word, 0 only as scattered letters
+// (a fuzzy match). "fin" finds "Series A fintech" (a word's start) before
+// "Inbound … fast lane", whose letters only line up.
+func wordTier(text, word string) int {
+	if word == "" {
+		return 0
+	}
+	tier := 0
+	for from := 0; ; {
+		i := strings.Index(text[from:], word)
+		if i < 0 {
+			return tier
+		}
+		at := from + i
+		end := at + len(word)
+		startsWord := at == 0 || !isWordByte(text[at-1])
+		endsWord := end == len(text) || !isWordByte(text[end])
+		switch {
+		case startsWord && endsWord:
+			return 3
+		case startsWord:
+			tier = max(tier, 2)
+		default:
+			tier = max(tier, 1)
+		}
+		from = at + 1
+	}
+}
+
+// isWordByte reports a letter or digit byte; any byte of a multi-byte
+// character counts as a letter.
+func isWordByte(c byte) bool {
+	return c >= 0x80 || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+// asciiLower is s with its ASCII capitals in lower case, as searchText
+// holds a row's text.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -19,7 +19,9 @@ func filterText(max int) *rapid.Generator[string] {
 }
 
 // The campaign list's own fuzzy ranking is bubbles' list.DefaultFilter,
-// row for row: the same rows, in the same order.
+// row for row: the same rows, in its order within each word tier (whole
+// words first, then word starts, then inside words, then scattered
+// letters).
 func TestFuzzyRankingIsDefaultFilters(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		targets := rapid.SliceOfN(filterText(6), 0, 80).Draw(t, "targets")
@@ -36,6 +38,10 @@ func TestFuzzyRankingIsDefaultFilters(t *testing.T) {
 			for _, r := range list.DefaultFilter(term, targets) {
 				want = append(want, int32(r.Index))
 			}
+			word := asciiLower(strings.TrimSpace(term))
+			slices.SortStableFunc(want, func(a, b int32) int {
+				return wordTier(asciiLower(targets[b]), word) - wordTier(asciiLower(targets[a]), word)
+			})
 		}
 		if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
 			t.Fatalf("term %q: got %v, DefaultFilter %v", term, got, want)
@@ -174,4 +180,14 @@ func TestFuzzyScoreASCIIIsFuzzyScore(t *testing.T) {
 			t.Fatalf("term %q in %q: byte-wise %d %v, rune-wise %d %v", term, text, got, gotOK, want, wantOK)
 		}
 	})
+}
+
+func TestWordsAndTheirStartsRankFirst(t *testing.T) {
+	targets := []string{"Inbound demo requests — fast lane inbound", "Series A fintech — heads of product", "Refinance", "fin"}
+	var f rowFilter
+	f.ranked = true
+	got := f.apply("fin", searchTexts(targets), []int32{0, 1, 2, 3})
+	if want := []int32{3, 1, 2, 0}; !slices.Equal(got, want) {
+		t.Fatalf("fin ranks %v, want %v (the word, a word's start, inside a word, scattered letters)", got, want)
+	}
 }
