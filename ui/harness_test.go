@@ -204,47 +204,44 @@ func (s *session) typeText(text string) {
 	}
 }
 
+// namedKey is the code of a key the tests press by name; modifiers are
+// spelled before the name ("ctrl+home", "shift+tab").
+func namedKey(name string) (rune, bool) {
+	code, ok := map[string]rune{
+		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "up": tea.KeyUp, "down": tea.KeyDown,
+		"backspace": tea.KeyBackspace, "f1": tea.KeyF1, "f2": tea.KeyF2, "home": tea.KeyHome, "end": tea.KeyEnd,
+		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+	}[name]
+	return code, ok
+}
+
+// keyMsg is the key a terminal sends for k: a named key, a modifier and a
+// key ("ctrl+s", "ctrl+end", "shift+tab") or one character. It panics on
+// anything else, so a test never presses a key other than the one it names.
 func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "f1":
-		return tea.KeyPressMsg{Code: tea.KeyF1}
-	case "f2":
-		return tea.KeyPressMsg{Code: tea.KeyF2}
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "ctrl+home":
-		return tea.KeyPressMsg{Code: tea.KeyHome, Mod: tea.ModCtrl}
-	case "ctrl+end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd, Mod: tea.ModCtrl}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	var msg tea.KeyPressMsg
+	name := k
+	for _, m := range []struct {
+		prefix string
+		mod    tea.KeyMod
+	}{{"ctrl+", tea.ModCtrl}, {"shift+", tea.ModShift}, {"alt+", tea.ModAlt}} {
+		if rest, ok := strings.CutPrefix(name, m.prefix); ok && rest != "" {
+			msg.Mod |= m.mod
+			name = rest
+		}
 	}
-	if letter, ok := strings.CutPrefix(k, "ctrl+"); ok && len(letter) == 1 {
-		return tea.KeyPressMsg{Code: rune(letter[0]), Mod: tea.ModCtrl}
+	if code, ok := namedKey(name); ok {
+		msg.Code = code
+		return msg
 	}
-	if len([]rune(k)) != 1 {
+	if len([]rune(name)) != 1 {
 		panic("the test harness cannot press " + k)
 	}
-	r := []rune(k)[0]
-	return tea.KeyPressMsg{Code: r, Text: k}
+	msg.Code = []rune(name)[0]
+	if msg.Mod == 0 {
+		msg.Text = name
+	}
+	return msg
 }
 
 // patches returns the bodies of the PATCH requests the sandbox received.
