@@ -204,6 +204,13 @@ func withoutAddedNewline(sent, saved string) string {
 	return saved
 }
 
+// FocusedOpensExternally reports whether ctrl+e opens the focused field
+// in the user's editor.
+func (f *Form) FocusedOpensExternally() bool {
+	b := f.focusedBinding()
+	return b != nil && opensExternally(b.spec.kind)
+}
+
 // binding is field's binding, or nil when the form does not edit it.
 func (f *Form) binding(field api.Field) *binding {
 	for _, b := range f.bindings {

@@ -239,7 +239,7 @@ func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if e.showPreview && e.oneAtATime() {
 		return e.onPreviewKey(k)
 	}
-	if key.Matches(k, e.keys.SwitchPane) && e.oneAtATime() {
+	if key.Matches(k, e.keys.SwitchPane) && e.oneAtATime() && hasMessage(e.original.Type) {
 		e.showPreview = true
 		return nil
 	}
@@ -254,7 +254,7 @@ func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return e.toReview()
 	case key.Matches(k, e.keys.Back) && !e.form.Filtering():
 		return emit(leaveEditorMsg{sentBy{e}})
-	case key.Matches(k, e.keys.External) && e.form.TakesText():
+	case key.Matches(k, e.keys.External) && e.form.FocusedOpensExternally():
 		// lemstep's editor, never huh's: see forms.Form.EditExternally.
 		return e.form.EditExternally()
 	case key.Matches(k, e.keys.NextLead) && hasMessage(e.original.Type):
@@ -323,10 +323,10 @@ func (e *editorScreen) Returned() tea.Cmd {
 func (e *editorScreen) ShortHelp() []key.Binding {
 	// tab is in the form's own help line.
 	ks := []key.Binding{e.keys.Review}
-	if e.form.TakesText() {
+	if e.form.FocusedOpensExternally() {
 		ks = append(ks, e.keys.External)
 	}
-	if e.oneAtATime() {
+	if e.oneAtATime() && hasMessage(e.original.Type) {
 		// 80 columns: revert waits in f1's full help.
 		return append(ks, e.keys.SwitchPane, e.keys.HelpAnywhere, e.keys.Back)
 	}
@@ -344,7 +344,7 @@ func (e *editorScreen) FullHelp() [][]key.Binding {
 			e.keys.PreviewUp, e.keys.PreviewDown, e.keys.PreviewPageUp, e.keys.PreviewPageDown})
 	}
 	last := []key.Binding{e.keys.Review, e.keys.Back, e.keys.Interrupt, e.keys.HelpAnywhere}
-	if e.oneAtATime() {
+	if e.oneAtATime() && hasMessage(e.original.Type) {
 		last = append(last, e.keys.SwitchPane)
 	}
 	return append(groups, last)
