@@ -126,6 +126,13 @@ func (f *VariantForm) Reopen() tea.Cmd {
 	return f.Init()
 }
 
+// SetValues puts b's values in the fields, as when a draft is restored;
+// run the command it returns once the form runs.
+func (f *VariantForm) SetValues(b api.ABVariant) tea.Cmd {
+	f.build(b)
+	return f.Init()
+}
+
 // Original is B as loaded.
 func (f *VariantForm) Original() api.ABVariant { return f.original.Clone() }
 

@@ -10,6 +10,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/forms"
+	"lemstep/internal/draft"
 )
 
 // openVariantMsg asks the root to open variant B of a step in its editor.
@@ -50,14 +51,30 @@ type variantEditor struct {
 	step     api.Step // the A/B-tested step (variant A)
 	form     *forms.VariantForm
 	preview  *previewPane
+	drafts   *draftKeeper // B's own draft, apart from the step's
 	blocked  api.Violations
 	width    int
 	height   int
 }
 
-func newVariantEditor(c *Context, keys Keys, campaign api.Campaign, step api.Step, b api.ABVariant) *variantEditor {
-	e := &variantEditor{c: c, keys: keys, campaign: campaign, step: step, preview: newPreviewPane(c)}
-	e.form = forms.NewVariant(b, forms.Options{Theme: c.Theme.Huh(), CampaignID: campaign.ID, CampaignStatus: campaign.Status})
+// newVariantEditor opens B as open read it, keeping its draft through hold.
+func newVariantEditor(c *Context, keys Keys, hold draftHold, open openVariantMsg) *variantEditor {
+	return openVariantEditor(c, keys, hold, open, open.variant, nil)
+}
+
+// restoreVariantDraft opens B as it was when the draft began, with the
+// draft's edits on top: the conflict check compares from there.
+func restoreVariantDraft(c *Context, keys Keys, hold draftHold, open openVariantMsg, d draft.VariantEdit) *variantEditor {
+	return openVariantEditor(c, keys, hold, open, d.Loaded, &d.Edited)
+}
+
+func openVariantEditor(c *Context, keys Keys, hold draftHold, open openVariantMsg, loaded api.ABVariant, restored *api.ABVariant) *variantEditor {
+	e := &variantEditor{c: c, keys: keys, campaign: open.campaign, step: open.step, preview: newPreviewPane(c)}
+	e.form = forms.NewVariant(loaded, forms.Options{Theme: c.Theme.Huh(), CampaignID: open.campaign.ID, CampaignStatus: open.campaign.Status})
+	if restored != nil {
+		e.form.SetValues(*restored)
+	}
+	e.drafts = newVariantDraftKeeper(c, hold, open.campaign, open.step, loaded, restored != nil)
 	return e
 }
 
@@ -65,15 +82,33 @@ func (e *variantEditor) Init() tea.Cmd {
 	return tea.Batch(e.form.Init(), e.preview.Schedule(asEmail(e.form.Edited())))
 }
 
+// Drafts is the keeper of B's draft.
+func (e *variantEditor) Drafts() *draftKeeper { return e.drafts }
+
+// FlushDraft writes the current edits to B's draft now, for when the
+// editor closes or the program stops. It reports whether a draft is kept.
+func (e *variantEditor) FlushDraft() (bool, error) {
+	e.drafts.NoteVariant(e.form.Edited()) // its tick is not needed: the write is now
+	return e.drafts.Flush()
+}
+
+// Closed lets another lemstep edit B: the editor closed, its edits written.
+func (e *variantEditor) Closed() { e.drafts.Release() }
+
+// draftName names what the draft keeps, for the notices about it.
+func (e *variantEditor) draftName() string {
+	return fmt.Sprintf("variant B of step %d", e.step.Index)
+}
+
+// reopenName is what to open to restore the draft.
+func (e *variantEditor) reopenName() string { return "B" }
+
+// campaignName is the campaign holding the step.
+func (e *variantEditor) campaignName() string { return e.campaign.Name }
+
 // asEmail is variant B as the preview reads a step: an email.
 func asEmail(b api.ABVariant) api.Step {
 	return api.Step{ID: b.StepID, Type: api.Email, Subject: b.Subject, Message: b.Message}
-}
-
-// Dirty reports edits that would be lost on leaving.
-func (e *variantEditor) Dirty() bool {
-	_, err := e.form.Changes()
-	return err == nil
 }
 
 func (e *variantEditor) Crumbs() []string {
@@ -102,14 +137,24 @@ func (e *variantEditor) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		return e.onKey(k)
 	}
-	if cmd, used := e.preview.Update(msg); used {
+	if cmd, used := e.Background(msg); used {
 		return cmd
 	}
 	return e.forward(msg)
 }
 
-// Background keeps the preview rendering while the review covers it.
-func (e *variantEditor) Background(msg tea.Msg) (tea.Cmd, bool) { return e.preview.Update(msg) }
+// Background keeps the preview rendering and the draft written while the
+// review covers the editor.
+func (e *variantEditor) Background(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case draftTickMsg:
+		return e.drafts.OnTick(msg), true
+	case draftWrittenMsg:
+		e.drafts.OnWritten(msg)
+		return nil, true
+	}
+	return e.preview.Update(msg)
+}
 
 func (e *variantEditor) onKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
@@ -130,7 +175,8 @@ func (e *variantEditor) onKey(k tea.KeyPressMsg) tea.Cmd {
 func (e *variantEditor) forward(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	e.form, cmd = e.form.Update(msg)
-	cmds := []tea.Cmd{cmd, e.preview.Schedule(asEmail(e.form.Edited()))}
+	edited := e.form.Edited()
+	cmds := []tea.Cmd{cmd, e.preview.Schedule(asEmail(edited)), e.drafts.NoteVariant(edited)}
 	if len(e.blocked) > 0 {
 		e.blocked = e.form.Problems()
 	}

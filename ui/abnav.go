@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
+	"lemstep/internal/draft"
 	"lemstep/internal/safetext"
 )
 
@@ -16,25 +18,21 @@ func (m *Model) onABNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		yes := msg.yes
 		m.confirm = &confirmBox{question: msg.question, noLabel: msg.no, yes: func() tea.Cmd { return yes }}
 	case openVariantMsg:
-		e := newVariantEditor(m.c, m.keys, msg.campaign, msg.step, msg.variant)
-		m.push(e)
-		return e.Init(), true
+		return m.openVariant(msg), true
 	case compareMsg:
 		cs := newCompareScreen(m.c, m.keys, msg.from.(*variantEditor))
 		m.push(cs)
 		return cs.Init(), true
 	case variantReviewMsg:
-		m.push(newVariantReview(m.c, m.keys, msg.from.(*variantEditor)))
-	case leaveVariantMsg:
 		e := msg.from.(*variantEditor)
-		if !e.Dirty() {
-			return m.close(e), true
-		}
-		m.confirm = &confirmBox{question: "Leave variant B and lose your edits to it?", noLabel: "no, keep editing",
-			yes: func() tea.Cmd { return m.close(e) }}
+		m.push(newVariantReview(m.c, m.keys, e))
+		// The screen changes: the edits go to the draft now.
+		return e.Drafts().WriteNow(), true
+	case leaveVariantMsg:
+		return m.leaveEditor(msg.from.(*variantEditor)), true
 	case variantSavedMsg:
 		steps, _ := find[*stepScreen](m.screens)
-		m.screens = m.screens.popTo(steps)
+		m.screens = m.screens.closeAbove(steps)
 		m.notice = variantSavedNotice(msg, m.c.Demo)
 		return steps.Load(msg.stepID), true
 	default:
@@ -43,20 +41,40 @@ func (m *Model) onABNavigation(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, true
 }
 
+// openVariant opens variant B's editor, or first offers B's unsent draft.
+// B's draft is locked while this lemstep edits it, as a step's is; when
+// another lemstep holds it, B is not opened here.
+func (m *Model) openVariant(msg openVariantMsg) tea.Cmd {
+	lease, err := m.c.Drafts.LockOpen(m.c.Workspace, draft.VariantKey(msg.step.ID))
+	if errors.Is(err, draft.ErrBusy) {
+		m.notice = "Another lemstep is editing variant B of this step; close it there to edit B here."
+		return nil
+	}
+	hold := draftHold{lease: lease, err: err}
+	return m.offerHeld(hold, "variant B", "variant B",
+		func() tea.Cmd { return m.showVariantEditor(newVariantEditor(m.c, m.keys, hold, msg)) },
+		func(d draft.Draft) screen {
+			if d.Variant == nil { // not B's: never restored as B
+				d.Variant = &draft.VariantEdit{Loaded: msg.variant, Edited: msg.variant}
+			}
+			return newVariantDraftOffer(m.c, m.keys, msg, hold.lease, d)
+		})
+}
+
+func (m *Model) showVariantEditor(e *variantEditor) tea.Cmd {
+	m.push(e)
+	return e.Init()
+}
+
 // variantSavedNotice confirms an accepted update of variant B.
 func variantSavedNotice(msg variantSavedMsg, demo bool) string {
 	switch {
 	case msg.journalErr != nil:
 		return "Variant B updated, but it could not be recorded in the journal: " + safetext.Clean(msg.journalErr.Error())
+	case msg.draftErr != nil:
+		return "Variant B updated; its draft could not be removed: " + safetext.Clean(msg.draftErr.Error())
 	case demo:
 		return fmt.Sprintf("Variant B updated · journal entry #%d", msg.entry)
 	}
 	return fmt.Sprintf("Variant B updated · journal entry #%d · `lemstep undo %d` puts it back", msg.entry, msg.entry)
-}
-
-// unsavedVariant reports an open variant editor with edits that quitting
-// would lose.
-func (m *Model) unsavedVariant() bool {
-	e, ok := find[*variantEditor](m.screens)
-	return ok && e.Dirty()
 }

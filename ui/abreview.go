@@ -24,6 +24,7 @@ type (
 		stepID     string
 		entry      int
 		journalErr error
+		draftErr   error
 	}
 	// variantUpdatedMsg is the end of a submit of variant B: err when it was
 	// not made (a *api.VariantConflictError when B moved on lemlist).
@@ -48,6 +49,7 @@ type variantReview struct {
 	step     api.Step
 	base     api.ABVariant // what the edit started from
 	update   api.VariantUpdate
+	drafts   *draftKeeper // B's draft, removed once lemlist has the edits
 	nothing  bool
 	phase    reviewPhase
 	err      error
@@ -60,7 +62,7 @@ type variantReview struct {
 func newVariantReview(c *Context, keys Keys, e *variantEditor) *variantReview {
 	u, err := e.form.Changes()
 	return &variantReview{
-		c: c, keys: keys, campaign: e.campaign, step: e.step, base: e.form.Original(), update: u,
+		c: c, keys: keys, campaign: e.campaign, step: e.step, base: e.form.Original(), update: u, drafts: e.drafts,
 		nothing: errors.Is(err, api.ErrNoChange), spin: spinner.New(spinner.WithSpinner(spinner.Dot)),
 	}
 }
@@ -96,7 +98,9 @@ func (s *variantReview) onResult(msg variantUpdatedMsg) tea.Cmd {
 		s.phase, s.err = phaseFailed, msg.err
 		return nil
 	}
-	return emit(variantSavedMsg{sentBy: sentBy{s}, stepID: s.step.ID, entry: msg.entry.ID, journalErr: msg.journalErr})
+	saved := variantSavedMsg{sentBy: sentBy{s}, stepID: s.step.ID, entry: msg.entry.ID, journalErr: msg.journalErr}
+	saved.draftErr = s.drafts.Discard()
+	return emit(saved)
 }
 
 func (s *variantReview) onKey(k tea.KeyPressMsg) tea.Cmd {

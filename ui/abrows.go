@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
+	"lemstep/internal/draft"
 	"lemstep/internal/safetext"
 )
 
@@ -82,7 +83,11 @@ func (s *stepScreen) variantLine(r treeRow, indent string) string {
 	if w := r.step.ABTest.Winner; w != "" {
 		label = fmt.Sprintf("B · %s won", safetext.Clean(w))
 	}
-	head := indent + st.Muted.Render("└ ") + st.StepType.Render(label) + "  "
+	head := indent + st.Muted.Render("└ ") + st.StepType.Render(label)
+	if s.drafted[draft.VariantKey(r.step.ID)] {
+		head += st.Warning.Render(" ✎ draft")
+	}
+	head += "  "
 	read := s.variants[r.step.ID]
 	switch {
 	case !read.done:

@@ -161,14 +161,10 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 // quit leaves at once, writing the open editor's draft first; it asks only
 // when the draft cannot be written, since then the edits would be lost.
 func (m *Model) quit() tea.Cmd {
-	if m.unsavedVariant() {
-		m.confirm = &confirmBox{question: "Quit and lose your edits to variant B?", yes: func() tea.Cmd { return tea.Quit }}
-		return nil
-	}
-	if _, ok := m.editor(); !ok {
+	if _, ok := m.drafting(); !ok {
 		return tea.Quit
 	}
-	if r, ok := m.screens.top().(*reviewScreen); ok && r.Submitting() {
+	if r, ok := m.screens.top().(submitter); ok && r.Submitting() {
 		m.confirm = &confirmBox{
 			question: "The update is on its way to lemlist. Quit before it answers?\n" +
 				"Your edits stay in the draft, but if lemlist accepts the update, the journal will not record it.",
@@ -181,7 +177,7 @@ func (m *Model) quit() tea.Cmd {
 
 // quitKeepingDraft writes the open editor's draft and quits.
 func (m *Model) quitKeepingDraft() tea.Cmd {
-	e, _ := m.editor()
+	e, _ := m.drafting()
 	if _, err := e.FlushDraft(); err != nil {
 		m.confirm = &confirmBox{
 			question: "Your edits could not be saved as a draft. Quit and lose them?",
@@ -198,7 +194,7 @@ func (m *Model) quitKeepingDraft() tea.Cmd {
 // calls it when it stops, whatever stopped it (a signal, a crash, a quit),
 // and tells the user what it returns.
 func (m *Model) SaveDraft() (kept string, err error) {
-	e, open := m.editor()
+	e, open := m.drafting()
 	if !open {
 		return "", nil
 	}
@@ -213,8 +209,8 @@ func (m *Model) SaveDraft() (kept string, err error) {
 	if err != nil || !ok {
 		return "", err
 	}
-	return fmt.Sprintf("Your edits to %s of %q are kept as a draft; open the step in lemstep to restore them.",
-		e.stepName(), safetext.Line(e.campaign.Name)), nil
+	return fmt.Sprintf("Your edits to %s of %q are kept as a draft; open %s in lemstep to restore them.",
+		e.draftName(), safetext.Line(e.campaignName()), e.reopenName()), nil
 }
 
 func (m *Model) onConfirmKey(k tea.KeyPressMsg) tea.Cmd {

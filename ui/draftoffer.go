@@ -22,15 +22,17 @@ import (
 // it is, what it changes, whether lemlist's copy moved on since it began,
 // and the choice to restore or discard it.
 type draftOfferScreen struct {
-	c       *Context
-	keys    Keys
-	open    openStepMsg  // the step as the tree loaded it now
+	c    *Context
+	keys Keys
+	open openStepMsg // the step as the tree loaded it now
+	// variant is set when the draft is of variant B: B as read now.
+	variant *openVariantMsg
 	lease   *draft.Lease // this lemstep's hold on the draft
 	draft   draft.Draft
-	changes api.StepUpdate
-	moved   []api.Field // fields lemlist changed since the draft began
-	sent    bool        // lemlist already has every edit of the draft
-	retyped bool        // the step is of another type now: no restoring
+	changes []changeview.Entry // what the draft changes, old → new
+	moved   []api.Field        // fields lemlist changed since the draft began
+	sent    bool               // lemlist already has every edit of the draft
+	retyped bool               // the step is of another type now: no restoring
 	names   []api.Campaign
 	pager   pager
 	width   int
@@ -49,7 +51,7 @@ func newDraftOffer(c *Context, keys Keys, open openStepMsg, lease *draft.Lease, 
 	s.retyped = d.Loaded.Type != open.step.Type
 	u, err := api.Diff(d.Loaded, d.Edited)
 	if err == nil || errors.Is(err, api.ErrNoChange) {
-		s.changes = u
+		s.changes = changeview.Changes(d.Loaded, u)
 	}
 	for _, f := range api.EditableFields(d.Loaded.Type) {
 		if !api.FieldEqual(d.Loaded, open.step, f) {
@@ -58,9 +60,35 @@ func newDraftOffer(c *Context, keys Keys, open openStepMsg, lease *draft.Lease, 
 	}
 	// A submit whose answer was lost (the program stopped meanwhile) leaves
 	// a draft of edits lemlist already has.
-	s.sent = !s.changes.Empty()
-	for _, f := range s.changes.Fields() {
+	s.sent = !u.Empty()
+	for _, f := range u.Fields() {
 		if !api.FieldEqual(d.Edited, open.step, f) {
+			s.sent = false
+		}
+	}
+	s.refresh()
+	return s
+}
+
+// newVariantDraftOffer offers a draft of variant B (d.Variant set), B being
+// now as open read it.
+func newVariantDraftOffer(c *Context, keys Keys, open openVariantMsg, lease *draft.Lease, d draft.Draft) *draftOfferScreen {
+	s := &draftOfferScreen{c: c, keys: keys, variant: &open, lease: lease, draft: d, pager: newPager(keys)}
+	loaded, edited := d.Variant.Loaded, d.Variant.Edited
+	u, _ := api.DiffVariant(loaded, edited)
+	for _, f := range u.Fields() {
+		old, _ := api.VariantValue(loaded, f)
+		nu, _ := u.Value(f)
+		s.changes = append(s.changes, changeview.Change(f, old, nu))
+	}
+	for _, f := range api.VariantFields() {
+		if !api.VariantFieldEqual(loaded, open.variant, f) {
+			s.moved = append(s.moved, f)
+		}
+	}
+	s.sent = !u.Empty()
+	for _, f := range u.Fields() {
+		if !api.VariantFieldEqual(edited, open.variant, f) {
 			s.sent = false
 		}
 	}
@@ -76,7 +104,7 @@ func (s *draftOfferScreen) SetSize(w, h int) {
 // refresh draws the draft's changes to the width, under the heading.
 func (s *draftOfferScreen) refresh() {
 	s.pager.SetSize(s.width, s.height-lipgloss.Height(s.heading())-1)
-	s.pager.SetContent(changeview.Render(changeview.Changes(s.draft.Loaded, s.changes),
+	s.pager.SetContent(changeview.Render(s.changes,
 		changeview.Options{Width: s.width, Theme: s.c.Theme, Campaigns: s.names}))
 }
 
@@ -116,10 +144,14 @@ func (s *draftOfferScreen) View() string {
 func (s *draftOfferScreen) heading() string {
 	st := s.c.Styles
 	saved := s.draft.SavedAt
-	head := st.Title.Render("You have an unsent draft of this step") + "\n" +
+	of := "this step"
+	if s.variant != nil {
+		of = "variant B of this step"
+	}
+	head := st.Title.Render("You have an unsent draft of "+of) + "\n" +
 		st.Muted.Render(fmt.Sprintf("Saved %s (%s) · %s changed",
 			humanize.RelTime(saved, s.c.Now(), "ago", "from now"), saved.Local().Format("Mon 2 Jan 15:04"),
-			steptext.Count(len(s.changes.Fields()), "field", "fields")))
+			steptext.Count(len(s.changes), "field", "fields")))
 	switch {
 	case s.retyped:
 		head += "\n" + st.Warning.Render(fmt.Sprintf("This step is now a %s step; the draft edits a %s step and cannot be restored. ",

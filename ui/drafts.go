@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"reflect"
 	"time"
 
@@ -44,7 +43,7 @@ type write struct {
 	err  error
 }
 
-// draftKeeper writes one step's draft. Writes run in commands, so two may be
+// draftKeeper writes one step's draft, or its variant B's. Writes run in commands, so two may be
 // in flight at once; the lease makes sure an older one never lands after a
 // newer. The keeper itself belongs to the update loop: a write's command
 // only writes, and its outcome comes back as a draftWrittenMsg.
@@ -56,10 +55,12 @@ type draftKeeper struct {
 	team     func() string // the team's id, once loaded
 	now      func() time.Time
 	after    func(time.Duration, tea.Msg) tea.Cmd // tea.Tick, or a test's timer
-	base     draft.Draft                          // workspace, campaign and the step as loaded
-	edited   api.Step                             // the latest edit
-	gen      int                                  // generation of the latest edit
-	issued   int                                  // generation of the latest write started
+	// latest is the draft of the latest edit: workspace, campaign, the step
+	// (or variant B) as loaded and as edited; the team and the time are
+	// filled in as it is written.
+	latest draft.Draft
+	gen    int // generation of the latest edit
+	issued int // generation of the latest write started
 	// unwrittenSince is when the oldest edit not yet in a write started was
 	// made; zero when every edit is.
 	unwrittenSince time.Time
@@ -90,18 +91,25 @@ func newDraftKeeper(c *Context, lease *draft.Lease, leaseErr error, campaign api
 		team:     func() string { return c.TeamID },
 		now:      c.Now,
 		after:    tick,
-		base: draft.Draft{
+		latest: draft.Draft{
 			Workspace: c.Workspace, CampaignID: campaign.ID, CampaignName: campaign.Name,
-			Loaded: api.CloneStep(loaded),
+			Loaded: api.CloneStep(loaded), Edited: api.CloneStep(loaded),
 		},
-		edited: loaded,
-		owns:   restored,
+		owns: restored,
 	}
+}
+
+// newVariantDraftKeeper keeps the draft of variant B of step, B loaded as
+// loadedB; it is kept under draft.VariantKey, apart from the step's.
+func newVariantDraftKeeper(c *Context, hold draftHold, campaign api.Campaign, step api.Step, loadedB api.ABVariant, restored bool) *draftKeeper {
+	k := newDraftKeeper(c, hold.lease, hold.err, campaign, step, restored)
+	k.latest.Variant = &draft.VariantEdit{Loaded: loadedB.Clone(), Edited: loadedB.Clone()}
+	return k
 }
 
 // Rebase makes loaded the step future drafts start from.
 func (k *draftKeeper) Rebase(loaded api.Step) {
-	k.base.Loaded = api.CloneStep(loaded)
+	k.latest.Loaded = api.CloneStep(loaded)
 }
 
 // tick is tea.Tick for a message known in advance.
@@ -114,11 +122,24 @@ func tick(d time.Duration, msg tea.Msg) tea.Cmd {
 // draftMaxWait after the oldest edit not yet written, however fast typing
 // goes on.
 func (k *draftKeeper) Note(edited api.Step) tea.Cmd {
-	if reflect.DeepEqual(edited, k.edited) {
+	next := k.latest
+	next.Edited = edited
+	return k.note(next)
+}
+
+// NoteVariant is Note for an edit of variant B.
+func (k *draftKeeper) NoteVariant(edited api.ABVariant) tea.Cmd {
+	next := k.latest
+	next.Variant = &draft.VariantEdit{Loaded: k.latest.Variant.Loaded, Edited: edited}
+	return k.note(next)
+}
+
+func (k *draftKeeper) note(next draft.Draft) tea.Cmd {
+	if reflect.DeepEqual(next, k.latest) {
 		return nil
 	}
 	k.gen++
-	k.edited = edited
+	k.latest = next
 	now := k.now()
 	if k.unwrittenSince.IsZero() {
 		k.unwrittenSince = now
@@ -190,7 +211,7 @@ func (k *draftKeeper) Flush() (kept bool, err error) {
 func (k *draftKeeper) Discard() error {
 	k.gen++
 	k.issued, k.unwrittenSince = k.gen, time.Time{}
-	w := k.write(k.gen, k.base, draftRemove)
+	w := k.write(k.gen, k.latest, draftRemove)
 	k.settle(w)
 	return w.err
 }
@@ -207,7 +228,7 @@ const (
 // op is what a write of the latest edit does. Whether anything is left to
 // keep is worked out here, once typing pauses, rather than on every key.
 func (k *draftKeeper) op() draftOp {
-	if _, err := api.Diff(k.base.Loaded, k.edited); !errors.Is(err, api.ErrNoChange) {
+	if k.latest.Changed() {
 		return draftSave
 	}
 	if k.owns {
@@ -217,9 +238,8 @@ func (k *draftKeeper) op() draftOp {
 }
 
 func (k *draftKeeper) snapshot() draft.Draft {
-	d := k.base
+	d := k.latest.Clone()
 	d.Team = k.team()
-	d.Edited = api.CloneStep(k.edited)
 	d.SavedAt = k.now()
 	return d
 }

@@ -115,6 +115,15 @@ func (e *editorScreen) Crumbs() []string {
 	return []string{e.stepName() + " · " + e.original.Type.Label()}
 }
 
+// draftName names the step for the notices about its draft.
+func (e *editorScreen) draftName() string { return e.stepName() }
+
+// reopenName is what to open to restore the draft.
+func (e *editorScreen) reopenName() string { return "the step" }
+
+// campaignName is the campaign holding the step.
+func (e *editorScreen) campaignName() string { return e.campaign.Name }
+
 // stepName names the step by its path in the campaign ("step Yes · 2"), so
 // two steps of different lanes never share a name; lemlist's index is the
 // fallback when the path is not known.

@@ -65,6 +65,9 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		hold := draftHold{lease: o.lease}
 		o.lease = nil // the editor holds it now
 		m.close(o)
+		if o.variant != nil {
+			return m.showVariantEditor(restoreVariantDraft(m.c, m.keys, hold, *o.variant, *o.draft.Variant)), true
+		}
 		return m.showEditor(restoreDraft(m.c, m.keys, hold, o.open, o.draft, m.campaigns.Campaigns())), true
 	case discardDraftMsg:
 		o := msg.from.(*draftOfferScreen)
@@ -73,6 +76,9 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		m.close(o)
 		if err := hold.lease.Remove(); err != nil {
 			m.notice = "The draft could not be removed: " + safetext.Clean(err.Error())
+		}
+		if o.variant != nil {
+			return m.showVariantEditor(newVariantEditor(m.c, m.keys, hold, *o.variant)), true
 		}
 		return m.showEditor(newEditorScreen(m.c, m.keys, hold, o.open, m.campaigns.Campaigns())), true
 	case separateDraftMsg:
@@ -83,7 +89,7 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 	case backMsg:
 		return m.close(msg.from), true
 	case leaveEditorMsg:
-		return m.leaveEditor(msg.from.(*editorScreen)), true
+		return m.leaveEditor(msg.from.(drafting)), true
 	case revertMsg:
 		m.push(newRevertScreen(m.c, m.keys, msg.from.(*editorScreen)))
 		return nil, true
@@ -147,24 +153,33 @@ func (m *Model) openStep(msg openStepMsg) tea.Cmd {
 // asking when the draft there would be replaced unread (damaged, or another
 // team's).
 func (m *Model) openHeld(msg openStepMsg, hold draftHold) tea.Cmd {
-	edit := func() tea.Cmd {
-		return m.showEditor(newEditorScreen(m.c, m.keys, hold, msg, m.campaigns.Campaigns()))
-	}
+	return m.offerHeld(hold, "this step", "the step",
+		func() tea.Cmd { return m.showEditor(newEditorScreen(m.c, m.keys, hold, msg, m.campaigns.Campaigns())) },
+		func(d draft.Draft) screen {
+			return newDraftOffer(m.c, m.keys, msg, hold.lease, d, m.campaigns.Campaigns())
+		})
+}
+
+// offerHeld opens an editor (edit) on a draft hold: the offer of the draft
+// kept there when there is one of this workspace's team, and edit only
+// after asking when the draft there would be replaced unread. this and the
+// name what the draft edits, in sentences.
+func (m *Model) offerHeld(hold draftHold, this, the string, edit func() tea.Cmd, offer func(draft.Draft) screen) tea.Cmd {
 	if hold.err != nil {
-		m.notice = "Your edits to this step cannot be kept as a draft: " + safetext.Clean(hold.err.Error())
+		m.notice = "Your edits to " + this + " cannot be kept as a draft: " + safetext.Clean(hold.err.Error())
 		return edit()
 	}
 	d, ok, err := hold.lease.Load()
 	var question string
 	switch {
 	case err != nil:
-		question = "This step's draft cannot be read, so it cannot be restored: " + safetext.Clean(err.Error()) +
-			"\nEditing the step will replace it. Edit it anyway?"
+		question = capitalized(this) + "'s draft cannot be read, so it cannot be restored: " + safetext.Clean(err.Error()) +
+			"\nEditing " + the + " will replace it. Edit it anyway?"
 	case ok && d.Team != "" && m.c.TeamID != "" && d.Team != m.c.TeamID:
-		question = "This step's draft was made for another lemlist team (" + safetext.Clean(d.Team) +
-			"), so it is not offered here. Editing the step will replace it. Edit it anyway?"
+		question = capitalized(this) + "'s draft was made for another lemlist team (" + safetext.Clean(d.Team) +
+			"), so it is not offered here. Editing " + the + " will replace it. Edit it anyway?"
 	case ok:
-		m.push(newDraftOffer(m.c, m.keys, msg, hold.lease, d, m.campaigns.Campaigns()))
+		m.push(offer(d))
 		return nil
 	default:
 		return edit()
@@ -209,7 +224,7 @@ func savedNotice(msg stepSavedMsg, demo bool) string {
 // leaveEditor closes the editor. Edits are not lost: they stay in the step's
 // draft, offered when the step is opened again. Only when the draft cannot
 // be written does leaving ask first.
-func (m *Model) leaveEditor(e *editorScreen) tea.Cmd {
+func (m *Model) leaveEditor(e drafting) tea.Cmd {
 	leave := func() tea.Cmd {
 		m.close(e)
 		if steps, ok := m.screens.top().(*stepScreen); ok {
@@ -223,7 +238,7 @@ func (m *Model) leaveEditor(e *editorScreen) tea.Cmd {
 		m.confirm = &confirmBox{question: "Your edits could not be saved as a draft. Leave and lose them?", yes: leave}
 		return nil
 	case kept:
-		m.notice = fmt.Sprintf("%s: your edits are kept as a draft; open the step to restore them", capitalized(e.stepName()))
+		m.notice = fmt.Sprintf("%s: your edits are kept as a draft; open %s to restore them", capitalized(e.draftName()), e.reopenName())
 	}
 	return leave()
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -106,16 +107,12 @@ func writeDrafts(w io.Writer, th *theme.Theme, ds []draft.Draft, damaged []draft
 	}
 	rows := [][]string{header}
 	for _, d := range ds {
-		changed := "nothing"
-		if u, err := api.Diff(d.Loaded, d.Edited); err == nil {
-			changed = fieldList(u)
-		}
 		row := []string{
-			safetext.Line(d.StepID()),
+			draftStep(d),
 			ansi.Truncate(campaignName(d.CampaignName, d.CampaignID), campaignColumn, "…"),
 			safetext.Line(string(d.Loaded.Type)),
 			humanize.RelTime(d.SavedAt, now, "ago", "from now"),
-			changed,
+			draftChanges(d),
 		}
 		if many {
 			row = slices.Insert(row, 1, safetext.Line(d.Workspace))
@@ -130,4 +127,26 @@ func writeDrafts(w io.Writer, th *theme.Theme, ds []draft.Draft, damaged []draft
 		rows = append(rows, row)
 	}
 	return writeTable(w, th, rows, nil)
+}
+
+// draftStep names the step a draft edits, and says when it is variant B.
+func draftStep(d draft.Draft) string {
+	if d.Variant != nil {
+		return safetext.Line(d.StepID()) + " (B)"
+	}
+	return safetext.Line(d.StepID())
+}
+
+// draftChanges lists the fields a draft changes.
+func draftChanges(d draft.Draft) string {
+	if d.Variant != nil {
+		if u, err := api.DiffVariant(d.Variant.Loaded, d.Variant.Edited); err == nil {
+			return strings.Join(fieldNames(u.Fields()), ", ")
+		}
+		return "nothing"
+	}
+	if u, err := api.Diff(d.Loaded, d.Edited); err == nil {
+		return fieldList(u)
+	}
+	return "nothing"
 }

@@ -5,6 +5,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
+
+	"lemstep/api"
+	"lemstep/internal/draft"
 )
 
 // A draft that cannot be read is listed as damaged, with how to remove it:
@@ -35,5 +39,38 @@ func TestADamagedDraftIsListedAsDamaged(t *testing.T) {
 	}
 	if out, _, _ = h.run("drafts"); out != "No drafts: every edit made in the editor was sent or discarded.\n" {
 		t.Fatalf("after the discard: %q", out)
+	}
+}
+
+// A draft of variant B is listed apart from the step's, with B's fields,
+// and discarding the step's drafts removes it too.
+func TestADraftOfVariantBIsListedAsB(t *testing.T) {
+	h := newHookedSandbox(t)
+	store := draft.Open(filepath.Join(h.state, "lemstep", "drafts"))
+	b := api.ABVariant{StepID: "stp_email0000000001", Subject: "Old"}
+	edited := b
+	edited.Subject, edited.CC = "New", []string{"ops@example.com"}
+	d := draft.Draft{Workspace: "demo", CampaignID: "cam_1", SavedAt: time.Now(),
+		Loaded:  api.Step{ID: b.StepID, Type: api.Email},
+		Edited:  api.Step{ID: b.StepID, Type: api.Email},
+		Variant: &draft.VariantEdit{Loaded: b, Edited: edited}}
+	l, err := store.Lock("demo", d.Key())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Save(d); err != nil {
+		t.Fatal(err)
+	}
+	l.Release()
+	out, _, code := h.run("drafts")
+	if code != 0 || !regexp.MustCompile(`(?m)^stp_email0000000001 \(B\) .* subject, cc$`).MatchString(out) {
+		t.Fatalf("drafts: exit %d, stdout:\n%s", code, out)
+	}
+	out, _, code = h.run("drafts", "discard", "stp_email0000000001")
+	if code != 0 || out != "Discarded the draft of step stp_email0000000001.\n" {
+		t.Fatalf("discard: exit %d, %q", code, out)
+	}
+	if _, ok, _ := store.Peek("demo", d.Key()); ok {
+		t.Fatal("B's draft survived discarding the step's drafts")
 	}
 }

@@ -43,6 +43,10 @@ type Draft struct {
 	Loaded api.Step `json:"loaded"`
 	// Edited is the step with every edit applied.
 	Edited api.Step `json:"edited"`
+	// Variant, when set, makes this a draft of the step's variant B: Loaded
+	// and Edited are then the step (variant A) as loaded, and Variant holds
+	// the edit of B.
+	Variant *VariantEdit `json:"variant,omitempty"`
 }
 
 // StepID is the step the draft edits.
@@ -64,6 +68,9 @@ func (s *Store) Dir() string { return s.dir }
 // id would not be safe as a file name.
 var safeID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,128}$`)
 
+// safeKey is a draft's key: a safe step id, or VariantKey of one.
+var safeKey = regexp.MustCompile(`^[A-Za-z0-9_-]{1,128}(\+B)?$`)
+
 // workspaceKey names a workspace in file names: short, and the same for
 // every spelling lemstep is given of it.
 func workspaceKey(workspace string) string {
@@ -75,7 +82,7 @@ func workspaceKey(workspace string) string {
 // slot 1 is the draft, slots from 2 the separate drafts made while another
 // lemstep held the first.
 func name(workspace, stepID string, slot int) (string, error) {
-	if !safeID.MatchString(stepID) {
+	if !safeKey.MatchString(stepID) {
 		return "", fmt.Errorf("cannot keep a draft for step id %q", stepID)
 	}
 	n := stepID + "@" + workspaceKey(workspace)
@@ -85,7 +92,8 @@ func name(workspace, stepID string, slot int) (string, error) {
 	return n, nil
 }
 
-// stepOf is the step id a draft file's name starts with.
+// stepOf is the key a draft file's name starts with: a step id, or
+// VariantKey of one.
 func stepOf(path string) string {
 	base := strings.TrimSuffix(filepath.Base(path), ".json")
 	id, _, _ := strings.Cut(base, "@")
@@ -185,7 +193,7 @@ func (s *Store) List() ([]Listed, error) {
 	}
 	var good, bad []Listed
 	for _, path := range names {
-		l := Listed{Path: path, StepID: stepOf(path)}
+		l := Listed{Path: path, StepID: strings.TrimSuffix(stepOf(path), variantMark)}
 		d, ok, err := load(path)
 		switch {
 		case err != nil:
@@ -200,14 +208,17 @@ func (s *Store) List() ([]Listed, error) {
 	return append(good, bad...), nil
 }
 
-// Discard removes every draft of stepID in every workspace that no running
-// lemstep is editing, damaged ones included, and returns the files removed.
+// Discard removes every draft of stepID (its variant B's included) in every
+// workspace that no running lemstep is editing, damaged ones included, and
+// returns the files removed.
 // A draft another lemstep holds is left, with ErrBusy.
 func (s *Store) Discard(stepID string) (removed []string, err error) {
 	if !safeID.MatchString(stepID) {
 		return nil, fmt.Errorf("cannot keep a draft for step id %q", stepID)
 	}
 	paths, _ := filepath.Glob(filepath.Join(s.dir, stepID+"@*.json"))
+	ofB, _ := filepath.Glob(filepath.Join(s.dir, VariantKey(stepID)+"@*.json"))
+	paths = append(paths, ofB...)
 	if _, err := os.Lstat(s.legacyPath(stepID)); err == nil {
 		paths = append(paths, s.legacyPath(stepID))
 	}
