@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"lemstep/api"
+	"lemstep/internal/journal"
 	"lemstep/internal/safetext"
 )
 
@@ -52,17 +53,21 @@ func (a *app) abStartCommand() *cobra.Command {
 			if err := a.confirmAB(what, "Start the test?", opts); err != nil {
 				return err
 			}
-			return a.withClient(func(c *api.Client) error {
-				b, err := c.StartABTest(cmd.Context(), args[0], args[1])
+			return a.withSession(func(s *session) error {
+				b, err := s.client.StartABTest(cmd.Context(), args[0], args[1])
 				if err != nil {
 					return err
 				}
+				entry, recorded := a.recordABAction(s, args[0], args[1], journal.ABStart, api.VariantB)
 				if opts.asJSON {
 					return writeJSON(a.io.Out, b)
 				}
 				fmt.Fprintf(a.io.Out, "Started an A/B test on step %s; variant B is a copy of A.\n", safetext.Line(args[1]))
 				printLines(a.io.Out, variantFieldLines(b))
 				fmt.Fprintf(a.io.Out, "Change B with `lemstep update %s %s --variant b --subject …`.\n", safetext.Line(args[0]), safetext.Line(args[1]))
+				if recorded {
+					fmt.Fprintf(a.io.Out, "Journal entry #%d records it; `lemstep undo %d` ends the test again by deleting B.\n", entry.ID, entry.ID)
+				}
 				return nil
 			})
 		},
@@ -89,10 +94,11 @@ func (a *app) abWinnerCommand() *cobra.Command {
 			if err := a.confirmAB(what, "Pick "+string(v)+"?", opts); err != nil {
 				return err
 			}
-			return a.withClient(func(c *api.Client) error {
-				if err := c.PickABWinner(cmd.Context(), args[0], args[1], v); err != nil {
+			return a.withSession(func(s *session) error {
+				if err := s.client.PickABWinner(cmd.Context(), args[0], args[1], v); err != nil {
 					return err
 				}
+				a.recordABAction(s, args[0], args[1], journal.ABWinner, v)
 				if opts.asJSON {
 					return writeJSON(a.io.Out, map[string]string{"stepId": args[1], "winner": string(v)})
 				}
@@ -125,10 +131,11 @@ func (a *app) abDeleteCommand() *cobra.Command {
 			if err := a.confirmAB(deleteWhat(args[1], v), "Delete variant "+string(v)+"?", opts); err != nil {
 				return err
 			}
-			return a.withClient(func(c *api.Client) error {
-				if err := c.DeleteABVariant(cmd.Context(), args[0], args[1], v); err != nil {
+			return a.withSession(func(s *session) error {
+				if err := s.client.DeleteABVariant(cmd.Context(), args[0], args[1], v); err != nil {
 					return err
 				}
+				a.recordABAction(s, args[0], args[1], journal.ABDelete, v)
 				if opts.asJSON {
 					return writeJSON(a.io.Out, map[string]string{"stepId": args[1], "deleted": string(v)})
 				}
@@ -176,14 +183,31 @@ func (a *app) confirmAB(what, question string, opts abOptions) error {
 	return nil
 }
 
-// withClient runs fn with a connected client.
-func (a *app) withClient(fn func(c *api.Client) error) error {
+// withSession runs fn with a connected session.
+func (a *app) withSession(fn func(s *session) error) error {
 	s, err := a.connect()
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	return fn(s.client)
+	return fn(s)
+}
+
+// recordABAction writes an A/B change lemlist accepted to the journal. The
+// change is made whatever happens here, so a failure to write is a warning
+// on stderr, and ok is false.
+func (a *app) recordABAction(s *session, sequenceID, stepID string, act journal.ABAction, v api.Variant) (journal.Entry, bool) {
+	return a.appendABEntry(journal.RecordABAction(s.workspace(), api.Campaign{}, sequenceID, stepID, act, v))
+}
+
+func (a *app) appendABEntry(e journal.Entry) (journal.Entry, bool) {
+	written, err := a.journal().Append(e)
+	if err != nil {
+		fmt.Fprintf(a.io.ErrOut, "Warning: the A/B test of step %s changed, but lemstep could not write it to its journal (%s); "+
+			"`lemstep history` will not show it.\n", safetext.Line(e.StepID), safetext.Line(err.Error()))
+		return journal.Entry{}, false
+	}
+	return written, true
 }
 
 // abNote says why variant B of a step is not shown.

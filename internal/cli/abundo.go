@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -105,5 +106,77 @@ func (a *app) confirmVariantUndo(e journal.Entry, now api.ABVariant, restore api
 		v, ok := restore.Value(f)
 		printLines(out, valueLines(f, v, ok))
 	}
+	return a.askUndo(out, opts.yes)
+}
+
+// undoABAction undoes a change of an A/B test where lemlist allows it: a
+// started test is ended by deleting B, after showing what B holds now and
+// confirming. A winner and a deleted variant cannot be undone, and the
+// error says so.
+func (a *app) undoABAction(ctx context.Context, e journal.Entry, opts undoOptions) error {
+	if !e.ABUndoable() {
+		return fmt.Errorf("entry #%d (%s on step %s) cannot be undone: %s", e.ID, e.ABSummary(), safetext.Line(e.StepID), e.ABWhyNot())
+	}
+	s, err := a.connect()
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	if err := sameWorkspace(s, e); err != nil {
+		return err
+	}
+	b, err := s.client.ABVariant(ctx, e.SequenceID, e.StepID)
+	switch {
+	case errors.Is(err, api.ErrNoVariant):
+		return fmt.Errorf("entry #%d started the A/B test of step %s, and the step has no test any more: there is nothing to undo: %w",
+			e.ID, safetext.Line(e.StepID), err)
+	case err != nil:
+		return err
+	case b.ABTest.Winner != "":
+		return fmt.Errorf("the A/B test entry #%d started on step %s is decided (%s won): lemlist has no way to reopen a decided test, "+
+			"and deleting B now would not undo the start; nothing was sent", e.ID, safetext.Line(e.StepID), safetext.Line(b.ABTest.Winner))
+	}
+	if err := a.confirmStartUndo(e, b, opts); err != nil {
+		return err
+	}
+	if err := s.client.DeleteABVariant(ctx, e.SequenceID, e.StepID, api.VariantB); err != nil {
+		return a.sendFailure(err, opts.asJSON, sentLabels)
+	}
+	undo := journal.RecordABAction(s.workspace(), api.Campaign{ID: e.CampaignID, Name: e.CampaignName}, e.SequenceID, e.StepID, journal.ABDelete, api.VariantB)
+	undo.Undoes = e.ID
+	entry, recorded := a.appendABEntry(undo)
+	if opts.asJSON {
+		res := struct {
+			Undid int            `json:"undid"`
+			Entry *journal.Entry `json:"entry"`
+		}{Undid: e.ID}
+		if recorded {
+			res.Entry = &entry
+		}
+		return writeJSON(a.io.Out, res)
+	}
+	fmt.Fprintf(a.io.Out, "Undid entry #%d: variant B of step %s is deleted and the A/B test has ended.\n", e.ID, safetext.Line(e.StepID))
+	if recorded {
+		fmt.Fprintf(a.io.Out, "Journal entry #%d records the undo; a deleted variant cannot be brought back.\n", entry.ID)
+	}
+	return nil
+}
+
+// confirmStartUndo shows what deleting B takes away, and asks.
+func (a *app) confirmStartUndo(e journal.Entry, b api.ABVariant, opts undoOptions) error {
+	out := a.io.Out
+	if opts.asJSON {
+		out = a.io.ErrOut
+	}
+	fmt.Fprintf(out, "Undo entry #%d of %s: the A/B test started on email step %s in sequence %s.\n", e.ID,
+		e.Time.Local().Format("2006-01-02 15:04"), safetext.Line(e.StepID), safetext.Line(e.SequenceID))
+	fmt.Fprintln(out, "Variant B is deleted: the test ends and every lead gets the step as it is (variant A). B's text is gone afterwards:")
+	var gone []changeview.Entry
+	for _, f := range api.VariantFields() {
+		if v, ok := api.VariantValue(b, f); ok {
+			gone = append(gone, changeview.Change(f, v, nil))
+		}
+	}
+	fmt.Fprintln(out, changeview.Render(gone, a.changeOptions(out, nil)))
 	return a.askUndo(out, opts.yes)
 }

@@ -104,6 +104,9 @@ func changedList(e journal.Entry) string {
 	if e.IsVariant() {
 		s = variantFieldList(*e.VariantAfter)
 	}
+	if e.IsABAction() {
+		s = e.ABSummary()
+	}
 	if e.Undoes > 0 {
 		s += fmt.Sprintf(" (undoes #%d)", e.Undoes)
 	}

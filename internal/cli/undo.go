@@ -85,6 +85,9 @@ func (a *app) undo(ctx context.Context, id int, opts undoOptions) error {
 	if e.IsVariant() {
 		return a.undoVariant(ctx, e, opts)
 	}
+	if e.IsABAction() {
+		return a.undoABAction(ctx, e, opts)
+	}
 	restore := e.Before
 	restore.Type = e.Type
 	s, err := a.connect()
@@ -145,7 +148,7 @@ func (a *app) undoable(id int, force bool) (journal.Entry, error) {
 		return journal.Entry{}, fmt.Errorf("entry #%d was already undone by #%d; `lemstep undo %d` puts its change back",
 			e.ID, by, by)
 	}
-	if e.Before.Empty() && !e.IsVariant() {
+	if e.Before.Empty() && !e.IsVariant() && !e.IsABAction() {
 		return journal.Entry{}, fmt.Errorf("entry #%d changed only fields lemlist gave no earlier value for (%s), so there is nothing to put back",
 			e.ID, fieldList(e.After))
 	}

@@ -72,6 +72,9 @@ type Entry struct {
 	Variant       api.Variant        `json:"variant,omitempty"`
 	VariantBefore *api.VariantUpdate `json:"variantBefore,omitempty"`
 	VariantAfter  *api.VariantUpdate `json:"variantAfter,omitempty"`
+	// ABAction is set when the entry started, decided or ended an A/B test
+	// (see abaction.go); Variant is then the variant it picked or deleted.
+	ABAction ABAction `json:"abAction,omitempty"`
 	// Batch groups the entries of one run that changed many steps (a
 	// replace across campaigns, the undo of such a run): it is the ID of
 	// the batch's first entry. 0 for an entry of its own.
