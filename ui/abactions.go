@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
+	"lemstep/internal/journal"
 	"lemstep/internal/safetext"
 )
 
@@ -22,20 +23,24 @@ type askMsg struct {
 }
 
 // abActionDoneMsg is the end of a start, a winner or a delete: done says
-// what happened when err is nil.
+// what happened when err is nil, entry the journal entry recording it.
 type abActionDoneMsg struct {
 	replyTo
-	stepID string
-	done   string
-	err    error
+	stepID     string
+	done       string
+	err        error
+	entry      journal.Entry
+	journalErr error
 }
 
 // abAction is one A/B change the tree can make, with the sentence the
-// confirmation shows and the call that makes it.
+// confirmation shows, the call that makes it and the journal entry that
+// records it once made.
 type abAction struct {
 	question string
 	done     string
 	call     func(ctx context.Context, c *api.Client) error
+	record   journal.Entry
 }
 
 // onABKey handles t, w and x on the step tree; used is false for other keys.
@@ -51,6 +56,9 @@ func (s *stepScreen) onABKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		act = s.winnerAction(r)
 	case key.Matches(k, s.abKeys.Delete):
 		act = s.deleteAction(r)
+	case key.Matches(k, s.abKeys.Undo):
+		s.abNotice = ""
+		return findABEntry(s.c, s, r.step), true
 	default:
 		return nil, false
 	}
@@ -66,19 +74,40 @@ func (s *stepScreen) runAction(stepID string, act abAction) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := c.ctx()
 		defer cancel()
-		err := act.call(ctx, c.Client)
-		return abActionDoneMsg{replyTo: replyTo{s}, stepID: stepID, done: act.done, err: err}
+		done := abActionDoneMsg{replyTo: replyTo{s}, stepID: stepID, done: act.done}
+		if done.err = act.call(ctx, c.Client); done.err == nil {
+			done.entry, done.journalErr = c.Journal.Append(act.record)
+		}
+		return done
 	}
 }
 
-// onABActionDone says how the change went and reloads the tree.
+// onABActionDone says how the change went, and where the journal has it,
+// and reloads the tree.
 func (s *stepScreen) onABActionDone(msg abActionDoneMsg) tea.Cmd {
-	if msg.err != nil {
+	switch {
+	case msg.err != nil:
 		s.abNotice = "Not done: " + refusalWords(msg.err)
 		return nil
+	case msg.journalErr != nil:
+		s.abNotice = msg.done + " It could not be recorded in the journal: " + safetext.Line(msg.journalErr.Error())
+	default:
+		s.abNotice = fmt.Sprintf("%s Journal entry #%d%s.", msg.done, msg.entry.ID, undoHint(msg.entry))
 	}
-	s.abNotice = msg.done
 	return s.Load(msg.stepID)
+}
+
+// undoHint says how an A/B entry is undone, or that it cannot be.
+func undoHint(e journal.Entry) string {
+	if e.ABUndoable() {
+		return "; u on the step ends the test again"
+	}
+	return "; it cannot be undone"
+}
+
+// abRecord is the journal entry of act on st, variant v.
+func (s *stepScreen) abRecord(st api.Step, act journal.ABAction, v api.Variant) journal.Entry {
+	return journal.RecordABAction(s.c.Workspace, s.campaign, st.SequenceID, st.ID, act, v)
 }
 
 func (s *stepScreen) startAction(r treeRow) *abAction {
@@ -99,6 +128,7 @@ func (s *stepScreen) startAction(r treeRow) *abAction {
 			_, err := c.StartABTest(ctx, st.SequenceID, st.ID)
 			return err
 		},
+		record: s.abRecord(st, journal.ABStart, api.VariantB),
 	}
 }
 
@@ -125,8 +155,9 @@ func (s *stepScreen) winnerAction(r treeRow) *abAction {
 	return &abAction{
 		question: fmt.Sprintf("Pick variant %s as the winner of step %d's A/B test?\n\nEvery lead who reaches the step from now on gets %s. "+
 			"This cannot be undone: lemlist has no way to reopen a decided test.", v, st.Index, v),
-		done: fmt.Sprintf("Variant %s won the A/B test of step %d.", v, st.Index),
-		call: func(ctx context.Context, c *api.Client) error { return c.PickABWinner(ctx, st.SequenceID, st.ID, v) },
+		done:   fmt.Sprintf("Variant %s won the A/B test of step %d.", v, st.Index),
+		call:   func(ctx context.Context, c *api.Client) error { return c.PickABWinner(ctx, st.SequenceID, st.ID, v) },
+		record: s.abRecord(st, journal.ABWinner, v),
 	}
 }
 
@@ -145,6 +176,7 @@ func (s *stepScreen) deleteAction(r treeRow) *abAction {
 		question: fmt.Sprintf("Delete variant %s of step %d?\n\n%s This cannot be undone.", v, st.Index, what),
 		done:     fmt.Sprintf("Variant %s of step %d deleted; the A/B test has ended.", v, st.Index),
 		call:     func(ctx context.Context, c *api.Client) error { return c.DeleteABVariant(ctx, st.SequenceID, st.ID, v) },
+		record:   s.abRecord(st, journal.ABDelete, v),
 	}
 }
 

@@ -33,6 +33,7 @@ type abKeys struct {
 	Start  key.Binding
 	Winner key.Binding
 	Delete key.Binding
+	Undo   key.Binding
 }
 
 func newABKeys() abKeys {
@@ -40,6 +41,7 @@ func newABKeys() abKeys {
 		Start:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "start A/B test")),
 		Winner: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "pick this variant as winner")),
 		Delete: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete this variant")),
+		Undo:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo the step's last A/B change")),
 	}
 }
 

@@ -107,6 +107,8 @@ func (s *stepScreen) Update(msg tea.Msg) tea.Cmd {
 		s.onVariantLoaded(msg)
 	case abActionDoneMsg:
 		return s.onABActionDone(msg)
+	case abEntryFoundMsg:
+		return s.onABEntryFound(msg)
 	case spinner.TickMsg:
 		return spin(&s.spin, s.loading, msg)
 	case tea.KeyPressMsg:
@@ -188,7 +190,7 @@ func (s *stepScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.keys.Up, s.keys.Down, s.keys.PageUp, s.keys.PageDown, s.keys.Home, s.keys.End},
 		{s.keys.Open, s.keys.Filter, s.keys.ClearFilter, s.keys.Reload},
-		{s.abKeys.Start, s.abKeys.Winner, s.abKeys.Delete},
+		{s.abKeys.Start, s.abKeys.Winner, s.abKeys.Delete, s.abKeys.Undo},
 		{s.keys.Back, s.keys.Quit, s.keys.Help},
 	}
 }
