@@ -46,10 +46,20 @@ func (f *Form) EditExternally() tea.Cmd {
 	if b == nil || !opensExternally(b.spec.kind) {
 		return nil
 	}
-	edit, err := f.startExternalEdit(b)
+	return runExternally(f.startExternalEdit(b))
+}
+
+// startExternalEdit prepares the editor on b's value.
+func (f *Form) startExternalEdit(b *binding) (*externalEdit, error) {
+	return newExternalEdit(f.original.ID, b.field, fromWidget(b.editText()), f.editorExtension(b), f.opts.Editor)
+}
+
+// runExternally hands the terminal to a prepared editor until it exits;
+// its result comes back as an externalEditMsg for the one field it edits.
+// Both the step form and variant B's open their fields through it.
+func runExternally(edit *externalEdit, err error) tea.Cmd {
 	if err != nil {
-		msg := externalEditMsg{step: f.original.ID, field: b.field, err: err}
-		return func() tea.Msg { return msg }
+		return func() tea.Msg { return edit.msg }
 	}
 	return tea.ExecProcess(edit.cmd, edit.done)
 }
@@ -61,21 +71,25 @@ type externalEdit struct {
 	msg  externalEditMsg // the result, without the saved text yet
 }
 
-// startExternalEdit writes b's value to a temporary file and prepares the
-// editor's process on it.
-func (f *Form) startExternalEdit(b *binding) (*externalEdit, error) {
-	text := fromWidget(b.editText())
-	path, err := writeEditorFile(string(b.field), f.editorExtension(b), text)
-	if err != nil {
-		return nil, fmt.Errorf("lemstep could not write a temporary file for your editor: %w", err)
+// newExternalEdit writes text, field's value in the form owner names, to a
+// temporary file named for ext, and prepares the editor (configured, else
+// $VISUAL, $EDITOR...) on it. When that fails, the edit still carries the
+// error as its result, for runExternally to report.
+func newExternalEdit(owner string, field api.Field, text, ext, configured string) (*externalEdit, error) {
+	failed := func(err error) (*externalEdit, error) {
+		return &externalEdit{msg: externalEditMsg{step: owner, field: field, err: err}}, err
 	}
-	cmd, err := f.editorProcess(path)
+	path, err := writeEditorFile(string(field), ext, text)
+	if err != nil {
+		return failed(fmt.Errorf("lemstep could not write a temporary file for your editor: %w", err))
+	}
+	cmd, err := editorProcess(configured, path)
 	if err != nil {
 		_ = os.Remove(path)
-		return nil, err
+		return failed(err)
 	}
 	return &externalEdit{cmd: cmd, path: path,
-		msg: externalEditMsg{step: f.original.ID, field: b.field, sent: text}}, nil
+		msg: externalEditMsg{step: owner, field: field, sent: text}}, nil
 }
 
 // done reads the file the editor saved, removes it, and reports the result.
@@ -132,11 +146,11 @@ func writeAll(file *os.File, text string) error {
 	return err
 }
 
-// editorProcess is the editor opening path: Options.Editor, else $VISUAL,
-// else $EDITOR, else nano, else vi. The editor's environment is the user's
-// without the API key.
-func (f *Form) editorProcess(path string) (*exec.Cmd, error) {
-	args := f.editorCommand()
+// editorProcess is the editor opening path: configured (Options.Editor),
+// else $VISUAL, else $EDITOR, else nano, else vi. The editor's environment
+// is the user's without the API key.
+func editorProcess(configured, path string) (*exec.Cmd, error) {
+	args := editorWords(configured)
 	bin, err := exec.LookPath(args[0])
 	if err != nil {
 		return nil, fmt.Errorf("lemstep could not start your editor %q (%v). Set $VISUAL or $EDITOR to an editor's command.", args[0], err)
@@ -148,8 +162,12 @@ func (f *Form) editorProcess(path string) (*exec.Cmd, error) {
 }
 
 // editorCommand is the editor's command line, split into words.
-func (f *Form) editorCommand() []string {
-	for _, cmd := range []string{f.opts.Editor, os.Getenv("VISUAL"), os.Getenv("EDITOR")} {
+func (f *Form) editorCommand() []string { return editorWords(f.opts.Editor) }
+
+// editorWords is the command line of the editor: configured, else
+// $VISUAL, else $EDITOR, else nano, else vi.
+func editorWords(configured string) []string {
+	for _, cmd := range []string{configured, os.Getenv("VISUAL"), os.Getenv("EDITOR")} {
 		if words := strings.Fields(cmd); len(words) > 0 {
 			return words
 		}
@@ -175,17 +193,22 @@ func (f *Form) applyExternalEdit(msg externalEditMsg) {
 		f.externalErr = msg.err
 		return
 	}
-	text := toWidget(withoutAddedNewline(msg.sent, msg.text))
-	// The binding holds the text as the widget will (an input turns line
-	// breaks into spaces), so what is sent is what is shown.
-	multiline := b.spec.kind != kindLine
-	if !multiline {
-		text = strings.TrimRight(text, "\n")
-	}
-	b.setEditText(cleanTyped(text, multiline))
+	b.setEditText(externalText(msg, b.spec.kind != kindLine))
 	if w, ok := b.widget.(*TextField); ok {
 		w.Reload()
 	}
+}
+
+// externalText is the value the editor's result gives its field, as the
+// widget holds it: the binding holds the text as the widget will (a
+// one-line field turns line breaks into spaces), so what is sent is what
+// is shown.
+func externalText(msg externalEditMsg, multiline bool) string {
+	text := toWidget(withoutAddedNewline(msg.sent, msg.text))
+	if !multiline {
+		text = strings.TrimRight(text, "\n")
+	}
+	return cleanTyped(text, multiline)
 }
 
 // withoutAddedNewline undoes the line break editors add at the end of a

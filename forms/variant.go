@@ -27,6 +27,16 @@ type VariantForm struct {
 	plainText  bool
 
 	form *huh.Form
+	// texts are the text fields ctrl+e opens, by field.
+	texts       map[api.Field]variantText
+	externalErr error // why the last ctrl+e changed nothing
+}
+
+// variantText is one text field of B: where its value lives and its widget.
+type variantText struct {
+	ref       textRef
+	widget    *TextField
+	multiline bool
 }
 
 // subjectCount is the subject's length against lemlist's limit.
@@ -56,6 +66,12 @@ func (f *VariantForm) build(b api.ABVariant) {
 	cc := NewTextField(string(api.FieldCC), false, textRef{&f.cc}).Title("Cc").
 		Description(fixed("E-mail addresses copied on B, separated by commas.")).
 		Validate(func(string) error { return f.problem(api.FieldCC) })
+	f.texts = map[api.Field]variantText{
+		api.FieldSubject:    {textRef{&f.subject}, subject, false},
+		api.FieldMessage:    {textRef{&f.message}, message, true},
+		api.FieldAltMessage: {textRef{&f.altMessage}, alt, true},
+		api.FieldCC:         {textRef{&f.cc}, cc, false},
+	}
 	plain := huh.NewConfirm().Key(string(api.FieldPlainText)).Title("Plain text").
 		Description("Send B as plain text instead of HTML.").Affirmative("Yes").Negative("No").Value(&f.plainText)
 	keys := huh.NewDefaultKeyMap()
@@ -82,12 +98,23 @@ func (f *VariantForm) problem(fld api.Field) error {
 func (f *VariantForm) Init() tea.Cmd { return f.form.Init() }
 
 // Update handles a message; ctrl+c, ctrl+s and esc are left to the caller.
+// ctrl+e opens the focused text field in the user's editor, as the step
+// form does (see external.go).
 func (f *VariantForm) Update(msg tea.Msg) (*VariantForm, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch msg.String() {
 		case "ctrl+c", "ctrl+s", "esc":
 			return f, nil
+		case externalEditKey:
+			return f, f.EditExternally()
 		}
+	case externalEditMsg:
+		f.applyExternalEdit(msg)
+		// The group lays the changed field out again.
+		m, cmd := f.form.Update(reflowMsg{})
+		f.form = m.(*huh.Form)
+		return f, cmd
 	}
 	if _, ok := msg.(tea.WindowSizeMsg); ok {
 		return f, nil
@@ -96,6 +123,48 @@ func (f *VariantForm) Update(msg tea.Msg) (*VariantForm, tea.Cmd) {
 	f.form = m.(*huh.Form)
 	return f, cmd
 }
+
+// owner names B's fields in an editor's result: a step id never holds a
+// space, so a result for B never lands in the step's own form.
+func (f *VariantForm) owner() string { return "B " + f.original.StepID }
+
+// EditExternally opens the focused text field in the user's editor; its
+// result replaces that field's value, and no other. The plain-text switch
+// does not open: it returns nil.
+func (f *VariantForm) EditExternally() tea.Cmd {
+	f.externalErr = nil
+	field := api.Field(f.form.GetFocusedField().GetKey())
+	if _, ok := f.texts[field]; !ok {
+		return nil
+	}
+	return runExternally(f.startExternalEdit(field))
+}
+
+// startExternalEdit prepares the editor on field's value.
+func (f *VariantForm) startExternalEdit(field api.Field) (*externalEdit, error) {
+	ext := "txt"
+	if field == api.FieldMessage {
+		ext = "html"
+	}
+	return newExternalEdit(f.owner(), field, f.texts[field].ref.Get(), ext, f.opts.Editor)
+}
+
+func (f *VariantForm) applyExternalEdit(msg externalEditMsg) {
+	t, ok := f.texts[msg.field]
+	if msg.step != f.owner() || !ok {
+		return
+	}
+	if msg.err != nil {
+		f.externalErr = msg.err
+		return
+	}
+	t.ref.Set(externalText(msg, t.multiline))
+	t.widget.Reload()
+}
+
+// ExternalEditError is why the last ctrl+e left its field unchanged, or
+// nil.
+func (f *VariantForm) ExternalEditError() error { return f.externalErr }
 
 // SetWidth reflows the form to w columns.
 func (f *VariantForm) SetWidth(w int) {

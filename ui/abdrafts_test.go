@@ -88,7 +88,7 @@ func TestVariantBDraftSurvivesARefusedSendAndLeaving(t *testing.T) {
 	s.press("ctrl+s")
 	s.waitText("Review 1 change to variant B")
 	s.press("enter")
-	s.waitText("Variant B was not changed")
+	s.waitText("Variant B was not changed. Your edits are kept in the editor and saved as a draft.")
 	if d, ok := s.variantDraft(runningABStep); !ok || d.Variant.Edited.Subject != before.Subject+" v2" {
 		t.Fatalf("after the refused send, B's draft is %+v (kept: %v)", d.Variant, ok)
 	}
@@ -105,5 +105,29 @@ func TestVariantBDraftSurvivesARefusedSendAndLeaving(t *testing.T) {
 	})
 	if _, ok := s.variantDraft(runningABStep); ok {
 		t.Fatal("the discarded draft of B is still on disk")
+	}
+}
+
+// ctrl+e in B's form opens the focused field in the user's editor; its
+// result lands in that field of B and is sent to …/ab-test alone.
+func TestCtrlEInVariantBsForm(t *testing.T) {
+	dir := useScriptedEditor(t, `printf '%s, 5 minutes?\n' "$(cat "$1")" > "$1.new" && cat "$1.new" > "$1" && rm "$1.new"`)
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	before, _ := s.sb.ABVariant(runningABStep)
+	s.openVariantB()
+	s.press("ctrl+e")
+	s.waitText(", 5 minutes?")
+	checkEditorRun(t, dir)
+	s.press("ctrl+s")
+	s.waitText("Review 1 change to variant B")
+	s.press("enter")
+	s.waitText("Variant B updated")
+	patches := s.requests("PATCH", "/ab-test")
+	if len(patches) != 1 || string(patches[0].Body) != `{"subject":"`+before.Subject+`, 5 minutes?"}` {
+		t.Fatalf("PATCH …/ab-test bodies = %+v", patches)
+	}
+	if n := len(s.patches()); n != 1 {
+		t.Errorf("%d PATCH requests in all, want only B's", n)
 	}
 }

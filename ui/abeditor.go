@@ -11,6 +11,7 @@ import (
 	"lemstep/api"
 	"lemstep/forms"
 	"lemstep/internal/draft"
+	"lemstep/internal/safetext"
 )
 
 // openVariantMsg asks the root to open variant B of a step in its editor.
@@ -157,6 +158,13 @@ func (e *variantEditor) Background(msg tea.Msg) (tea.Cmd, bool) {
 }
 
 func (e *variantEditor) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(k, e.keys.External) {
+		// The external editor takes the terminal, and a crash while it is
+		// open must not cost the edits made before it. The form opens it
+		// (forms.VariantForm.EditExternally).
+		e.drafts.NoteVariant(e.form.Edited())
+		_, _ = e.drafts.Flush() // a failure shows through the keeper's Err
+	}
 	switch {
 	case key.Matches(k, e.keys.Review):
 		return e.toReview()
@@ -203,7 +211,7 @@ func (e *variantEditor) ShortHelp() []key.Binding {
 
 func (e *variantEditor) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{e.keys.NextField, e.keys.PrevField},
+		{e.keys.NextField, e.keys.PrevField, e.keys.External},
 		{compareKey(), e.keys.NextLead, e.keys.RawToggle},
 		{e.keys.Review, e.keys.Back, e.keys.Quit},
 	}
@@ -212,6 +220,12 @@ func (e *variantEditor) FullHelp() [][]key.Binding {
 func (e *variantEditor) View() string {
 	st := e.c.Styles
 	notice := st.Notice.Render("Variant B: half of the leads get it; A is the step itself.")
+	if err := e.form.ExternalEditError(); err != nil {
+		notice += "\n" + st.Error.Render(safetext.Clean(err.Error()))
+	}
+	if err := e.drafts.Err(); err != nil {
+		notice += "\n" + st.Warning.Render("Your edits to B cannot be kept as a draft: "+safetext.Clean(err.Error()))
+	}
 	if len(e.blocked) > 0 {
 		// Above the fields, so a tall form never pushes it out of sight.
 		lines := []string{st.Error.Render("Fix these before review:")}

@@ -120,10 +120,13 @@ func (s *variantReview) onKey(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// submit saves B's draft first, so whatever happens to the request the
+// edits are on disk, then sends them.
 func (s *variantReview) submit(base api.ABVariant) tea.Cmd {
 	if s.nothing {
 		return nil
 	}
+	_, _ = s.drafts.Flush() // a failure shows in the editor; the submit goes on
 	s.phase, s.err, s.conflict = phaseSubmitting, nil, nil
 	return tea.Batch(submitVariant(s.c, s, s.campaign, s.step.SequenceID, base, s.update), s.spin.Tick)
 }
@@ -168,7 +171,7 @@ func (s *variantReview) View() string {
 	case s.phase == phaseSubmitting:
 		top = s.spin.View() + " Sending variant B to lemlist…"
 	case s.phase == phaseFailed:
-		top = st.Error.Render("Variant B was not changed. Your edits are still in the editor.") + "\n" +
+		top = st.Error.Render("Variant B was not changed. "+s.keptWhere()) + "\n" +
 			safetext.Clean(describeError(s.err)) + "\n" + st.Muted.Render("r retries · esc goes back to the editor")
 	case s.phase == phaseConflict:
 		top = st.Warning.Render("Someone changed variant B on lemlist since you began. Nothing was sent.") + "\n" +
@@ -184,6 +187,14 @@ func (s *variantReview) View() string {
 		body = s.conflictView()
 	}
 	return top + "\n\n" + fitHeight(body, max(1, s.height-lipgloss.Height(top)-2))
+}
+
+// keptWhere tells where the edits are after a failed submit.
+func (s *variantReview) keptWhere() string {
+	if s.drafts.Err() != nil {
+		return "Your edits are still in the editor, but could not be saved as a draft."
+	}
+	return "Your edits are kept in the editor and saved as a draft."
 }
 
 func (s *variantReview) changesView() string {
