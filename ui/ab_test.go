@@ -223,3 +223,32 @@ func TestCompareAAndBSideBySideOrStacked(t *testing.T) {
 		checkFits(t, scr, size.w, size.h)
 	}
 }
+
+// ctrl+o in variant A's own editor compares A, with the edits made there,
+// with B as the tree read it; esc goes back to A's edits intact.
+func TestCompareFromVariantAsEditor(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{140, 40}, {80, 24}} {
+		s := startSession(t, size.w, size.h)
+		s.openCampaign("Q4 SaaS founders")
+		s.waitFor("variant B read", func(scr string) bool { return !strings.Contains(scr, "loading variant B") })
+		s.openStep("3-point teardown")
+		s.press("end")
+		s.typeText(" now")
+		s.waitText(" now")
+		s.press("ctrl+o")
+		scr := s.waitFor("both previews", func(scr string) bool {
+			return strings.Count(scr, "Subject: ") >= 2 && strings.Contains(scr, "Variant B")
+		})
+		if !strings.Contains(scr, "{+Three onboarding fixes for +}") || !strings.Contains(scr, "now-]") {
+			t.Errorf("%dx%d: the subjects' differing words (A's edit included) are not marked:\n%s", size.w, size.h, scr)
+		}
+		checkFits(t, scr, size.w, size.h)
+		s.press("esc")
+		s.waitFor("A's editor again", func(scr string) bool {
+			return strings.Contains(scr, "› step ") && strings.Contains(scr, " now") && !strings.Contains(scr, "Variant B")
+		})
+		if n := len(s.patches()); n != 0 {
+			t.Fatalf("%d PATCH sent by comparing", n)
+		}
+	}
+}

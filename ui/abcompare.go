@@ -10,7 +10,9 @@ import (
 	"lemstep/ui/changeview"
 )
 
-// compareMsg asks to compare variant A with the variant editor's B.
+// compareMsg asks to compare variant A with variant B, from either
+// variant's editor: the edits there are compared with the other variant
+// as the tree read it.
 type compareMsg struct{ sentBy }
 
 // compareWide is the width from which A and B sit side by side.
@@ -30,8 +32,9 @@ type compareScreen struct {
 	height int
 }
 
-func newCompareScreen(c *Context, keys Keys, e *variantEditor) *compareScreen {
-	return &compareScreen{c: c, keys: keys, a: e.step, b: asEmail(e.form.Edited()), paneA: newPreviewPane(c), paneB: newPreviewPane(c)}
+// newCompareScreen compares a with b, both as emails.
+func newCompareScreen(c *Context, keys Keys, a, b api.Step) *compareScreen {
+	return &compareScreen{c: c, keys: keys, a: a, b: b, paneA: newPreviewPane(c), paneB: newPreviewPane(c)}
 }
 
 func (s *compareScreen) Init() tea.Cmd {

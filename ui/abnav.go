@@ -20,9 +20,7 @@ func (m *Model) onABNavigation(msg tea.Msg) (tea.Cmd, bool) {
 	case openVariantMsg:
 		return m.openVariant(msg), true
 	case compareMsg:
-		cs := newCompareScreen(m.c, m.keys, msg.from.(*variantEditor))
-		m.push(cs)
-		return cs.Init(), true
+		return m.openCompare(msg.from), true
 	case variantReviewMsg:
 		e := msg.from.(*variantEditor)
 		m.push(newVariantReview(m.c, m.keys, e))
@@ -59,6 +57,32 @@ func (m *Model) openVariant(msg openVariantMsg) tea.Cmd {
 			}
 			return newVariantDraftOffer(m.c, m.keys, msg, hold.lease, d)
 		})
+}
+
+// openCompare shows A beside B from either variant's editor: the edits
+// made there, and the other variant as the tree read it.
+func (m *Model) openCompare(from screen) tea.Cmd {
+	var cs *compareScreen
+	switch e := from.(type) {
+	case *variantEditor:
+		cs = newCompareScreen(m.c, m.keys, e.step, asEmail(e.form.Edited()))
+	case *editorScreen:
+		steps, _ := find[*stepScreen](m.screens)
+		read := steps.variants[e.original.ID]
+		switch {
+		case !read.done:
+			m.notice = "Variant B is still loading; try again in a moment."
+			return nil
+		case read.err != nil:
+			m.notice = "Variant B cannot be compared: " + variantNote(read.err)
+			return nil
+		}
+		cs = newCompareScreen(m.c, m.keys, e.form.Edited(), asEmail(read.variant))
+	default:
+		return nil
+	}
+	m.push(cs)
+	return cs.Init()
 }
 
 func (m *Model) showVariantEditor(e *variantEditor) tea.Cmd {

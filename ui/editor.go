@@ -272,6 +272,8 @@ func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return e.preview.ToggleRaw()
 	case key.Matches(k, e.keys.Revert):
 		return emit(revertMsg{sentBy{e}})
+	case key.Matches(k, compareKey()) && e.original.ABTest.Active():
+		return emit(compareMsg{sentBy{e}})
 	case key.Matches(k, e.keys.PreviewUp):
 		e.preview.Scroll(-1)
 		return nil
@@ -351,6 +353,9 @@ func (e *editorScreen) FullHelp() [][]key.Binding {
 	if hasMessage(e.original.Type) {
 		groups = append(groups, []key.Binding{e.keys.NextLead, e.keys.RawToggle,
 			e.keys.PreviewUp, e.keys.PreviewDown, e.keys.PreviewPageUp, e.keys.PreviewPageDown})
+	}
+	if e.original.ABTest.Active() {
+		groups = append(groups, []key.Binding{compareKey()})
 	}
 	last := []key.Binding{e.keys.Review, e.keys.Back, e.keys.Interrupt, e.keys.HelpAnywhere}
 	if e.oneAtATime() && hasMessage(e.original.Type) {
