@@ -250,44 +250,13 @@ func clearedVariantValue(f Field) any {
 	return ""
 }
 
-// VariantFieldEqual reports whether a and b hold the same value for f; an
-// absent value equals "", false or an empty list.
+// VariantFieldEqual reports whether a and b hold the same value for f,
+// with the rules of FieldEqual: an absent value equals "", false or an
+// empty list.
 func VariantFieldEqual(a, b ABVariant, f Field) bool {
-	av, _ := VariantValue(a, f)
-	bv, _ := VariantValue(b, f)
-	return variantValuesEqual(av, bv)
-}
-
-// variantValuesEqual compares two values of the same field of B. VariantValue
-// always returns the field's typed value ("" or false when absent), so only
-// lists need care: nil and empty are the same.
-func variantValuesEqual(a, b any) bool {
-	al, aList := a.([]string)
-	bl, bList := b.([]string)
-	if aList || bList {
-		return slices.Equal(al, bl)
-	}
-	return a == b
-}
-
-// VariantConflicts lists the fields u changes whose value on current is no
-// longer the one on loaded (and not already the user's), in the body's
-// order: someone changed variant B meanwhile.
-func VariantConflicts(loaded, current ABVariant, u VariantUpdate) []Conflict {
-	var cs []Conflict
-	for _, f := range u.Fields() {
-		if VariantFieldEqual(loaded, current, f) {
-			continue
-		}
-		now, _ := VariantValue(current, f)
-		yours, _ := u.Value(f)
-		if variantValuesEqual(now, yours) {
-			continue
-		}
-		before, _ := VariantValue(loaded, f)
-		cs = append(cs, Conflict{Field: f, Loaded: before, Current: now, Yours: yours})
-	}
-	return cs
+	av, aok := variantValues(a)(f)
+	bv, bok := variantValues(b)(f)
+	return ValuesEqual(av, aok, bv, bok)
 }
 
 // PreviousVariant is the update that puts back b's values for the fields u

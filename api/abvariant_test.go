@@ -109,3 +109,23 @@ func TestVariantConflicts(t *testing.T) {
 		t.Errorf("the user's own value conflicts: %+v", cs)
 	}
 }
+
+// A field lemlist already has the user's value for is no conflict, for B's
+// switch and copies too, whichever way their absence is written.
+func TestVariantConflictsIgnoreTheUsersOwnValue(t *testing.T) {
+	loaded := api.ABVariant{StepID: "stp_1", PlainText: true, CC: []string{"a@b.co"}}
+	current := api.ABVariant{StepID: "stp_1"}
+	off, none := false, []string{}
+	if cs := api.VariantConflicts(loaded, current, api.VariantUpdate{PlainText: &off, CC: &none}); len(cs) != 0 {
+		t.Fatalf("conflicts = %+v, want none: lemlist already has the user's values", cs)
+	}
+	on := true
+	cs := api.VariantConflicts(api.ABVariant{StepID: "stp_1"}, api.ABVariant{StepID: "stp_1", CC: []string{"x@y.co"}},
+		api.VariantUpdate{PlainText: &on, CC: &[]string{"me@y.co"}})
+	if len(cs) != 1 || cs[0].Field != api.FieldCC {
+		t.Fatalf("conflicts = %+v, want cc alone", cs)
+	}
+	if !api.VariantFieldEqual(api.ABVariant{CC: nil}, api.ABVariant{CC: []string{}}, api.FieldCC) {
+		t.Error("no copies and an empty list of copies differ")
+	}
+}

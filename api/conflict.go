@@ -22,18 +22,46 @@ type Conflict struct {
 // has the user's value for (an earlier submit of the same edit got through,
 // or a teammate made the same fix).
 func Conflicts(loaded, current Step, u StepUpdate) []Conflict {
+	return conflicts(u.Fields(), stepValues(loaded), stepValues(current), u.UpdateValue)
+}
+
+// VariantConflicts is Conflicts for an update of variant B: someone changed
+// B meanwhile.
+func VariantConflicts(loaded, current ABVariant, u VariantUpdate) []Conflict {
+	return conflicts(u.Fields(), variantValues(loaded), variantValues(current), u.Value)
+}
+
+// valueOf reads one field's value of a step, of variant B or of an update;
+// ok is false when it has none.
+type valueOf func(Field) (v any, ok bool)
+
+func stepValues(s Step) valueOf { return func(f Field) (any, bool) { return StepValue(s, f) } }
+
+// variantValues reads B's fields as always present: each has a typed
+// value ("", false, no copies) that its absence means, as lemlist reads it.
+func variantValues(b ABVariant) valueOf {
+	return func(f Field) (any, bool) {
+		v, _ := VariantValue(b, f)
+		return v, true
+	}
+}
+
+// conflicts is the one conflict check, for steps and variant B alike: each
+// of fields whose value moved from loaded to current, unless current
+// already holds yours.
+func conflicts(fields []Field, loaded, current, yours valueOf) []Conflict {
 	var cs []Conflict
-	for _, f := range u.Fields() {
-		if FieldEqual(loaded, current, f) {
+	for _, f := range fields {
+		before, beforeOK := loaded(f)
+		now, nowOK := current(f)
+		if ValuesEqual(before, beforeOK, now, nowOK) {
 			continue
 		}
-		now, nowOK := StepValue(current, f)
-		yours, yoursOK := u.UpdateValue(f)
-		if ValuesEqual(now, nowOK, yours, yoursOK) {
+		mine, mineOK := yours(f)
+		if ValuesEqual(now, nowOK, mine, mineOK) {
 			continue
 		}
-		before, _ := StepValue(loaded, f)
-		cs = append(cs, Conflict{Field: f, Loaded: before, Current: now, Yours: yours})
+		cs = append(cs, Conflict{Field: f, Loaded: before, Current: now, Yours: mine})
 	}
 	return cs
 }
