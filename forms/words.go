@@ -14,6 +14,12 @@ func Label(f api.Field) string {
 	if spec, ok := fieldSpecs[f]; ok {
 		return spec.title
 	}
+	switch f { // variant B's own fields, titled as its form titles them
+	case api.FieldCC:
+		return "Cc"
+	case api.FieldPlainText:
+		return "Plain text"
+	}
 	return string(f)
 }
 

@@ -76,11 +76,7 @@ func newVariantDraftOffer(c *Context, keys Keys, open openVariantMsg, lease *dra
 	s := &draftOfferScreen{c: c, keys: keys, variant: &open, lease: lease, draft: d, pager: newPager(keys)}
 	loaded, edited := d.Variant.Loaded, d.Variant.Edited
 	u, _ := api.DiffVariant(loaded, edited)
-	for _, f := range u.Fields() {
-		old, _ := api.VariantValue(loaded, f)
-		nu, _ := u.Value(f)
-		s.changes = append(s.changes, changeview.Change(f, old, nu))
-	}
+	s.changes = changeview.VariantChanges(loaded, u)
 	for _, f := range api.VariantFields() {
 		if !api.VariantFieldEqual(loaded, open.variant, f) {
 			s.moved = append(s.moved, f)

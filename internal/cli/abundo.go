@@ -96,16 +96,8 @@ func (a *app) confirmVariantUndo(e journal.Entry, now api.ABVariant, restore api
 	}
 	fmt.Fprintf(out, "Undo entry #%d of %s: variant B of email step %s in sequence %s.\n\n", e.ID,
 		e.Time.Local().Format("2006-01-02 15:04"), safetext.Line(e.StepID), safetext.Line(e.SequenceID))
-	fmt.Fprintln(out, "Now on lemlist:")
-	for _, f := range restore.Fields() {
-		v, ok := api.VariantValue(now, f)
-		printLines(out, valueLines(f, v, ok))
-	}
-	fmt.Fprintln(out, "After the undo:")
-	for _, f := range restore.Fields() {
-		v, ok := restore.Value(f)
-		printLines(out, valueLines(f, v, ok))
-	}
+	fmt.Fprintln(out, "From what lemlist has now, [-taken away-] {+put back+}:")
+	fmt.Fprintln(out, changeview.Render(changeview.VariantChanges(now, restore), a.changeOptions(out, nil)))
 	return a.askUndo(out, opts.yes)
 }
 

@@ -248,11 +248,3 @@ func printLines(w io.Writer, lines []string) {
 		fmt.Fprintln(w, l)
 	}
 }
-
-// valueLines is fieldLines for a value that may be absent or empty.
-func valueLines(f api.Field, v any, ok bool) []string {
-	if s, isText := v.(string); !ok || (isText && s == "") {
-		return []string{fmt.Sprintf("  %s: (none)", f)}
-	}
-	return fieldLines(f, v)
-}
