@@ -26,14 +26,11 @@ func (a *app) undoVariant(ctx context.Context, e journal.Entry, opts undoOptions
 		return fmt.Errorf("entry #%d has no earlier values of variant B to put back", e.ID)
 	}
 	restore := *e.VariantBefore
-	s, err := a.connect()
+	s, err := a.connectFor(e)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	if err := sameWorkspace(s, e); err != nil {
-		return err
-	}
 	now, err := s.client.ABVariant(ctx, e.SequenceID, e.StepID)
 	if err != nil {
 		return variantReadFailure(err, e.StepID)
@@ -109,14 +106,11 @@ func (a *app) undoABAction(ctx context.Context, e journal.Entry, opts undoOption
 	if !e.ABUndoable() {
 		return fmt.Errorf("entry #%d (%s on step %s) cannot be undone: %s", e.ID, e.ABSummary(), safetext.Line(e.StepID), e.ABWhyNot())
 	}
-	s, err := a.connect()
+	s, err := a.connectFor(e)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	if err := sameWorkspace(s, e); err != nil {
-		return err
-	}
 	b, err := s.client.ABVariant(ctx, e.SequenceID, e.StepID)
 	switch {
 	case errors.Is(err, api.ErrNoVariant):

@@ -90,14 +90,11 @@ func (a *app) undo(ctx context.Context, id int, opts undoOptions) error {
 	}
 	restore := e.Before
 	restore.Type = e.Type
-	s, err := a.connect()
+	s, err := a.connectFor(e)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	if err := sameWorkspace(s, e); err != nil {
-		return err
-	}
 	now, err := s.client.Step(ctx, e.CampaignID, e.SequenceID, e.StepID)
 	if err != nil {
 		return stepGone(err, e)
@@ -176,6 +173,20 @@ func undoneBy(entries []journal.Entry, id int) (by int, undone bool) {
 
 // sameWorkspace refuses an entry sent to another workspace than the
 // session's: its step ids mean nothing here.
+// connectFor connects to the workspace journal entry e was made in, and
+// refuses any other: an undo never lands in another team's lemlist.
+func (a *app) connectFor(e journal.Entry) (*session, error) {
+	s, err := a.connect()
+	if err != nil {
+		return nil, err
+	}
+	if err := sameWorkspace(s, e); err != nil {
+		s.close()
+		return nil, err
+	}
+	return s, nil
+}
+
 func sameWorkspace(s *session, e journal.Entry) error {
 	here := s.workspace()
 	if e.Workspace == here {

@@ -57,14 +57,11 @@ func (a *app) undoBatch(ctx context.Context, id int, opts undoOptions) error {
 		}
 		return fmt.Errorf("nothing to undo in batch b%d: %s", id, strings.Join(notes, "; "))
 	}
-	s, err := a.connect()
+	s, err := a.connectFor(batch[0])
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	if err := sameWorkspace(s, batch[0]); err != nil {
-		return err
-	}
 	out := a.io.Out
 	if opts.asJSON {
 		out = a.io.ErrOut
