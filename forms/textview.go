@@ -120,6 +120,7 @@ func (t *TextField) scrollToCursor() {
 	if v.line >= len(t.wrap.rows) || v.row >= len(t.wrap.rows[v.line]) {
 		v.line, v.row = 0, 0
 	}
+	t.fillViewport()
 	if cl < v.line || (cl == v.line && cr < v.row) {
 		v.line, v.row = cl, cr
 		return
@@ -143,6 +144,25 @@ func (t *TextField) scrollToCursor() {
 		}
 	}
 	v.line, v.row = l, r
+}
+
+// fillViewport scrolls back up while rows below the text's end are empty
+// and rows above the viewport are hidden: the box grew again (the list of
+// variables closed, the window grew) and the text now fits more of it.
+// It counts at most the rows the box shows.
+func (t *TextField) fillViewport() {
+	v := &t.view
+	below := 1
+	for l, r, ok := t.stepRow(v.line, v.row, 1); ok && below < t.textRowCount(); l, r, ok = t.stepRow(l, r, 1) {
+		below++
+	}
+	for ; below < t.textRowCount(); below++ {
+		l, r, ok := t.stepRow(v.line, v.row, -1)
+		if !ok {
+			return
+		}
+		v.line, v.row = l, r
+	}
 }
 
 // cacheKey is what the view shows: the state, the description and the
