@@ -65,6 +65,7 @@ func openEditor(c *Context, keys Keys, hold draftHold, open openStepMsg, step ap
 		path: open.path, variables: open.variables}
 	e.form = forms.New(step, e.formOptions())
 	e.preview = newPreviewPane(c)
+	e.preview.place = e.checkPlace
 	e.drafts = newDraftKeeper(c, hold.lease, hold.err, campaign, step, restored)
 	return e
 }
@@ -245,6 +246,12 @@ func (e *editorScreen) onPreviewKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if e.checksOpen() {
+		return e.onChecksKey(k)
+	}
+	if key.Matches(k, e.keys.Checks) && hasMessage(e.original.Type) {
+		return e.openChecks()
+	}
 	if e.showPreview && e.oneAtATime() {
 		return e.onPreviewKey(k)
 	}
@@ -332,6 +339,9 @@ func (e *editorScreen) Returned() tea.Cmd {
 // ShortHelp names only keys that do something on this step: no ctrl+e
 // without a text field, no preview keys without a message.
 func (e *editorScreen) ShortHelp() []key.Binding {
+	if e.checksOpen() {
+		return e.checksHelp()
+	}
 	// tab is in the form's own help line.
 	ks := []key.Binding{e.keys.Review}
 	if e.form.FocusedOpensExternally() {
@@ -351,7 +361,7 @@ func (e *editorScreen) FullHelp() [][]key.Binding {
 	}
 	groups := [][]key.Binding{edit}
 	if hasMessage(e.original.Type) {
-		groups = append(groups, []key.Binding{e.keys.NextLead, e.keys.RawToggle,
+		groups = append(groups, []key.Binding{e.keys.Checks, e.keys.NextLead, e.keys.RawToggle,
 			e.keys.PreviewUp, e.keys.PreviewDown, e.keys.PreviewPageUp, e.keys.PreviewPageDown})
 	}
 	if e.original.ABTest.Active() {

@@ -21,6 +21,7 @@ type Keys struct {
 	PreviewPageUp, PreviewPageDown        key.Binding
 	Yes, No                               key.Binding
 	FindReplace, Toggle                   key.Binding
+	Checks, GoToCheck, FixCheck           key.Binding
 }
 
 // DefaultKeys returns lemstep's key contract.
@@ -73,6 +74,11 @@ func DefaultKeys() Keys {
 		PreviewDown:     b([]string{"ctrl+down", "alt+down"}, "ctrl+↓", "scroll preview down"),
 		PreviewPageUp:   b([]string{"ctrl+pgup", "alt+pgup"}, "ctrl+pgup", "preview page up"),
 		PreviewPageDown: b([]string{"ctrl+pgdown", "alt+pgdown"}, "ctrl+pgdn", "preview page down"),
+		// The preview's checks: f3 types no character, so it works from a
+		// text field; alt+c is there for terminals that keep f3.
+		Checks:    b([]string{"f3", "alt+c"}, "f3", "checks"),
+		GoToCheck: b([]string{"enter"}, "enter", "go to it"),
+		FixCheck:  b([]string{"f"}, "f", "make the fix"),
 		// On a short, narrow terminal the form and the preview take turns.
 		SwitchPane: b([]string{"f2"}, "f2", "form/preview"),
 		Yes:        b([]string{"y", "enter"}, "y", "yes"),

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
+	"lemstep/forms"
 	"lemstep/internal/steptext"
 	"lemstep/ui/preview"
 )
@@ -22,6 +23,8 @@ type previewPane struct {
 	width  int
 	offset int // the first body line shown
 	bodyH  int // the body lines the last View showed
+	checks checksList
+	place  checkPlace // where a finding is in the form; see editorScreen.checkPlace
 }
 
 func newPreviewPane(c *Context) *previewPane {
@@ -98,13 +101,38 @@ func (p *previewPane) View(h int) string {
 	}
 	title = truncate(title, p.width)
 	res := p.model.Result()
-	foot := p.footer(res)
-	bodyH := max(1, h-2-lipgloss.Height(foot))
+	if note := p.asWrittenNote(res); note != "" {
+		title += "\n" + note
+	}
+	foot := p.footer(res, h)
+	bodyH := max(1, h-1-lipgloss.Height(title)-lipgloss.Height(foot))
 	body, more := p.scrolled(res.Body, bodyH)
 	if more != "" {
-		title = truncate(title+st.Muted.Render(" · "+more), p.width)
+		first, rest, _ := strings.Cut(title, "\n")
+		title = truncate(first+st.Muted.Render(" · "+more), p.width)
+		if rest != "" {
+			title += "\n" + rest
+		}
 	}
 	return title + "\n" + body + "\n" + foot
+}
+
+// asWrittenNote says which fields the preview shows as written because
+// their Liquid does not parse; "" when it fills in every field.
+func (p *previewPane) asWrittenNote(res preview.Result) string {
+	if len(res.AsWritten) == 0 || p.model.Raw() {
+		return ""
+	}
+	names := make([]string, len(res.AsWritten))
+	for i, f := range res.AsWritten {
+		names[i] = strings.ToLower(forms.Label(f))
+	}
+	text := fmt.Sprintf("Shown as written: the %s does not parse as a template, so no variable is filled in. The checks below say where.",
+		strings.Join(names, " and the "))
+	if len(names) > 1 {
+		text = strings.Replace(text, "does not", "do not", 1)
+	}
+	return p.c.Styles.Warning.Render(lipgloss.Wrap(text, max(10, p.width), ""))
 }
 
 // scrolled is the part of body that shows in h lines from the offset, and
@@ -127,22 +155,32 @@ func (p *previewPane) scrolled(body string, h int) (string, string) {
 	return strings.Join(lines[p.offset:p.offset+h], "\n"), strings.Join(more, " · ") + " (ctrl+↑/↓)"
 }
 
-func (p *previewPane) footer(res preview.Result) string {
+// checksLines is how many lines the checks may take in a pane h lines
+// tall: a third, and two thirds while the user goes through them.
+func (p *previewPane) checksLines(h int) int {
+	if p.checks.focused {
+		return max(4, h*2/3)
+	}
+	return max(3, h/3)
+}
+
+// footer is the counters and the checks, under the body.
+func (p *previewPane) footer(res preview.Result, h int) string {
 	st := p.c.Styles
 	counts := fmt.Sprintf("%d characters in the template · %d for this lead", res.RawChars, res.RenderedChars)
 	if res.SMSSegments > 0 {
 		counts += " · " + steptext.Count(res.SMSSegments, "SMS segment", "SMS segments")
 	}
-	lines := []string{st.Counter.Render(counts)}
-	for _, f := range res.Findings {
-		style := st.Info
-		switch f.Severity {
-		case preview.Blocking:
-			style = st.Error
-		case preview.Warning:
-			style = st.Warning
-		}
-		lines = append(lines, style.Render(truncate(f.String(), p.width)))
+	foot := st.Counter.Render(truncate(counts, p.width))
+	place := p.place
+	if place == nil {
+		place = func(f preview.Finding) string { return f.Where() }
 	}
-	return strings.Join(lines, "\n")
+	if checks := p.checks.view(st, res.Findings, place, p.width, p.checksLines(h)); checks != "" {
+		foot += "\n" + checks
+	}
+	return foot
 }
+
+// Findings are the checks of the latest preview.
+func (p *previewPane) Findings() []preview.Finding { return p.model.Result().Findings }

@@ -57,7 +57,7 @@ func newReviewScreen(c *Context, keys Keys, e *editorScreen) *reviewScreen {
 		c: c, keys: keys, campaign: e.campaign, campaigns: e.targets, original: original, edited: edited,
 		sequenceID: original.SequenceID, update: u, drafts: e.Drafts(),
 		nothing: errors.Is(err, api.ErrNoChange),
-		gate:    newReviewGate(u),
+		gate:    newReviewGate(u, e.checkPlace),
 		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
 		pager:   newPager(keys),
 	}

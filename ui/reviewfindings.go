@@ -21,12 +21,18 @@ import (
 type reviewGate struct {
 	findings []preview.Finding
 	blocking int
-	held     bool // enter or y was pressed while blocked: nothing was sent
+	held     bool       // enter or y was pressed while blocked: nothing was sent
+	place    checkPlace // where a finding is, as the editor shows its field
 }
 
-func newReviewGate(u api.StepUpdate) reviewGate {
+// newReviewGate lints u; place names a finding's place as the editor
+// shows it (nil: in the stored text's lines and columns).
+func newReviewGate(u api.StepUpdate, place checkPlace) reviewGate {
 	fs := preview.Lint(u)
-	return reviewGate{findings: fs, blocking: len(preview.Blockers(fs))}
+	if place == nil {
+		place = findingPlace
+	}
+	return reviewGate{findings: fs, blocking: len(preview.Blockers(fs)), place: place}
 }
 
 // blocked reports whether a blocking finding holds the send.
@@ -87,7 +93,7 @@ func (g *reviewGate) listView(st Styles, width int) string {
 		if f.Severity == preview.Blocking {
 			mark, style = "✗", st.Error
 		}
-		head := fmt.Sprintf("%s %s %s: ", mark, f.Severity, findingPlace(f))
+		head := fmt.Sprintf("%s %s %s: ", mark, f.Severity, g.place(f))
 		text := lipgloss.Wrap(head+safetext.Clean(f.Message), max(10, width-2), "")
 		b.WriteString(style.Render(indentAfterFirst(text, "  ")) + "\n")
 	}

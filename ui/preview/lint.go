@@ -34,6 +34,9 @@ type analysis struct {
 	smsSegments    int // segments of messageOut for an SMS step; 0 for other types
 	findings       []Finding
 	limits         []Finding // softLimits of messageOut
+	// asWritten are the fields whose Liquid does not parse or render: the
+	// preview shows them as written, and says so.
+	asWritten []api.Field
 }
 
 // all is every finding, in the order the preview lists them.
@@ -56,13 +59,20 @@ func analyze(step api.StepType, subject, message string, lead Lead, sender map[s
 	if a.headingField != "" {
 		a.subject = parseTemplate(safetext.Clean(subject))
 		var fs []Finding
-		a.subjectOut, fs = lintTemplate(a.headingField, a.subject, false, lead, known, b)
+		var broken bool
+		a.subjectOut, fs, broken = lintTemplate(a.headingField, a.subject, false, lead, known, b)
 		a.findings = append(a.findings, fs...)
+		if broken {
+			a.asWritten = append(a.asWritten, a.headingField)
+		}
 		a.findings = append(a.findings, headingLength(a.headingField, a.subject.src)...)
 	}
-	var fs []Finding
-	a.messageOut, fs = lintTemplate(api.FieldMessage, a.message, step.IsEmail(), lead, known, b)
+	fs, broken := []Finding(nil), false
+	a.messageOut, fs, broken = lintTemplate(api.FieldMessage, a.message, step.IsEmail(), lead, known, b)
 	a.findings = append(a.findings, fs...)
+	if broken {
+		a.asWritten = append(a.asWritten, api.FieldMessage)
+	}
 	a.findings = append(a.findings, typos(a.headingField, a.subject, a.message, step.IsEmail())...)
 	a.findings = append(a.findings, emptyMessage(step, a.message.src)...)
 	if step == api.SMS {
@@ -117,11 +127,10 @@ func knownNames(lead Lead, sender map[string]string) map[string]bool {
 }
 
 // lintTemplate checks one field's template and renders it for the lead.
-// When the template is broken, the raw text stands in for the output.
-func lintTemplate(field api.Field, tpl parsedTemplate, isHTML bool, lead Lead, known map[string]bool, b map[string]any) (string, []Finding) {
+// When the template is broken, the raw text stands in for the output, and
+// broken is true.
+func lintTemplate(field api.Field, tpl parsedTemplate, isHTML bool, lead Lead, known map[string]bool, b map[string]any) (out string, fs []Finding, broken bool) {
 	text := tpl.src
-	var fs []Finding
-	broken := false
 	for _, e := range checkStructure(tpl.toks) {
 		fs = append(fs, at(Blocking, field, text, e.Offset, e.Msg))
 		broken = true
@@ -129,7 +138,7 @@ func lintTemplate(field api.Field, tpl parsedTemplate, isHTML bool, lead Lead, k
 	for _, e := range strayClosers(text, tpl.toks) {
 		fs = append(fs, at(Warning, field, text, e.Offset, e.Msg))
 	}
-	out := text
+	out = text
 	var renderErr error
 	if !broken {
 		if out, renderErr = renderLiquid(tpl, b, isHTML); renderErr != nil {
@@ -140,7 +149,7 @@ func lintTemplate(field api.Field, tpl parsedTemplate, isHTML bool, lead Lead, k
 	if renderErr != nil {
 		fs = append(fs, liquidFinding(field, text, renderErr))
 	}
-	return out, fs
+	return out, fs, broken || renderErr != nil
 }
 
 func liquidFinding(field api.Field, text string, err error) Finding {

@@ -67,7 +67,7 @@ func updateHeading(u api.StepUpdate) (any, bool) {
 // lemlist fills in its variables like the message's.
 func lintAltMessage(text string, lead Lead, sender map[string]string) []Finding {
 	tpl := parseTemplate(safetext.Clean(text))
-	_, fs := lintTemplate(api.FieldAltMessage, tpl, false, lead, knownNames(lead, sender), bindings(lead, sender))
+	_, fs, _ := lintTemplate(api.FieldAltMessage, tpl, false, lead, knownNames(lead, sender), bindings(lead, sender))
 	return fs
 }
 

@@ -45,6 +45,10 @@ type Result struct {
 	RawChars      int       // characters of the raw message template
 	RenderedChars int       // characters of the message for the lead (for email: of its Markdown form)
 	SMSSegments   int       // segments of the rendered SMS; 0 for other types
+	// AsWritten are the fields shown as written, Liquid and all, because
+	// their template does not parse or render (a blocking finding says
+	// where); in the order subject or title, then message.
+	AsWritten []api.Field
 }
 
 // Renderer turns requests into previews. It caches glamour renderers per
@@ -129,7 +133,7 @@ func (r *Renderer) Render(req Request) Result {
 
 func (r *Renderer) render(req Request) Result {
 	a := analyze(req.Type, req.Subject, req.Message, req.Lead, r.sender)
-	res := Result{Findings: a.all(), RawChars: a.messageRunesIn, SMSSegments: a.smsSegments}
+	res := Result{Findings: a.all(), RawChars: a.messageRunesIn, SMSSegments: a.smsSegments, AsWritten: a.asWritten}
 	var body, rendered string
 	if req.Type.IsEmail() {
 		md, err := r.converter.ConvertString(a.messageOut)

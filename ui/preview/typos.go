@@ -48,6 +48,7 @@ func typoFindings(field api.Field, src string, words []wordAt) []Finding {
 		fix = matchCase(fix, w.word)
 		f := at(Info, field, src, w.offset, fmt.Sprintf("%q looks like a misspelling of %q", w.word, fix))
 		f.Fix = Fix{Offset: w.offset, Old: w.word, New: fix}
+		f.Anchor = Anchor{Text: w.word, Nth: strings.Count(src[:w.offset], w.word)}
 		fs = append(fs, f)
 	}
 	return fs

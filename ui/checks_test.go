@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+// f3 goes through the preview's checks: each is placed where the text the
+// user sees has it (the email is edited as text, so line 11, not a column
+// of the HTML), and f makes a misspelling's fix, which is what is sent.
+func TestAChecksFixIsMadeInTheCopyAndSent(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	before := s.stepWithSubject(quickQuestion).Message
+	s.press("tab")
+	s.waitText("enter new line")
+	s.press("ctrl+end")
+	s.typeText(" We recieve")
+	s.waitText(`Message 11:9: "recieve" looks like a misspelling`)
+	s.waitText("f3 goes through them")
+	s.press("f3")
+	s.waitText(`f makes it "receive"`)
+	s.press("f")
+	s.waitText(`Replaced "recieve" with "receive" in the message.`)
+	s.waitFor("the check gone", func(scr string) bool { return !strings.Contains(scr, "looks like a misspelling") })
+	s.press("esc")
+	s.submit("1 change")
+	got := s.onlyPatch()
+	want := strings.Replace(before, "Maya</p>", "Maya We receive</p>", 1)
+	if got["message"] != want {
+		t.Fatalf("message sent = %q, want %q", got["message"], want)
+	}
+}
+
+// enter on a check takes the cursor to its place in its field: what is
+// typed next lands there.
+func TestEnterOnACheckGoesToItsPlace(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	before := s.stepWithSubject(quickQuestion).Message
+	s.press("tab")
+	s.waitText("enter new line")
+	s.press("ctrl+end")
+	s.typeText(" {{fristName}} and more")
+	s.waitText("did you mean {{firstName}}?")
+	s.press("shift+tab") // the cursor leaves the message: enter must bring it back
+	s.press("f3")
+	s.waitFor("the variable's check selected", func(scr string) bool {
+		return strings.Contains(scr, "› ! Message 11:6: The variable {{fristName}}")
+	})
+	s.press("enter")
+	s.waitText("enter new line")
+	s.typeText("dear ")
+	s.submit("1 change")
+	got := s.onlyPatch()
+	want := strings.Replace(before, "Maya</p>", "Maya dear {{fristName}} and more</p>", 1)
+	if got["message"] != want {
+		t.Fatalf("message sent = %q, want %q", got["message"], want)
+	}
+}
+
+// A template that does not parse is previewed as written, and the preview
+// says so rather than show unfilled variables without a word.
+func TestBrokenLiquidIsShownAsWrittenAndSaysWhy(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	s.press("tab")
+	s.waitText("enter new line")
+	s.press("ctrl+end")
+	s.typeText(" {% if x %}")
+	s.waitText("Shown as written: the message")
+	s.waitText("is never closed")
+	s.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace",
+		"backspace", "backspace", "backspace", "backspace", "backspace")
+	s.waitFor("the note gone with the broken tag", func(scr string) bool { return !strings.Contains(scr, "Shown as written") })
+}
