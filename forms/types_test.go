@@ -47,7 +47,7 @@ func typeScripts() []typeScript {
 			d.press("enter", "enter")
 			d.typeText("Ana")
 			editDelay(d, "5")
-		}, `{"type":"email","subject":"Quick question about {{companyName}} now","message":"<p>Hi {{firstName}},</p>\n<p>Worth a chat?</p><p>Ana</p>","delay":5}`},
+		}, `{"type":"email","subject":"Quick question about {{companyName}} now","message":"<p>Hi {{firstName}},</p>\n<p>Worth a chat?</p>\n<p>Ana</p>","delay":5}`},
 		{api.Manual, func(d *driver) {
 			d.focus("title")
 			clearN(d, len("main office"))

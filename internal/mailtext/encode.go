@@ -159,13 +159,22 @@ func (e *emitter) generated(t *token) string {
 	case kLinkOpen:
 		return e.st.linkOpen(t.str)
 	case kParaOpen:
-		return e.st.para
+		return e.blockGap() + e.st.para
 	case kListOpen:
-		return e.st.list
+		return e.blockGap() + e.st.list
 	case kItemOpen:
 		return e.st.item
 	}
 	return ""
+}
+
+// blockGap is the message's whitespace before a new block, when something
+// was written before it.
+func (e *emitter) blockGap() string {
+	if e.b.Len() == 0 {
+		return ""
+	}
+	return e.st.gap
 }
 
 func (e *emitter) closing(t *token, name string) {

@@ -11,10 +11,14 @@ import (
 // character reference. Ties go to the first seen.
 type style struct {
 	br, bold, italic, para, list, item string
-	link                               linkTemplate
-	emptyBr                            bool            // empty paragraphs hold a <br>
-	chars                              map[rune]string // characters spelled as a reference more often than not
-	nonASCIIRefs                       bool            // non-ASCII characters are mostly spelled as references
+	// gap is the layout whitespace the message puts before a paragraph or
+	// list that follows another block ("\n" in "</p>\n<p>"), written
+	// before each new one that follows something.
+	gap          string
+	link         linkTemplate
+	emptyBr      bool            // empty paragraphs hold a <br>
+	chars        map[rune]string // characters spelled as a reference more often than not
+	nonASCIIRefs bool            // non-ASCII characters are mostly spelled as references
 }
 
 // linkTemplate is an <a> of the message with its address cut out.
@@ -56,6 +60,7 @@ func (t *tally) or(fallback string) string {
 // spellings counts how a message writes each kind of token.
 type spellings struct {
 	br, bold, italic, para, list, item, link tally
+	gap                                      tally // see style.gap
 	links                                    map[string]linkTemplate
 	refs                                     map[rune]*tally // references, per character
 	emptyBr, emptyPlain                      int
@@ -71,9 +76,9 @@ func (sp *spellings) add(t *token) {
 	case kItalicOpen:
 		sp.italic.add(t.src)
 	case kParaOpen:
-		sp.para.add(trimLayout(t.src))
+		sp.para.add(strings.TrimLeft(trimLayout(t.src), layoutChars))
 	case kListOpen:
-		sp.list.add(t.src)
+		sp.list.add(strings.TrimLeft(t.src, layoutChars))
 	case kItemOpen:
 		sp.item.add(trimLayout(t.src))
 	case kLinkOpen:
@@ -114,6 +119,10 @@ func learnStyle(toks []token) *style {
 	sp := spellings{links: map[string]linkTemplate{}, refs: map[rune]*tally{}}
 	for i := range toks {
 		sp.add(&toks[i])
+		if k := toks[i].kind; i > 0 && (k == kParaOpen || k == kListOpen) {
+			src := toks[i].src
+			sp.gap.add(src[:len(src)-len(strings.TrimLeft(src, layoutChars))])
+		}
 	}
 	st := &style{
 		br:           sp.br.or("<br>"),
@@ -121,6 +130,7 @@ func learnStyle(toks []token) *style {
 		italic:       sp.italic.or("<i>"),
 		para:         sp.para.or(`<p style="margin: 0 0 12px;">`),
 		list:         sp.list.or("<ul>"),
+		gap:          sp.gap.or(""),
 		item:         sp.item.or("<li>"),
 		link:         linkTemplate{before: `<a href="`, after: `">`, quote: '"'},
 		emptyBr:      sp.emptyBr >= sp.emptyPlain,
@@ -136,7 +146,10 @@ func learnStyle(toks []token) *style {
 
 // trimLayout drops the whitespace a tag took in after it: new copy right
 // after a new tag must not be read as part of the tag.
-func trimLayout(src string) string { return strings.TrimRight(src, " \t\n\r\f") }
+func trimLayout(src string) string { return strings.TrimRight(src, layoutChars) }
+
+// layoutChars are the whitespace characters HTML source is laid out with.
+const layoutChars = " \t\n\r\f"
 
 // learnChars keeps the reference spelling of each character the message
 // spells as a reference at least as often as literally.
