@@ -10,12 +10,7 @@ import (
 // of the HTML), and f makes a misspelling's fix, which is what is sent.
 func TestAChecksFixIsMadeInTheCopyAndSent(t *testing.T) {
 	s := startSession(t, 120, 40)
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	before := s.stepWithSubject(quickQuestion).Message
-	s.press("tab")
-	s.waitText("enter new line")
-	s.press("ctrl+end")
+	before := s.atTheQuickQuestionsEnd()
 	s.typeText(" We recieve")
 	s.waitText(`Message 11:9: "recieve" looks like a misspelling`)
 	s.waitText("f3 goes through them")
@@ -25,11 +20,29 @@ func TestAChecksFixIsMadeInTheCopyAndSent(t *testing.T) {
 	s.waitText(`Replaced "recieve" with "receive" in the message.`)
 	s.waitFor("the check gone", func(scr string) bool { return !strings.Contains(scr, "looks like a misspelling") })
 	s.press("esc")
+	s.wantMessageEnding(before, " We receive")
+}
+
+// atTheQuickQuestionsEnd opens the "Quick question" email with the cursor
+// at the end of its message, and returns the message as lemlist has it.
+func (s *session) atTheQuickQuestionsEnd() string {
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Quick question")
+	before := s.stepWithSubject(quickQuestion).Message
+	s.press("tab")
+	s.waitText("enter new line")
+	s.press("ctrl+end")
+	return before
+}
+
+// wantMessageEnding submits the edits and checks that the one PATCH
+// sent carries the message with tail added to its last line.
+func (s *session) wantMessageEnding(before, tail string) {
+	s.t.Helper()
 	s.submit("1 change")
 	got := s.onlyPatch()
-	want := strings.Replace(before, "Maya</p>", "Maya We receive</p>", 1)
-	if got["message"] != want {
-		t.Fatalf("message sent = %q, want %q", got["message"], want)
+	if want := strings.Replace(before, "Maya</p>", "Maya"+tail+"</p>", 1); got["message"] != want {
+		s.t.Fatalf("message sent = %q, want %q", got["message"], want)
 	}
 }
 
@@ -37,12 +50,7 @@ func TestAChecksFixIsMadeInTheCopyAndSent(t *testing.T) {
 // typed next lands there.
 func TestEnterOnACheckGoesToItsPlace(t *testing.T) {
 	s := startSession(t, 120, 40)
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	before := s.stepWithSubject(quickQuestion).Message
-	s.press("tab")
-	s.waitText("enter new line")
-	s.press("ctrl+end")
+	before := s.atTheQuickQuestionsEnd()
 	s.typeText(" {{fristName}} and more")
 	s.waitText("did you mean {{firstName}}?")
 	s.press("shift+tab") // the cursor leaves the message: enter must bring it back
@@ -53,23 +61,14 @@ func TestEnterOnACheckGoesToItsPlace(t *testing.T) {
 	s.press("enter")
 	s.waitText("enter new line")
 	s.typeText("dear ")
-	s.submit("1 change")
-	got := s.onlyPatch()
-	want := strings.Replace(before, "Maya</p>", "Maya dear {{fristName}} and more</p>", 1)
-	if got["message"] != want {
-		t.Fatalf("message sent = %q, want %q", got["message"], want)
-	}
+	s.wantMessageEnding(before, " dear {{fristName}} and more")
 }
 
 // A template that does not parse is previewed as written, and the preview
 // says so rather than show unfilled variables without a word.
 func TestBrokenLiquidIsShownAsWrittenAndSaysWhy(t *testing.T) {
 	s := startSession(t, 120, 40)
-	s.openCampaign("Q4 SaaS founders")
-	s.openStep("Quick question")
-	s.press("tab")
-	s.waitText("enter new line")
-	s.press("ctrl+end")
+	s.atTheQuickQuestionsEnd()
 	s.typeText(" {% if x %}")
 	s.waitText("Shown as written: the message")
 	s.waitText("is never closed")
