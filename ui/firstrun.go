@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"net/http"
 	"strings"
 	"time"
 
@@ -9,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"lemstep/api"
 	"lemstep/internal/safetext"
 	"lemstep/theme"
 )
@@ -82,7 +85,7 @@ func (f *FirstRun) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case keyChecked:
 		f.checking = false
 		if msg.err != nil {
-			f.err = safetext.Line(msg.err.Error())
+			f.err = loginFailure(msg.err)
 			f.input.SetValue("")
 			return f, nil
 		}
@@ -146,6 +149,26 @@ func (f *FirstRun) check(key string) tea.Cmd {
 		team, err := login(ctx, key)
 		return keyChecked{team: team, err: err}
 	}
+}
+
+// loginFailure says why a pasted key was not saved. A key lemlist refuses
+// is said as such, with lemlist's words and what can be done on this
+// screen: the API error's own advice (set LEMLIST_API_KEY, run `lemstep
+// auth login`) is for a shell, and is exactly what the screen offers to
+// spare. The key itself is never repeated: it was cleared from the field,
+// and lemlist's words come scrubbed of it.
+func loginFailure(err error) string {
+	var refused *api.Error
+	if !errors.As(err, &refused) || refused.Status != http.StatusUnauthorized {
+		return safetext.Line(err.Error())
+	}
+	said := ""
+	if words := strings.TrimSuffix(safetext.Line(refused.Message), "."); words != "" {
+		said = " (it says: " + words + ")"
+	}
+	return "lemlist refused this key" + said + ", so it was not saved. " +
+		"Copy the key again from lemlist → Settings → Integrations → API key and paste it here, " +
+		"or press esc, then d, to open the demo."
 }
 
 func (f *FirstRun) View() tea.View {

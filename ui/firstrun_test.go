@@ -67,7 +67,7 @@ func TestFirstRunPastesAKey(t *testing.T) {
 	waitScreen(t, tm, "Paste your API key")
 	tm.Type("not-the-key")
 	tm.Send(keyMsg("enter"))
-	waitScreen(t, tm, "lemlist refused the API key")
+	waitScreen(t, tm, "lemlist refused this key")
 	tm.Type(testKey)
 	tm.Send(keyMsg("enter"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
@@ -86,6 +86,47 @@ func TestFirstRunPastesAKey(t *testing.T) {
 	}
 	if strings.Contains(string(out), "not-the-key") {
 		t.Error("the refused key was echoed")
+	}
+}
+
+// A key lemlist refuses is said plainly, in lemlist's words, with what
+// this screen offers next (another key, or the demo): not the shell's
+// advice to set LEMLIST_API_KEY, and never the key. esc, then d, opens the
+// demo from there.
+func TestFirstRunSaysARefusedKeyPlainly(t *testing.T) {
+	w, tm := startFirstRun(t)
+	waitScreen(t, tm, "No lemlist API key is set up yet")
+	tm.Send(keyMsg("p"))
+	waitScreen(t, tm, "Paste your API key")
+	tm.Type("refused-key-7f3a")
+	tm.Send(keyMsg("enter"))
+	var screen string
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		screen = string(b)
+		return bytes.Contains(b, []byte("open the demo."))
+	}, teatest.WithDuration(15*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	tm.Send(keyMsg("esc"))
+	waitScreen(t, tm, "d  open the demo")
+	tm.Send(keyMsg("d"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
+	if got := tm.FinalModel(t).(*FirstRun).Choice(); got != FirstRunDemo {
+		t.Fatalf("choice %v, want the demo", got)
+	}
+	out, _ := io.ReadAll(tm.FinalOutput(t))
+	screen = strings.Join(strings.Fields(screen+string(out)), " ") // the sentence wraps at the terminal's width
+	for _, want := range []string{"lemlist refused this key", "The authentication you supplied is incorrect", "so it was not saved",
+		"paste it here", "press esc, then d"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the refusal does not say %q:\n%s", want, screen)
+		}
+	}
+	for _, shell := range []string{"LEMLIST_API_KEY", "auth login", "refused-key-7f3a"} {
+		if strings.Contains(screen, shell) {
+			t.Errorf("the screen says %q", shell)
+		}
+	}
+	if len(w.saved) != 0 {
+		t.Fatal("a refused key was saved")
 	}
 }
 
