@@ -37,8 +37,7 @@ func (a *app) grepCommand() *cobra.Command {
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runGrep(cmd.Context(), args[0], f) },
 	}
-	f.register(cmd)
-	cmd.Flags().BoolVar(&f.asJSON, "json", false, "print the matches as a JSON array")
+	f.register(cmd, "print the matches as a JSON array")
 	return cmd
 }
 
@@ -46,19 +45,12 @@ func (a *app) grepCommand() *cobra.Command {
 var errNoMatch = errors.New("no match")
 
 func (a *app) runGrep(ctx context.Context, pattern string, f searchFlags) error {
-	m, err := f.matcher(pattern)
-	if err != nil {
-		return err
-	}
-	s, err := a.connect()
+	s, r, err := a.search(ctx, pattern, f)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	found, searched, err := a.search(ctx, s.client, m, f)
-	if err != nil {
-		return err
-	}
+	found := r.found
 	if f.asJSON {
 		if err := writeJSON(a.io.Out, matchesJSON(found, false)); err != nil {
 			return err
@@ -66,25 +58,11 @@ func (a *app) runGrep(ctx context.Context, pattern string, f searchFlags) error 
 	} else {
 		writeMatches(a.styledOut(), a.theme(), found, false)
 	}
-	fmt.Fprintln(a.io.ErrOut, searchSummary(found, searched))
+	fmt.Fprintln(a.io.ErrOut, searchSummary(found, r.searched))
 	if len(found) == 0 {
 		return &exitError{code: exitFailure, err: errNoMatch}
 	}
 	return nil
-}
-
-// search chooses and reads the campaigns and finds the pattern in them; it
-// returns how many campaigns were searched.
-func (a *app) search(ctx context.Context, c *api.Client, m *findreplace.Matcher, f searchFlags) ([]findreplace.Found, int, error) {
-	camps, err := f.chooseCampaigns(ctx, c)
-	if err != nil {
-		return nil, 0, err
-	}
-	read, err := a.readCampaigns(ctx, c, camps)
-	if err != nil {
-		return nil, 0, err
-	}
-	return m.SearchAll(read), len(camps), nil
 }
 
 // searchSummary counts what a search found: "5 matches in 3 steps of 2
@@ -153,23 +131,17 @@ func matchInContext(th *theme.Theme, mt findreplace.Match) string {
 
 // matchJSON is one match as --json prints it.
 type matchJSON struct {
-	CampaignID   string            `json:"campaignId"`
-	CampaignName string            `json:"campaignName"`
-	SequenceID   string            `json:"sequenceId"`
-	StepID       string            `json:"stepId"`
-	Step         string            `json:"step"`
-	Type         api.StepType      `json:"type"`
-	Variant      api.Variant       `json:"variant,omitempty"`
-	Field        api.Field         `json:"field"`
-	Line         int               `json:"line"`
-	Column       int               `json:"column"`
-	Where        findreplace.Where `json:"where"`
-	Match        string            `json:"match"`
-	Before       string            `json:"before"`
-	After        string            `json:"after"`
-	Replaceable  bool              `json:"replaceable"`
-	Skip         string            `json:"skip,omitempty"`
-	Replaced     *bool             `json:"replaced,omitempty"`
+	targetJSON
+	Field       api.Field         `json:"field"`
+	Line        int               `json:"line"`
+	Column      int               `json:"column"`
+	Where       findreplace.Where `json:"where"`
+	Match       string            `json:"match"`
+	Before      string            `json:"before"`
+	After       string            `json:"after"`
+	Replaceable bool              `json:"replaceable"`
+	Skip        string            `json:"skip,omitempty"`
+	Replaced    *bool             `json:"replaced,omitempty"`
 }
 
 // matchesJSON lists every match; withOutcome adds whether each is replaced.
@@ -178,8 +150,7 @@ func matchesJSON(found []findreplace.Found, withOutcome bool) []matchJSON {
 	for _, f := range found {
 		for _, mt := range f.Matches {
 			j := matchJSON{
-				CampaignID: f.Campaign.ID, CampaignName: f.Campaign.Name, SequenceID: f.Step.SequenceID,
-				StepID: f.Step.ID, Step: f.Path, Type: f.Step.Type, Variant: f.Variant(), Field: mt.Field,
+				targetJSON: targetJSONOf(f.Target), Field: mt.Field,
 				Line: mt.Line, Column: mt.Column, Where: mt.Where, Match: mt.Text, Before: mt.Before, After: mt.After,
 				Replaceable: mt.Skip == "", Skip: mt.Skip,
 			}

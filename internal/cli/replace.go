@@ -51,28 +51,20 @@ func (a *app) replaceCommand() *cobra.Command {
 			return a.runReplace(cmd.Context(), args[0], args[1], opts)
 		},
 	}
-	opts.register(cmd)
+	opts.register(cmd, "print the plan and the results as JSON on stdout (the review goes to stderr)")
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "show the plan and send nothing")
 	cmd.Flags().BoolVarP(&opts.yes, "yes", "y", false, "send without asking (required when stdin is not a terminal)")
-	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the plan and the results as JSON on stdout (the review goes to stderr)")
 	return cmd
 }
 
 func (a *app) runReplace(ctx context.Context, pattern, replacement string, opts replaceOptions) error {
-	m, err := opts.matcher(pattern)
-	if err != nil {
-		return err
-	}
-	s, err := a.connect()
+	s, r, err := a.search(ctx, pattern, opts.searchFlags)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	found, searched, err := a.search(ctx, s.client, m, opts.searchFlags)
-	if err != nil {
-		return err
-	}
-	changes, err := m.Plan(found, replacement, nil)
+	found, searched := r.found, r.searched
+	changes, err := r.matcher.Plan(found, replacement, nil)
 	if err != nil {
 		return err
 	}

@@ -170,15 +170,9 @@ type replaceReport struct {
 
 // plannedJSON is one PATCH of the plan, with its exact body.
 type plannedJSON struct {
-	CampaignID   string          `json:"campaignId"`
-	CampaignName string          `json:"campaignName"`
-	SequenceID   string          `json:"sequenceId"`
-	StepID       string          `json:"stepId"`
-	Step         string          `json:"step"`
-	Type         api.StepType    `json:"type"`
-	Variant      api.Variant     `json:"variant,omitempty"`
-	Matches      int             `json:"matches"`
-	Body         json.RawMessage `json:"body"`
+	targetJSON
+	Matches int             `json:"matches"`
+	Body    json.RawMessage `json:"body"`
 }
 
 type leftOutJSON struct {
@@ -202,9 +196,7 @@ func plannedOf(ch findreplace.Change) plannedJSON {
 		v = ch.VariantUpdate
 	}
 	_ = enc.Encode(v) // a body of strings and numbers always encodes
-	return plannedJSON{CampaignID: ch.Campaign.ID, CampaignName: ch.Campaign.Name, SequenceID: ch.Step.SequenceID,
-		StepID: ch.Step.ID, Step: ch.Path, Type: ch.Step.Type, Variant: ch.Variant(), Matches: ch.Replaced(),
-		Body: bytes.TrimSpace(body.Bytes())}
+	return plannedJSON{targetJSON: targetJSONOf(ch.Target), Matches: ch.Replaced(), Body: bytes.TrimSpace(body.Bytes())}
 }
 
 func (r *replaceReport) fill(p replacePlan, found []findreplace.Found) {

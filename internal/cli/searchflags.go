@@ -24,19 +24,54 @@ type searchFlags struct {
 	asJSON      bool
 }
 
-func (f *searchFlags) register(cmd *cobra.Command) {
+// register adds the flags to cmd; jsonUsage says what its --json prints.
+func (f *searchFlags) register(cmd *cobra.Command, jsonUsage string) {
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.campaignIDs, "campaign", nil, "only this campaign (repeat, or separate ids with commas)")
 	fl.StringSliceVar(&f.statuses, "status", nil, "only campaigns with this status, as lemlist's API or its app says it: "+api.CampaignStatusWords()+" (default: every campaign but archived ones)")
 	fl.StringSliceVar(&f.fields, "field", nil, "only these fields: "+strings.Join(fieldNames(findreplace.TextFields()), ", "))
 	fl.BoolVar(&f.regex, "regex", false, "PATTERN is a regular expression (Go's RE2 syntax); REPLACEMENT may use $1 and ${name}")
 	fl.BoolVarP(&f.ignoreCase, "ignore-case", "i", false, "match upper and lower case alike")
+	fl.BoolVar(&f.asJSON, "json", false, jsonUsage)
 	_ = cmd.RegisterFlagCompletionFunc("status", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return campaignStatuses(), cobra.ShellCompDirectiveNoFileComp
 	})
 	_ = cmd.RegisterFlagCompletionFunc("field", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return fieldNames(findreplace.TextFields()), cobra.ShellCompDirectiveNoFileComp
 	})
+}
+
+// searchResult is what a search found, the matcher that found it, and how
+// many campaigns it searched.
+type searchResult struct {
+	matcher  *findreplace.Matcher
+	found    []findreplace.Found
+	searched int
+}
+
+// search is how grep and replace begin: the flags checked and the pattern
+// compiled (a usage error connects to nothing), then the campaigns chosen,
+// read and searched. The session is returned open, for replace to send
+// on; the caller closes it.
+func (a *app) search(ctx context.Context, pattern string, f searchFlags) (*session, searchResult, error) {
+	m, err := f.matcher(pattern)
+	if err != nil {
+		return nil, searchResult{}, err
+	}
+	s, err := a.connect()
+	if err != nil {
+		return nil, searchResult{}, err
+	}
+	camps, err := f.chooseCampaigns(ctx, s.client)
+	var read []findreplace.CampaignSteps
+	if err == nil {
+		read, err = a.readCampaigns(ctx, s.client, camps)
+	}
+	if err != nil {
+		s.close()
+		return nil, searchResult{}, err
+	}
+	return s, searchResult{matcher: m, found: m.SearchAll(read), searched: len(camps)}, nil
 }
 
 // matcher checks the flags and compiles the pattern; what is wrong is a
