@@ -9,6 +9,26 @@ import (
 	"lemstep/api"
 )
 
+// applyFile writes an apply file of the entries given, one YAML list item
+// each, and returns its path.
+func applyFile(t *testing.T, entries ...string) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "fixes.yaml")
+	writeFile(t, file, "- "+strings.Join(entries, "\n- ")+"\n")
+	return file
+}
+
+// threeUpdates are apply entries for three steps of two sequences of one
+// campaign: the email (changed as emailChange says), the phone call and
+// the manual task.
+func threeUpdates(emailChange string) []string {
+	return []string{
+		"{sequenceId: seq_main000000000001, stepId: stp_email0000000001, type: email, " + emailChange + "}",
+		"{sequenceId: seq_no00000000000001, stepId: stp_phone0000000001, type: phone, message: Mine}",
+		"{sequenceId: seq_no00000000000001, stepId: stp_manual000000001, type: manual, title: Ours}",
+	}
+}
+
 // During an apply, after the file was checked, a teammate edits a step a
 // later entry changes: that entry is not sent, the others are, and the
 // journal has only theirs. The edit lands just before the campaign's one
@@ -16,22 +36,8 @@ import (
 // of the campaign is checked against.
 func TestApplyCatchesAnEditDuringTheRun(t *testing.T) {
 	h := newHookedSandbox(t)
-	file := filepath.Join(t.TempDir(), "fixes.yaml")
-	writeFile(t, file, "- {sequenceId: seq_main000000000001, stepId: stp_email0000000001, type: email, delay: 3}\n"+
-		"- {sequenceId: seq_no00000000000001, stepId: stp_phone0000000001, type: phone, message: Mine}\n"+
-		"- {sequenceId: seq_no00000000000001, stepId: stp_manual000000001, type: manual, title: Ours}\n")
-	reads := 0
-	h.setHook(func(_ http.ResponseWriter, r *http.Request) bool {
-		if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/sequences") {
-			reads++
-			if reads == 2 {
-				if err := h.server.EditStep("stp_phone0000000001", api.StepUpdate{Message: text("Theirs")}); err != nil {
-					t.Error(err)
-				}
-			}
-		}
-		return false
-	})
+	file := applyFile(t, threeUpdates("delay: 3")...)
+	h.editOnRead(2, "stp_phone0000000001", api.StepUpdate{Message: text("Theirs")})
 	out, errOut, code := h.run("apply", "--keep-going", file)
 	if code != exitFailure {
 		t.Fatalf("exit code %d, want 1\nstdout: %s\nstderr: %s", code, out, errOut)
@@ -66,10 +72,7 @@ func TestApplyCatchesAnEditDuringTheRun(t *testing.T) {
 // listed as not sent.
 func TestApplyStopsAtLemlistsFirstRefusal(t *testing.T) {
 	h := newHookedSandbox(t)
-	file := filepath.Join(t.TempDir(), "fixes.yaml")
-	writeFile(t, file, "- {sequenceId: seq_main000000000001, stepId: stp_email0000000001, type: email, subject: Fixed subject}\n"+
-		"- {sequenceId: seq_no00000000000001, stepId: stp_phone0000000001, type: phone, message: Mine}\n"+
-		"- {sequenceId: seq_no00000000000001, stepId: stp_manual000000001, type: manual, title: Ours}\n")
+	file := applyFile(t, threeUpdates("subject: Fixed subject")...)
 	h.setHook(func(w http.ResponseWriter, r *http.Request) bool {
 		if r.Method == http.MethodPatch && strings.HasSuffix(r.URL.Path, "/stp_phone0000000001") {
 			http.Error(w, "Error from updateStep", http.StatusBadRequest)
@@ -112,11 +115,8 @@ func TestApplyStopsAtLemlistsFirstRefusal(t *testing.T) {
 // file changing one step twice sends the second from the first's result.
 func TestApplyReadsEachCampaignOncePerBatch(t *testing.T) {
 	h := newHookedSandbox(t)
-	file := filepath.Join(t.TempDir(), "fixes.yaml")
-	writeFile(t, file, "- {sequenceId: seq_main000000000001, stepId: stp_email0000000001, type: email, delay: 3}\n"+
-		"- {sequenceId: seq_no00000000000001, stepId: stp_phone0000000001, type: phone, message: Mine}\n"+
-		"- {sequenceId: seq_no00000000000001, stepId: stp_manual000000001, type: manual, title: Ours}\n"+
-		"- {sequenceId: seq_main000000000001, stepId: stp_email0000000001, type: email, delay: 4}\n")
+	file := applyFile(t, append(threeUpdates("delay: 3"),
+		"{sequenceId: seq_main000000000001, stepId: stp_email0000000001, type: email, delay: 4}")...)
 	out, errOut, code := h.run("apply", file)
 	if code != exitOK {
 		t.Fatalf("exit code %d\nstdout: %s\nstderr: %s", code, out, errOut)
@@ -150,26 +150,14 @@ func TestApplyReadsEachCampaignOncePerBatch(t *testing.T) {
 // out over lemlist's latest values, and the journal's before holds theirs.
 func TestApplyForceRereadsAStepTheBatchFoundChanged(t *testing.T) {
 	h := newHookedSandbox(t)
-	file := filepath.Join(t.TempDir(), "fixes.yaml")
-	writeFile(t, file, "- {sequenceId: seq_no00000000000001, stepId: stp_phone0000000001, type: phone, message: Mine}\n")
-	reads := 0
-	h.setHook(func(_ http.ResponseWriter, r *http.Request) bool {
-		if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/sequences") {
-			reads++
-			if reads == 2 {
-				if err := h.server.EditStep("stp_phone0000000001", api.StepUpdate{Message: text("Theirs")}); err != nil {
-					t.Error(err)
-				}
-			}
-		}
-		return false
-	})
+	file := applyFile(t, "{sequenceId: seq_no00000000000001, stepId: stp_phone0000000001, type: phone, message: Mine}")
+	reads := h.editOnRead(2, "stp_phone0000000001", api.StepUpdate{Message: text("Theirs")})
 	out, errOut, code := h.run("apply", "--force", file)
 	if code != exitOK {
 		t.Fatalf("exit code %d\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
-	if reads != 3 || h.patches() != 1 {
-		t.Fatalf("%d sequence reads and %d PATCH; want the check, the batch, the step's own read, then one PATCH", reads, h.patches())
+	if reads() != 3 || h.patches() != 1 {
+		t.Fatalf("%d sequence reads and %d PATCH; want the check, the batch, the step's own read, then one PATCH", reads(), h.patches())
 	}
 	entries := h.journal()
 	if len(entries) != 1 || entries[0].Before.Message == nil || *entries[0].Before.Message != "Theirs" {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"lemstep/api"
@@ -94,20 +95,19 @@ func (h *hookedSandbox) journal() []journal.Entry {
 
 // editOnRead makes a teammate edit a step when the sandbox is asked for a
 // campaign's sequences for the nth time, before it answers: the edit lands
-// after lemstep read the step and before it reads it again to send.
-func (h *hookedSandbox) editOnRead(n int, stepID string, u api.StepUpdate) {
-	reads := 0
+// after lemstep read the step and before it reads it again to send. reads
+// counts the sequence reads so far.
+func (h *hookedSandbox) editOnRead(n int, stepID string, u api.StepUpdate) (reads func() int) {
+	var count atomic.Int32
 	h.setHook(func(_ http.ResponseWriter, r *http.Request) bool {
-		if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/sequences") {
-			reads++
-			if reads == n {
-				if err := h.server.EditStep(stepID, u); err != nil {
-					h.t.Error(err)
-				}
+		if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/sequences") && int(count.Add(1)) == n {
+			if err := h.server.EditStep(stepID, u); err != nil {
+				h.t.Error(err)
 			}
 		}
 		return false
 	})
+	return func() int { return int(count.Load()) }
 }
 
 func text(s string) *string { return &s }
