@@ -57,18 +57,13 @@ func (a *app) loginCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.login(cmd, key)
+			return a.login(cmd.Context(), key)
 		},
 	}
 }
 
-func (a *app) login(cmd *cobra.Command, key string) error {
-	creds := credentials{key: key, baseURL: a.baseURL()}
-	team, err := a.checkKey(cmd, creds)
-	if err != nil {
-		return fmt.Errorf("the key was not saved: %w", err)
-	}
-	path, err := a.saveKey(a.profile(), creds, team)
+func (a *app) login(ctx context.Context, key string) error {
+	team, path, err := a.checkAndSaveKey(ctx, key)
 	if err != nil {
 		return err
 	}
@@ -80,6 +75,21 @@ func (a *app) login(cmd *cobra.Command, key string) error {
 	fmt.Fprintf(a.io.Out, "Logged in to the lemlist team %s. The key is saved in %s, readable by you only.\n", teamName(team), path)
 	a.warnOverride()
 	return nil
+}
+
+// checkAndSaveKey asks lemlist which team key belongs to and saves it with
+// that team, under the session's profile, to the base URL the session
+// uses: `auth login` and the editor's first run both log in this way. A
+// key lemlist refuses is not saved. It returns the team and the config
+// file's path.
+func (a *app) checkAndSaveKey(ctx context.Context, key string) (api.Team, string, error) {
+	creds := credentials{key: key, baseURL: a.baseURL()}
+	team, err := a.teamOf(ctx, creds)
+	if err != nil {
+		return api.Team{}, "", fmt.Errorf("the key was not saved: %w", err)
+	}
+	path, err := a.saveKey(a.profile(), creds, team)
+	return team, path, err
 }
 
 // saveKey writes creds' key to the config file, under profile ("" for the
@@ -124,11 +134,6 @@ func (a *app) warnOverride() {
 	}
 }
 
-// checkKey asks lemlist which team the key belongs to.
-func (a *app) checkKey(cmd *cobra.Command, creds credentials) (api.Team, error) {
-	return a.teamOf(cmd.Context(), creds)
-}
-
 // teamOf asks lemlist which team creds' key belongs to.
 func (a *app) teamOf(ctx context.Context, creds credentials) (api.Team, error) {
 	debug, closeLog, err := a.openDebugLog()
@@ -168,7 +173,7 @@ func (a *app) statusCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			team, err := a.checkKey(cmd, creds)
+			team, err := a.teamOf(cmd.Context(), creds)
 			if err != nil {
 				return fmt.Errorf("the key from %s does not work: %w", creds.source, err)
 			}

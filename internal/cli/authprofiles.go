@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -49,7 +50,7 @@ func (a *app) runAuthList() error {
 		if p.TeamID != "" {
 			team += " (" + safetext.Line(p.TeamID) + ")"
 		}
-		rows = append(rows, []string{mark, name, strings.TrimSpace(team), safetext.Line(cmpOr(p.BaseURL, defaultBaseURL))})
+		rows = append(rows, []string{mark, name, strings.TrimSpace(team), safetext.Line(cmp.Or(p.BaseURL, defaultBaseURL))})
 	}
 	if cfg.APIKey != "" {
 		add(defaultProfile, markIf(current == ""), cfg.profileConfig)
@@ -65,13 +66,6 @@ func markIf(b bool) string {
 		return "*"
 	}
 	return ""
-}
-
-func cmpOr(s, fallback string) string {
-	if s == "" {
-		return fallback
-	}
-	return s
 }
 
 func (a *app) logoutCommand() *cobra.Command {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -69,7 +70,7 @@ func (a *app) credentials() (credentials, error) {
 // own base URL wins over LEMLIST_BASE_URL, and a --base-url elsewhere is
 // refused, so that one workspace's key never reaches another's server.
 func (a *app) profileBaseURL(c credentials, cfg profileConfig) (credentials, error) {
-	saved := cmpOr(cfg.BaseURL, defaultBaseURL)
+	saved := cmp.Or(cfg.BaseURL, defaultBaseURL)
 	if a.flags.baseURL != "" && strings.TrimRight(a.flags.baseURL, "/") != strings.TrimRight(saved, "/") {
 		return credentials{}, usageError("the profile %q was saved for %s, not %s; drop --base-url, or save a profile for it with "+
 			"`lemstep auth login --profile NAME --base-url %s`", c.profile, saved, a.flags.baseURL, a.flags.baseURL)

@@ -21,15 +21,8 @@ func (a *app) firstRun(ctx context.Context, noKey error) (*session, error) {
 	}
 	fr := ui.NewFirstRun(ui.FirstRunConfig{
 		Login: func(ctx context.Context, key string) (string, error) {
-			creds := credentials{key: key, baseURL: a.baseURL()}
-			team, err := a.teamOf(ctx, creds)
-			if err != nil {
-				return "", err
-			}
-			if _, err := a.saveKey(a.profile(), creds, team); err != nil {
-				return "", err
-			}
-			return team.Name, nil
+			team, _, err := a.checkAndSaveKey(ctx, key)
+			return team.Name, err
 		},
 		Dark: true, NoColor: theme.NoColorRequested(a.getenv),
 	})
