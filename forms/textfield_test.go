@@ -389,3 +389,14 @@ func TestAnInvitationNoteCountsItsCharactersAsTyped(t *testing.T) {
 		t.Fatalf("the counter does not follow the typing (%d):\n%s", n, d.plain())
 	}
 }
+
+// A description that ends in a full stop one column past the field's
+// width wraps the last word: nothing is cut off.
+func TestADescriptionEndingAtTheEdgeKeepsItsFullStop(t *testing.T) {
+	f := New(sampleStep(api.Email), testOptions(80))
+	f.SetWidth(98)
+	d := newDriver(t, f)
+	if view := d.plain(); !contains(view, "1500.") {
+		t.Fatalf("the delay's help lost its full stop:\n%s", view)
+	}
+}

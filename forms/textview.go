@@ -213,10 +213,15 @@ func (t *TextField) render(desc string) string {
 	return styles.Base.Render(strings.Join(parts, "\n"))
 }
 
-// wrapWords wraps help text at width, as huh wraps its titles.
+// wrapWords wraps help text at width, between words.
+//
+// No punctuation breakpoints, unlike huh's titles: with "." as a
+// breakpoint, charmbracelet/x/ansi v0.11.9's Wrap leaves a line one column
+// too long when it ends in that "." ("abc def." at 7 stays one line), and
+// the field's frame then cuts the full stop off.
 func wrapWords(s string, width int) string {
 	if width <= 0 {
 		return s
 	}
-	return lipgloss.Wrap(s, width, ",.-; ")
+	return lipgloss.Wrap(s, width, "")
 }

@@ -215,36 +215,6 @@ func (e *editorScreen) FlushDraft() (bool, error) {
 	return e.drafts.Flush()
 }
 
-// oneAtATime reports a terminal too small for the form and a useful
-// preview stacked: f2 then switches between them.
-func (e *editorScreen) oneAtATime() bool { return e.width < wideLayout && e.height < 32 }
-
-// onPreviewKey handles a key while the preview fills the screen: it
-// scrolls, and f2 or esc go back to the form. Typing does nothing there,
-// since the form it would change is not in view.
-func (e *editorScreen) onPreviewKey(k tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(k, e.keys.SwitchPane), key.Matches(k, e.keys.Back):
-		e.showPreview = false
-	case key.Matches(k, e.keys.Review):
-		e.showPreview = false
-		return e.toReview()
-	case key.Matches(k, e.keys.Up), key.Matches(k, e.keys.PreviewUp):
-		e.preview.Scroll(-1)
-	case key.Matches(k, e.keys.Down), key.Matches(k, e.keys.PreviewDown):
-		e.preview.Scroll(1)
-	case key.Matches(k, e.keys.PageUp), key.Matches(k, e.keys.PreviewPageUp):
-		e.preview.Scroll(-e.preview.Page())
-	case key.Matches(k, e.keys.PageDown), key.Matches(k, e.keys.PreviewPageDown):
-		e.preview.Scroll(e.preview.Page())
-	case key.Matches(k, e.keys.NextLead) && hasMessage(e.original.Type):
-		return e.preview.NextLead()
-	case key.Matches(k, e.keys.RawToggle) && hasMessage(e.original.Type):
-		return e.preview.ToggleRaw()
-	}
-	return nil
-}
-
 func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if e.checksOpen() {
 		return e.onChecksKey(k)
@@ -342,6 +312,9 @@ func (e *editorScreen) ShortHelp() []key.Binding {
 	if e.checksOpen() {
 		return e.checksHelp()
 	}
+	if e.showPreview && e.oneAtATime() {
+		return e.previewAloneHelp()
+	}
 	// tab is in the form's own help line.
 	ks := []key.Binding{e.keys.Review}
 	if e.form.FocusedOpensExternally() {
@@ -399,8 +372,10 @@ func (e *editorScreen) View() string {
 		height--
 	}
 	var body string
+	e.preview.alone = false
 	switch rest := height - lipgloss.Height(formView) - 1; {
 	case e.showPreview && e.oneAtATime():
+		e.preview.alone = true
 		body = e.preview.View(height)
 	case e.oneAtATime():
 		body = formView

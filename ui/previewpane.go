@@ -25,6 +25,9 @@ type previewPane struct {
 	bodyH  int // the body lines the last View showed
 	checks checksList
 	place  checkPlace // where a finding is in the form; see editorScreen.checkPlace
+	// alone is set while the preview fills the screen in place of the
+	// form: plain ↑/↓ scroll it then.
+	alone bool
 }
 
 func newPreviewPane(c *Context) *previewPane {
@@ -152,7 +155,11 @@ func (p *previewPane) scrolled(body string, h int) (string, string) {
 	if below > 0 {
 		more = append(more, fmt.Sprintf("↓ %d below", below))
 	}
-	return strings.Join(lines[p.offset:p.offset+h], "\n"), strings.Join(more, " · ") + " (ctrl+↑/↓)"
+	keys := " (ctrl+↑/↓)"
+	if p.alone {
+		keys = " (↑/↓)"
+	}
+	return strings.Join(lines[p.offset:p.offset+h], "\n"), strings.Join(more, " · ") + keys
 }
 
 // checksLines is how many lines the checks may take in a pane h lines
