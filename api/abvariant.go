@@ -93,6 +93,12 @@ type VariantUpdate struct {
 	PlainText  *bool     `json:"plainText,omitempty"`
 }
 
+// EmailUpdate is u as a step update of an email, the way the checks that
+// gate a send read it: B is an email.
+func (u VariantUpdate) EmailUpdate() StepUpdate {
+	return StepUpdate{Type: Email, Subject: u.Subject, Message: u.Message}
+}
+
 // Fields lists the fields u sets, in the body's order.
 func (u VariantUpdate) Fields() []Field {
 	var fs []Field

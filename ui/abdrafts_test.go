@@ -88,7 +88,7 @@ func TestVariantBDraftSurvivesARefusedSendAndLeaving(t *testing.T) {
 	s.press("ctrl+s")
 	s.waitText("Review 1 change to variant B")
 	s.press("enter")
-	s.waitText("Variant B was not changed. Your edits are kept in the editor and saved as a draft.")
+	s.waitText("The update was not made. Your edits are kept in the editor and saved as a draft.")
 	if d, ok := s.variantDraft(runningABStep); !ok || d.Variant.Edited.Subject != before.Subject+" v2" {
 		t.Fatalf("after the refused send, B's draft is %+v (kept: %v)", d.Variant, ok)
 	}

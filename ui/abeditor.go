@@ -113,8 +113,11 @@ func asEmail(b api.ABVariant) api.Step {
 }
 
 func (e *variantEditor) Crumbs() []string {
-	return []string{fmt.Sprintf("step %d · variant B", e.step.Index)}
+	return []string{e.stepName() + " · variant B"}
 }
+
+// stepName names the A/B-tested step: "step 4".
+func (e *variantEditor) stepName() string { return fmt.Sprintf("step %d", e.step.Index) }
 
 func (e *variantEditor) CapturesKeys() bool { return true }
 

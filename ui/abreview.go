@@ -2,17 +2,11 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 
-	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
 	"lemstep/internal/journal"
-	"lemstep/internal/safetext"
-	"lemstep/internal/steptext"
 	"lemstep/ui/changeview"
 )
 
@@ -39,97 +33,80 @@ type (
 	leaveVariantMsg struct{ sentBy }
 )
 
-// variantReview shows each changed field of B old → new and sends them as
-// one PATCH …/ab-test, after reading B again: a change made meanwhile on
-// lemlist is a conflict, and nothing is sent.
-type variantReview struct {
-	c        *Context
-	keys     Keys
+// variantTarget is variant B's update, sent by PATCH …/ab-test after B is
+// read again: a change made meanwhile on lemlist is a conflict, and
+// nothing is sent.
+type variantTarget struct {
 	campaign api.Campaign
-	step     api.Step
-	base     api.ABVariant // what the edit started from
+	step     api.Step      // the A/B-tested step
+	stepName string        // the step as the editor names it: "step No · 1"
+	base     api.ABVariant // what the edit began from
 	update   api.VariantUpdate
-	drafts   *draftKeeper // B's draft, removed once lemlist has the edits
-	nothing  bool
-	phase    reviewPhase
-	err      error
 	conflict *api.VariantConflictError
-	spin     spinner.Model
-	width    int
-	height   int
 }
 
-func newVariantReview(c *Context, keys Keys, e *variantEditor) *variantReview {
-	u, err := e.form.Changes()
-	return &variantReview{
-		c: c, keys: keys, campaign: e.campaign, step: e.step, base: e.form.Original(), update: u, drafts: e.drafts,
-		nothing: errors.Is(err, api.ErrNoChange), spin: spinner.New(spinner.WithSpinner(spinner.Dot)),
+// newVariantReview reviews the variant editor's edits.
+func newVariantReview(c *Context, keys Keys, e *variantEditor) *reviewScreen {
+	u, _ := e.form.Changes() // no change leaves u empty: the review says so
+	t := &variantTarget{campaign: e.campaign, step: e.step, stepName: e.stepName(), base: e.form.Original(), update: u}
+	return newReview(c, keys, t, e.drafts, nil)
+}
+
+func (t *variantTarget) name(title bool) string {
+	if title {
+		return "variant B of " + t.stepName
 	}
+	return "variant B"
 }
 
-func (s *variantReview) SetSize(w, h int) { s.width, s.height = w, h }
+func (t *variantTarget) fields() []api.Field { return t.update.Fields() }
 
-func (s *variantReview) CapturesKeys() bool { return false }
+func (t *variantTarget) changesView(c *Context, width int) string {
+	return changeview.Render(changeview.VariantChanges(t.base, t.update), changeview.Options{Width: width, Theme: c.Theme})
+}
 
-func (s *variantReview) Crumbs() []string { return []string{"review"} }
+// lintUpdate is B as the email lint reads it.
+func (t *variantTarget) lintUpdate() api.StepUpdate { return t.update.EmailUpdate() }
 
-// Submitting reports an update sent and not yet answered.
-func (s *variantReview) Submitting() bool { return s.phase == phaseSubmitting }
+func (t *variantTarget) request() (string, string, []byte, error) {
+	return api.UpdateABVariantRequest(t.step.SequenceID, t.step.ID, t.update)
+}
 
-func (s *variantReview) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case variantUpdatedMsg:
-		return s.onResult(msg)
-	case spinner.TickMsg:
-		return spin(&s.spin, s.phase == phaseSubmitting, msg)
-	case tea.KeyPressMsg:
-		return s.onKey(msg)
+func (t *variantTarget) send(c *Context, to screen, overwrite bool) tea.Cmd {
+	base := t.base
+	if overwrite && t.conflict != nil {
+		base = t.conflict.Current
 	}
-	return nil
+	t.conflict = nil
+	return submitVariant(c, to, t.campaign, t.step.SequenceID, base, t.update)
 }
 
-func (s *variantReview) onResult(msg variantUpdatedMsg) tea.Cmd {
-	var conflict *api.VariantConflictError
-	switch {
-	case errors.As(msg.err, &conflict):
-		s.phase, s.conflict = phaseConflict, conflict
-		return nil
-	case msg.err != nil:
-		s.phase, s.err = phaseFailed, msg.err
-		return nil
+func (t *variantTarget) answer(msg tea.Msg) (reviewAnswer, bool) {
+	m, ok := msg.(variantUpdatedMsg)
+	if !ok {
+		return reviewAnswer{}, false
 	}
-	saved := variantSavedMsg{sentBy: sentBy{s}, stepID: s.step.ID, entry: msg.entry.ID, journalErr: msg.journalErr}
-	saved.draftErr = s.drafts.Discard()
-	return emit(saved)
+	if errors.As(m.err, &t.conflict) {
+		return reviewAnswer{conflict: true}, true
+	}
+	return reviewAnswer{err: m.err, saved: func(from sentBy, draftErr error) tea.Msg {
+		return variantSavedMsg{sentBy: from, stepID: t.step.ID, entry: m.entry.ID, journalErr: m.journalErr, draftErr: draftErr}
+	}}, true
 }
 
-func (s *variantReview) onKey(k tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case s.phase == phaseSubmitting:
-		return nil
-	case s.phase == phaseConflict && key.Matches(k, s.keys.Overwrite):
-		return s.submit(s.conflict.Current)
-	case key.Matches(k, s.keys.Cancel):
-		s.phase, s.err, s.conflict = phaseReview, nil, nil
-		return emit(backMsg{sentBy{s}})
-	case s.phase == phaseFailed && key.Matches(k, s.keys.Retry):
-		return s.submit(s.base)
-	case s.phase == phaseReview && key.Matches(k, s.keys.Submit):
-		return s.submit(s.base)
+func (t *variantTarget) conflictView(c *Context, width int) string {
+	if t.conflict == nil {
+		return ""
 	}
-	return nil
+	labels := changeview.ConflictLabels{Loaded: "when you began", Current: "on lemlist now", Yours: "yours"}
+	return changeview.Render(changeview.Conflicts(t.conflict.Conflicts, labels), changeview.Options{Width: width, Theme: c.Theme})
 }
 
-// submit saves B's draft first, so whatever happens to the request the
-// edits are on disk, then sends them.
-func (s *variantReview) submit(base api.ABVariant) tea.Cmd {
-	if s.nothing {
-		return nil
-	}
-	_, _ = s.drafts.Flush() // a failure shows in the editor; the submit goes on
-	s.phase, s.err, s.conflict = phaseSubmitting, nil, nil
-	return tea.Batch(submitVariant(s.c, s, s.campaign, s.step.SequenceID, base, s.update), s.spin.Tick)
-}
+// canRebase is false: B's edits are not redone on lemlist's version; the
+// user overwrites or goes back to edit.
+func (t *variantTarget) canRebase() bool { return false }
+
+func (t *variantTarget) rebase(sentBy) tea.Msg { return nil }
 
 // submitVariant sends u to variant B if lemlist's copy of the fields it
 // changes still matches base, and journals it.
@@ -144,64 +121,4 @@ func submitVariant(c *Context, to screen, camp api.Campaign, sequenceID string, 
 		entry, jerr := c.Journal.Append(journal.RecordVariant(c.Workspace, camp, sequenceID, before, u))
 		return variantUpdatedMsg{replyTo: replyTo{to}, entry: entry, journalErr: jerr}
 	}
-}
-
-func (s *variantReview) ShortHelp() []key.Binding {
-	switch {
-	case s.phase == phaseFailed:
-		return []key.Binding{s.keys.Retry, s.keys.Cancel, s.keys.Quit}
-	case s.phase == phaseConflict:
-		return []key.Binding{s.keys.Overwrite, s.keys.Cancel, s.keys.Quit}
-	case s.nothing:
-		return []key.Binding{s.keys.Cancel, s.keys.Quit}
-	}
-	return []key.Binding{s.keys.Submit, s.keys.Cancel, s.keys.Quit, s.keys.Help}
-}
-
-func (s *variantReview) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Submit, s.keys.Cancel, s.keys.Retry, s.keys.Overwrite}, {s.keys.Quit}}
-}
-
-func (s *variantReview) View() string {
-	st := s.c.Styles
-	var top string
-	switch {
-	case s.nothing:
-		top = st.Notice.Render("Nothing changed in variant B: there is nothing to submit. Press esc to go back.")
-	case s.phase == phaseSubmitting:
-		top = s.spin.View() + " Sending variant B to lemlist…"
-	case s.phase == phaseFailed:
-		top = st.Error.Render("Variant B was not changed. "+s.keptWhere()) + "\n" +
-			safetext.Clean(describeError(s.err)) + "\n" + st.Muted.Render("r retries · esc goes back to the editor")
-	case s.phase == phaseConflict:
-		top = st.Warning.Render("Someone changed variant B on lemlist since you began. Nothing was sent.") + "\n" +
-			st.Muted.Render("o sends yours over theirs · esc goes back to the editor")
-	default:
-		n := len(s.update.Fields())
-		top = st.Title.Render(fmt.Sprintf("Review %s to variant B of step %d", steptext.Count(n, "change", "changes"), s.step.Index)) +
-			st.Muted.Render("  · enter sends it")
-	}
-	top = lipgloss.NewStyle().Width(max(20, s.width)).Render(top)
-	body := s.changesView()
-	if s.phase == phaseConflict {
-		body = s.conflictView()
-	}
-	return top + "\n\n" + fitHeight(body, max(1, s.height-lipgloss.Height(top)-2))
-}
-
-// keptWhere tells where the edits are after a failed submit.
-func (s *variantReview) keptWhere() string {
-	if s.drafts.Err() != nil {
-		return "Your edits are still in the editor, but could not be saved as a draft."
-	}
-	return "Your edits are kept in the editor and saved as a draft."
-}
-
-func (s *variantReview) changesView() string {
-	return changeview.Render(changeview.VariantChanges(s.base, s.update), changeview.Options{Width: s.width, Theme: s.c.Theme})
-}
-
-func (s *variantReview) conflictView() string {
-	labels := changeview.ConflictLabels{Loaded: "when you began", Current: "lemlist now", Yours: "yours"}
-	return changeview.Render(changeview.Conflicts(s.conflict.Conflicts, labels), changeview.Options{Width: s.width, Theme: s.c.Theme})
 }

@@ -13,7 +13,6 @@ import (
 	"lemstep/api"
 	"lemstep/internal/safetext"
 	"lemstep/internal/steptext"
-	"lemstep/ui/changeview"
 )
 
 type reviewPhase int
@@ -26,38 +25,32 @@ const (
 )
 
 // reviewScreen shows every changed field old and new, the exact request on
-// request (b), and submits it as one PATCH. What it shows below its heading
-// is a list of sections, drawn in order.
+// request (b), and submits it as one PATCH: a step's update, or variant
+// B's (see reviewTarget). What it shows below its heading is a list of
+// sections, drawn in order.
 type reviewScreen struct {
-	c          *Context
-	keys       Keys
-	campaign   api.Campaign
-	campaigns  []api.Campaign // to name the campaign a step sends leads to
-	original   api.Step
-	edited     api.Step
-	sequenceID string
-	update     api.StepUpdate
-	drafts     *draftKeeper
-	nothing    bool // no field changed: nothing to submit
-	showBody   bool
-	phase      reviewPhase
-	err        error
-	conflict   *api.ConflictError
-	gate       reviewGate // the lint of the update; a blocking finding holds the send
-	spin       spinner.Model
-	pager      pager
-	width      int
-	height     int
+	c        *Context
+	keys     Keys
+	target   reviewTarget
+	drafts   *draftKeeper
+	nothing  bool // no field changed: nothing to submit
+	showBody bool
+	phase    reviewPhase
+	err      error
+	gate     reviewGate // the lint of the update; a blocking finding holds the send
+	spin     spinner.Model
+	pager    pager
+	width    int
+	height   int
 }
 
-func newReviewScreen(c *Context, keys Keys, e *editorScreen) *reviewScreen {
-	original, edited := e.Original(), e.Edited()
-	u, err := api.Diff(original, edited)
+// newReview reviews target's update, whose draft drafts keeps; place
+// names a finding's place as the editor shows its field.
+func newReview(c *Context, keys Keys, target reviewTarget, drafts *draftKeeper, place checkPlace) *reviewScreen {
 	s := &reviewScreen{
-		c: c, keys: keys, campaign: e.campaign, campaigns: e.targets, original: original, edited: edited,
-		sequenceID: original.SequenceID, update: u, drafts: e.Drafts(),
-		nothing: errors.Is(err, api.ErrNoChange),
-		gate:    newReviewGate(u, e.checkPlace),
+		c: c, keys: keys, target: target, drafts: drafts,
+		nothing: len(target.fields()) == 0,
+		gate:    newReviewGate(target.lintUpdate(), place),
 		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
 		pager:   newPager(keys),
 	}
@@ -86,7 +79,7 @@ func (s *reviewScreen) layout() {
 func (s *reviewScreen) content() string {
 	switch {
 	case s.phase == phaseConflict:
-		return conflictView(s.c, s.conflict, s.campaigns, s.width)
+		return s.target.conflictView(s.c, s.width)
 	case s.showBody:
 		return s.bodyView()
 	}
@@ -109,9 +102,17 @@ func (s *reviewScreen) findingsSection(width int) string {
 	return strings.TrimRight(s.gate.listView(s.c.Styles, width), "\n")
 }
 
+// changesSection lists each changed field, its value before and after.
+func (s *reviewScreen) changesSection(width int) string {
+	if s.nothing {
+		return ""
+	}
+	return s.target.changesView(s.c, width)
+}
+
 // bodyView is the request the submit sends, byte for byte.
 func (s *reviewScreen) bodyView() string {
-	method, path, body, err := api.UpdateStepRequest(s.sequenceID, s.original.ID, s.update)
+	method, path, body, err := s.target.request()
 	if err != nil {
 		return s.c.Styles.Error.Render(safetext.Clean(err.Error()))
 	}
@@ -120,9 +121,10 @@ func (s *reviewScreen) bodyView() string {
 
 func (s *reviewScreen) Update(msg tea.Msg) tea.Cmd {
 	defer s.layout()
+	if a, ok := s.target.answer(msg); ok {
+		return s.onAnswer(a)
+	}
 	switch msg := msg.(type) {
-	case stepUpdatedMsg:
-		return s.onResult(msg)
 	case spinner.TickMsg:
 		return spin(&s.spin, s.phase == phaseSubmitting, msg)
 	case tea.KeyPressMsg:
@@ -131,24 +133,21 @@ func (s *reviewScreen) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (s *reviewScreen) onResult(msg stepUpdatedMsg) tea.Cmd {
-	var conflict *api.ConflictError
+// onAnswer takes lemlist's answer to the submit: a conflict to show, a
+// failure to retry, or the update made, when the draft goes.
+func (s *reviewScreen) onAnswer(a reviewAnswer) tea.Cmd {
 	switch {
-	case errors.As(msg.err, &conflict):
-		s.phase, s.conflict = phaseConflict, conflict
+	case a.conflict:
+		s.phase = phaseConflict
 		s.pager.Top()
 		s.refresh()
 		return nil
-	case msg.err != nil:
-		s.phase, s.err = phaseFailed, msg.err
+	case a.err != nil:
+		s.phase, s.err = phaseFailed, a.err
 		s.refresh()
 		return nil
 	}
-	saved := stepSavedMsg{sentBy: sentBy{s}, stepID: s.original.ID, entry: msg.entry.ID, journalErr: msg.journalErr, lost: msg.lost}
-	if err := s.drafts.Discard(); err != nil {
-		saved.draftErr = err
-	}
-	return emit(saved)
+	return emit(a.saved(sentBy{s}, s.drafts.Discard()))
 }
 
 func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
@@ -165,30 +164,29 @@ func (s *reviewScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 		s.pager.Top()
 		s.refresh()
 	case s.phase == phaseFailed && key.Matches(k, s.keys.Retry):
-		return s.submit(s.original)
+		return s.submit(false)
 	case s.phase == phaseReview && s.gate.catches(k, s.keys):
-		return s.gate.press(k, s.keys, func() tea.Cmd { return s.submit(s.original) })
+		return s.gate.press(k, s.keys, func() tea.Cmd { return s.submit(false) })
 	case s.phase == phaseReview && key.Matches(k, s.keys.Submit):
-		return s.submit(s.original)
+		return s.submit(false)
 	default:
 		s.pager.Update(k)
 	}
 	return nil
 }
 
-// onConflictKey offers the three ways out of a conflict: send anyway, redo
-// the edit on lemlist's version, or go back to editing.
+// onConflictKey offers the ways out of a conflict: send anyway, redo the
+// edit on lemlist's version (a step's), or go back to editing.
 func (s *reviewScreen) onConflictKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, s.keys.Overwrite):
 		// Yours replaces the version the conflict showed, and only that
 		// one: a change made since is caught like the first.
-		return s.submit(s.conflict.Current)
-	case key.Matches(k, s.keys.Rebase):
-		current := s.conflict.Current
-		return emit(rebaseMsg{sentBy: sentBy{s}, current: current})
+		return s.submit(true)
+	case key.Matches(k, s.keys.Rebase) && s.target.canRebase():
+		return emit(s.target.rebase(sentBy{s}))
 	case key.Matches(k, s.keys.Cancel):
-		s.phase, s.conflict = phaseReview, nil
+		s.phase = phaseReview
 		s.refresh()
 		return emit(backMsg{sentBy{s}})
 	}
@@ -198,15 +196,16 @@ func (s *reviewScreen) onConflictKey(k tea.KeyPressMsg) tea.Cmd {
 
 // submit saves the draft first, so whatever happens to the request the
 // edits are on disk, then sends the update if lemlist's copy of the fields
-// it changes still matches base.
-func (s *reviewScreen) submit(base api.Step) tea.Cmd {
+// it changes still matches the version the edit began from (or, to
+// overwrite, the one the conflict showed).
+func (s *reviewScreen) submit(overwrite bool) tea.Cmd {
 	if s.nothing {
 		return nil
 	}
 	_, _ = s.drafts.Flush() // a failure shows in the editor; the submit goes on
-	s.phase, s.err, s.conflict = phaseSubmitting, nil, nil
+	s.phase, s.err = phaseSubmitting, nil
 	s.refresh()
-	return tea.Batch(submitStep(s.c, s, submission{campaign: s.campaign, base: base, update: s.update}), s.spin.Tick)
+	return tea.Batch(s.target.send(s.c, s, overwrite), s.spin.Tick)
 }
 
 // CapturesKeys is false: the review has no text to type.
@@ -219,8 +218,10 @@ func (s *reviewScreen) ShortHelp() []key.Binding {
 	switch {
 	case s.phase == phaseFailed:
 		return []key.Binding{s.keys.Retry, s.keys.Cancel, s.keys.Body, s.keys.Quit}
-	case s.phase == phaseConflict:
+	case s.phase == phaseConflict && s.target.canRebase():
 		return []key.Binding{s.keys.Overwrite, s.keys.Rebase, s.keys.Cancel, s.keys.Quit}
+	case s.phase == phaseConflict:
+		return []key.Binding{s.keys.Overwrite, s.keys.Cancel, s.keys.Quit}
 	case s.nothing:
 		return []key.Binding{s.keys.Cancel, s.keys.Quit}
 	case s.gate.blocked():
@@ -252,12 +253,12 @@ func (s *reviewScreen) heading() string {
 		top = st.Error.Render(failedHeadline(s.err)+" "+s.keptWhere()) + "\n" +
 			safetext.Clean(describeError(s.err)) + "\n" + st.Muted.Render("r retries · esc goes back to the editor")
 	case s.phase == phaseConflict:
-		top = st.Warning.Render("Someone changed this step on lemlist since you began. Nothing was sent.")
+		top = st.Warning.Render("Someone changed " + s.target.name(false) + " on lemlist since you began. Nothing was sent.")
 	case s.showBody:
 		top = st.Title.Render("The request lemstep sends") + st.Muted.Render("  · b goes back to the changes")
 	default:
-		n := len(s.update.Fields())
-		top = st.Title.Render(fmt.Sprintf("Review %s to this %s step", steptext.Count(n, "change", "changes"), s.original.Type.Label())) +
+		n := len(s.target.fields())
+		top = st.Title.Render(fmt.Sprintf("Review %s to %s", steptext.Count(n, "change", "changes"), s.target.name(true))) +
 			st.Muted.Render(s.gate.hint())
 		if line := s.gate.status(st, s.keys); line != "" {
 			top += "\n" + line
@@ -266,7 +267,7 @@ func (s *reviewScreen) heading() string {
 	return lipgloss.NewStyle().Width(max(20, s.width)).Render(top)
 }
 
-// failedHeadline says what a failed submit did to the step on lemlist.
+// failedHeadline says what a failed submit did on lemlist.
 func failedHeadline(err error) string {
 	var unconfirmed *api.UnconfirmedError
 	if errors.As(err, &unconfirmed) {
@@ -284,13 +285,4 @@ func (s *reviewScreen) keptWhere() string {
 		return "Your edits are still in the editor, but could not be saved as a draft."
 	}
 	return "Your edits are kept in the editor and saved as a draft."
-}
-
-// changesSection lists each changed field, its value before and after.
-func (s *reviewScreen) changesSection(width int) string {
-	if s.nothing {
-		return ""
-	}
-	return changeview.Render(changeview.Changes(s.original, s.update),
-		changeview.Options{Width: width, Theme: s.c.Theme, Campaigns: s.campaigns})
 }
