@@ -72,6 +72,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case teamLoadedMsg:
 		if msg.err == nil && msg.client == m.c.Client {
 			m.c.Team, m.c.TeamID = msg.team.Name, msg.team.ID
+			// Drafts of another team are not offered here: the marks are
+			// read again with the team known.
+			return m, m.campaigns.RefreshDrafts()
 		}
 		return m, nil
 	case tea.KeyPressMsg:

@@ -33,6 +33,7 @@ type campaignScreen struct {
 	reloading, reloaded bool
 	err                 error
 	archive             bool // archived campaigns are shown
+	drafts              campaignDrafts
 	spin                spinner.Model
 	gen                 int
 	cancel              context.CancelFunc
@@ -70,9 +71,10 @@ func (s *campaignScreen) Load() tea.Cmd {
 	}
 	s.list.SetItems(nil, nil)
 	s.archived = 0
+	s.drafts.shown = 0
 	load, cancel := loadCampaigns(s.c, s, s.gen)
 	s.cancel = cancel
-	return tea.Batch(load, s.spin.Tick)
+	return tea.Batch(load, s.spin.Tick, s.RefreshDrafts())
 }
 
 func (s *campaignScreen) SetSize(w, h int) {
@@ -87,6 +89,8 @@ func (s *campaignScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case campaignsPageMsg:
 		return s.onPage(msg)
+	case campaignDraftsMsg:
+		s.onDrafts(msg)
 	case spinner.TickMsg:
 		return spin(&s.spin, s.loading, msg)
 	case tea.KeyPressMsg:
@@ -110,6 +114,11 @@ func (s *campaignScreen) onPage(msg campaignsPageMsg) tea.Cmd {
 		}
 	}
 	s.list.AppendItems(msg.page)
+	if len(s.drafts.counts) > 0 {
+		for _, cp := range msg.page {
+			s.countDraftsOf(cp)
+		}
+	}
 	if msg.done && s.reloading {
 		s.reloading, s.reloaded = false, true
 	}
@@ -142,6 +151,7 @@ func shareRepeatedStrings(cp *api.Campaign) {
 func (s *campaignScreen) refresh() {
 	selected, ok := s.list.Selected()
 	s.list.Rehide(func(cp api.Campaign) bool { return ok && cp.ID == selected.ID })
+	s.countDraftsShown()
 }
 
 func (s *campaignScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
@@ -261,7 +271,7 @@ func (s *campaignScreen) statusLine() string {
 	if s.reloaded {
 		line += " · reloaded from lemlist"
 	}
-	return st.Muted.Render(line)
+	return truncate(st.Muted.Render(line)+s.draftLegend(s.width-2-lipgloss.Width(line)), s.width-2)
 }
 
 func (s *campaignScreen) emptyText() string {
@@ -290,8 +300,9 @@ func (s *campaignScreen) renderRow(cp api.Campaign, selected bool) string {
 	if len(cp.Labels) > 0 {
 		labels = " " + st.Muted.Render(safetext.Line(strings.Join(cp.Labels, ", ")))
 	}
-	nameWidth := max(10, s.width-lipgloss.Width(status)-8)
-	line := marker + status + " " + truncate(name, nameWidth) + labels
+	tag := s.draftTag(cp)
+	nameWidth := max(10, s.width-lipgloss.Width(status)-lipgloss.Width(tag)-8)
+	line := marker + status + " " + truncate(name, nameWidth) + tag + labels
 	line = truncate(line, s.width-2)
 	if selected {
 		// The highlight runs the row's whole width, so the eye finds it.

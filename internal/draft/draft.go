@@ -161,16 +161,9 @@ func (s *Store) legacyPath(stepID string) string {
 // StepIDs lists the steps that have a draft in workspace, without reading
 // them: cheap enough to mark drafts in a list each time it is shown.
 func (s *Store) StepIDs(workspace string) []string {
-	mine, _ := filepath.Glob(filepath.Join(s.dir, "*@"+workspaceKey(workspace)+"*.json"))
-	legacy, _ := filepath.Glob(filepath.Join(s.dir, "*.json"))
 	var ids []string
-	for _, path := range mine {
+	for _, path := range s.workspacePaths(workspace) {
 		ids = append(ids, stepOf(path))
-	}
-	for _, path := range legacy {
-		if !strings.Contains(filepath.Base(path), "@") {
-			ids = append(ids, stepOf(path))
-		}
 	}
 	return ids
 }
