@@ -10,9 +10,10 @@ import (
 )
 
 // rowList is the scrolling, filterable list both browsing screens use. Rows
-// that are not selectable (lane headings) are skipped by the cursor and
-// dropped while a filter is active; hidden rows (archived campaigns while
-// they are hidden) are left out altogether.
+// that are not selectable (lane headings) are skipped by the cursor; while a
+// filter is active they are dropped, unless they head a match (see
+// rowcontext.go). Hidden rows (archived campaigns while they are hidden) are
+// left out altogether.
 //
 // A list may hold every campaign of a large team, so nothing a key does
 // walks every row: each row's search text is made once, when the row is
@@ -28,14 +29,21 @@ type rowList[T any] struct {
 	// ranked filters fuzzily and sorts matches by score; otherwise a row
 	// matches when it contains every word of the filter, and keeps its order.
 	ranked bool
+	// headOf, when set, gives each row the row heading it; heads holds its
+	// answer for the items. See rowcontext.go.
+	headOf func(items []T) []int32
+	heads  []int32
 
 	shown    []int32 // items not hidden, in order
 	pickable []int32 // shown and selectable: what a filter searches
 	filter   rowFilter
 	visible  []int32 // indexes into items, after filtering
-	cursor   int     // index into visible
-	offset   int     // first visible row drawn
-	height   int
+	// context marks the visible rows shown only as the heading of a match,
+	// which the cursor passes over; nil when there are none.
+	context []bool
+	cursor  int // index into visible
+	offset  int // first visible row drawn
+	height  int
 
 	input     textinput.Model
 	filtering bool // the filter input has focus
@@ -57,6 +65,7 @@ func (l *rowList[T]) SetItems(items []T, keep func(T) bool) {
 	for i, it := range items {
 		l.search[i] = newSearchText(l.filterOn(it))
 	}
+	l.findHeads()
 	l.reshow(keep)
 }
 
@@ -87,10 +96,11 @@ func (l *rowList[T]) AppendItems(more []T) {
 			added = append(added, idx)
 		}
 	}
+	l.findHeads()
 	if !l.Filtered() {
-		l.visible = l.shown
+		l.showAll()
 	} else {
-		l.visible = l.filter.extend(l.search, added)
+		l.showMatches(l.filter.extend(l.search, added))
 	}
 	if wasEmpty || selected < 0 || !l.selectIndex(selected) {
 		l.cursor, l.offset = 0, 0
@@ -132,10 +142,11 @@ func (l *rowList[T]) reshow(keep func(T) bool) {
 	}
 }
 
-// SelectWhere moves the cursor to the first visible row matching pred.
+// SelectWhere moves the cursor to the first visible row matching pred that
+// the cursor may rest on.
 func (l *rowList[T]) SelectWhere(pred func(T) bool) bool {
 	for i, idx := range l.visible {
-		if pred(l.items[idx]) {
+		if l.pickableAt(i) && pred(l.items[idx]) {
 			l.cursor = i
 			l.scroll()
 			return true
@@ -171,13 +182,14 @@ func (l *rowList[T]) selectIndex(idx int32) bool {
 }
 
 func (l *rowList[T]) refilter() {
+	l.cursor = 0
 	if term := l.input.Value(); term == "" {
 		l.filter.reset()
-		l.visible = l.shown
+		l.showAll()
 	} else {
-		l.visible = l.filter.apply(term, l.search, l.pickable)
+		l.showMatches(l.filter.apply(term, l.search, l.pickable))
+		l.cursor = l.bestMatch(term)
 	}
-	l.cursor = 0
 	l.offset = 0
 	l.settle(1)
 }
@@ -185,7 +197,7 @@ func (l *rowList[T]) refilter() {
 // settle moves the cursor in direction dir until it rests on a selectable row.
 func (l *rowList[T]) settle(dir int) {
 	for l.cursor >= 0 && l.cursor < len(l.visible) {
-		if l.selectable(l.items[l.visible[l.cursor]]) {
+		if l.pickableAt(l.cursor) {
 			l.scroll()
 			return
 		}
@@ -210,7 +222,7 @@ func (l *rowList[T]) move(delta int) {
 	}
 	l.cursor = max(0, min(len(l.visible)-1, l.cursor+delta))
 	l.settle(dir)
-	if !l.selectable(l.items[l.visible[l.cursor]]) {
+	if !l.pickableAt(l.cursor) {
 		l.cursor = from
 	}
 	l.scroll()
@@ -219,7 +231,7 @@ func (l *rowList[T]) move(delta int) {
 func (l *rowList[T]) scroll() {
 	h := max(1, l.height)
 	if l.cursor < l.offset {
-		l.offset = l.cursor
+		l.offset = l.headingsAbove(l.cursor, h)
 	}
 	if l.cursor >= l.offset+h {
 		l.offset = l.cursor - h + 1
@@ -233,8 +245,7 @@ func (l *rowList[T]) Selected() (T, bool) {
 	if l.cursor < 0 || l.cursor >= len(l.visible) {
 		return zero, false
 	}
-	it := l.items[l.visible[l.cursor]]
-	return it, l.selectable(it)
+	return l.items[l.visible[l.cursor]], l.pickableAt(l.cursor)
 }
 
 // SetHeight sets how many rows are drawn.
@@ -331,13 +342,19 @@ func (l *rowList[T]) FilterLine() string {
 
 // View draws the visible window of rows with render.
 func (l *rowList[T]) View(render func(it T, selected bool) string) string {
+	return l.ViewRows(func(it T, selected, _ bool) string { return render(it, selected) })
+}
+
+// ViewRows draws the visible window of rows with render, which is told
+// whether a row is shown only as the heading of a match.
+func (l *rowList[T]) ViewRows(render func(it T, selected, context bool) string) string {
 	var b strings.Builder
 	end := min(len(l.visible), l.offset+max(1, l.height))
 	for i := l.offset; i < end; i++ {
 		if i > l.offset {
 			b.WriteByte('\n')
 		}
-		b.WriteString(render(l.items[l.visible[i]], i == l.cursor))
+		b.WriteString(render(l.items[l.visible[i]], i == l.cursor, l.context != nil && l.context[i]))
 	}
 	return b.String()
 }

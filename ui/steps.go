@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
@@ -63,6 +64,7 @@ func newStepScreen(c *Context, keys Keys, campaign api.Campaign, campaigns []api
 	s := &stepScreen{c: c, keys: keys, campaign: campaign, spin: spinner.New(spinner.WithSpinner(spinner.Dot)),
 		names: campaignNames(campaigns), abKeys: newABKeys()}
 	s.list = newRowList(treeRow.selectable, treeRow.filterText, false)
+	s.list.headOf = treeHeads
 	return s
 }
 
@@ -216,7 +218,7 @@ func (s *stepScreen) View() string {
 	if s.abNotice != "" {
 		top = st.Warning.Width(max(20, s.width-2)).Render(s.abNotice)
 	}
-	return top + "\n" + s.list.View(s.renderRow)
+	return top + "\n" + s.list.ViewRows(s.renderRow)
 }
 
 func (s *stepScreen) summary() string {
@@ -231,7 +233,10 @@ func (s *stepScreen) summary() string {
 	return s.c.Styles.Muted.Render(line)
 }
 
-func (s *stepScreen) renderRow(r treeRow, selected bool) string {
+// renderRow draws a row of the tree; context is a step shown only because
+// it heads a match of the filter (a condition above its lanes), drawn muted
+// as the cursor passes over it.
+func (s *stepScreen) renderRow(r treeRow, selected, context bool) string {
 	st := s.c.Styles
 	indent := strings.Repeat("  ", r.depth)
 	var line string
@@ -246,6 +251,9 @@ func (s *stepScreen) renderRow(r treeRow, selected bool) string {
 		line = s.stepLine(r, indent)
 	}
 	line = truncate(line, s.width-2)
+	if context && r.kind != rowLane {
+		line = st.Muted.Render(ansi.Strip(line))
+	}
 	if selected {
 		return st.Cursor.Render("›") + " " + st.Selected.Width(max(1, s.width-2)).Render(line)
 	}

@@ -79,3 +79,30 @@ func (r treeRow) filterText() string {
 	}
 	return fmt.Sprintf("%s %s %s", r.step.Type.Label(), excerpt(r.step), steptext.Plain(r.step.Type, r.step.Message))
 }
+
+// treeHeads gives each row of a tree the row heading it, -1 for none: a
+// lane's heading heads its steps and its note, the condition heads its
+// lanes, a lane that fits nowhere heads its steps, and an A/B-tested step
+// heads its variant B. A row is headed by the nearest row above it that
+// is less indented and can head (a step or a lane's heading).
+func treeHeads(rows []treeRow) []int32 {
+	heads := make([]int32, len(rows))
+	var open []int32 // rows that can head the next, indented deeper and deeper
+	for i, r := range rows {
+		if r.kind == rowVariant {
+			heads[i] = int32(i - 1)
+			continue
+		}
+		for len(open) > 0 && rows[open[len(open)-1]].depth >= r.depth {
+			open = open[:len(open)-1]
+		}
+		heads[i] = -1
+		if len(open) > 0 {
+			heads[i] = open[len(open)-1]
+		}
+		if r.kind != rowNote {
+			open = append(open, int32(i))
+		}
+	}
+	return heads
+}
