@@ -97,8 +97,14 @@ func (v *variantFlags) buildB(fs *pflag.FlagSet, texts *updateFlags, stdin io.Re
 		return api.VariantUpdate{}, usageError("variant B has only a subject, message, alt message, cc and plain text, so %s cannot apply to it; nothing was sent",
 			api.JoinAnd(others))
 	}
-	if fs.Changed("type") && texts.stepType != string(api.Email) {
-		return api.VariantUpdate{}, usageError("A/B tests exist on email steps only, not %s; nothing was sent", safetext.Line(texts.stepType))
+	if fs.Changed("type") {
+		t, err := parseStepType(texts.stepType)
+		if err != nil {
+			return api.VariantUpdate{}, err
+		}
+		if t != api.Email {
+			return api.VariantUpdate{}, usageError("A/B tests exist on email steps only, not on %s; nothing was sent", t.Noun())
+		}
 	}
 	if fs.Changed("cc") && v.clearCC {
 		return api.VariantUpdate{}, usageError("--cc and --clear-cc both set the same field; give only one")

@@ -30,6 +30,10 @@ func (a *app) updateCommand() *cobra.Command {
 			"that read and the PATCH, nothing is sent, the three values are shown and the exit code\n" +
 			"is 1; --force sends anyway. Each update lemlist accepts is written to the journal:\n" +
 			"`lemstep history` lists it and `lemstep undo` puts the previous values back.\n\n" +
+			"--type is the step's type as the API says it (linkedinSend) or as `lemstep steps` and the\n" +
+			"editor show it (\"LinkedIn message\"), in any case, spaces, hyphens and underscores\n" +
+			"ignored; --json and --dry-run print the API's word. A word that names no type, or\n" +
+			"several (\"LinkedIn\"), is refused with the words --type takes.\n\n" +
 			"The step's real type wins: when --type is not the type of the step read, nothing is\n" +
 			"sent and the exit code is 2. The texts are linted as in the editor's preview: warnings\n" +
 			"go to stderr; a blocking problem (Liquid that cannot render, an empty message, a subject\n" +
@@ -43,6 +47,7 @@ func (a *app) updateCommand() *cobra.Command {
 		Example: "  lemstep update seq_1 stp_1 --type email --subject 'Quick question, {{firstName}}'\n" +
 			"  lemstep update seq_1 stp_1 --type email --message-file body.html --delay 3 --in-campaign cam_1\n" +
 			"  lemstep update seq_1 stp_2 --type linkedinSend --image https://example.com/a.png --clear-videos\n" +
+			"  lemstep update seq_yes stp_4 --type 'Phone call' --message 'Call {{firstName}} about the proposal'\n" +
 			"  lemstep update seq_1 stp_3 --type conditional --condition-key emailsOpened --delay-type within --delay 3\n" +
 			"  lemstep update seq_1 stp_1 --type email --delay 2 --dry-run\n" +
 			"  lemstep update seq_1 stp_1 --variant b --subject 'Another angle, {{firstName}}' --cc sam@acme.com",

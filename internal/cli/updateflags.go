@@ -55,7 +55,7 @@ func textFlags() []textFlag {
 
 func (f *updateFlags) register(cmd *cobra.Command) {
 	fs := cmd.Flags()
-	fs.StringVar(&f.stepType, "type", "", "the step's current type, such as email or linkedinSend (required)")
+	fs.StringVar(&f.stepType, "type", "", "the step's current type, as the API says it or as `lemstep steps` shows it: email, linkedinSend or \"LinkedIn message\" (any case; required)")
 	_ = cmd.MarkFlagRequired("type")
 	f.texts = map[api.Field]*string{}
 	for _, sf := range textFlags() {
@@ -77,7 +77,7 @@ func (f *updateFlags) register(cmd *cobra.Command) {
 }
 
 func registerChoiceCompletions(cmd *cobra.Command) {
-	choices := map[string][]string{"type": stepTypeNames()}
+	choices := map[string][]string{"type": stepTypeCompletions()}
 	for flag, cs := range map[string][]api.Choice{
 		"method": api.Methods, "delay-type": api.DelayTypes,
 		"condition-key": api.ConditionKeys, "record-mode": api.RecordModes,
@@ -93,12 +93,14 @@ func registerChoiceCompletions(cmd *cobra.Command) {
 	}
 }
 
-func stepTypeNames() []string {
-	var names []string
+// stepTypeCompletions offers the API's word of each type, its name beside
+// it: a completed word needs no quoting, and is what --json says.
+func stepTypeCompletions() []string {
+	var words []string
 	for _, t := range api.StepTypes() {
-		names = append(names, string(t))
+		words = append(words, string(t)+"\t"+t.Label())
 	}
-	return names
+	return words
 }
 
 // build turns the flags given into the update body. stdin serves a "-"
@@ -107,7 +109,14 @@ func (f *updateFlags) build(fs *pflag.FlagSet, stdin io.Reader) (api.StepUpdate,
 	if err := f.checkConflicts(fs); err != nil {
 		return api.StepUpdate{}, err
 	}
-	u := api.StepUpdate{Type: api.StepType(f.stepType)}
+	var u api.StepUpdate
+	if fs.Changed("type") { // always, but for variant B, which has no type
+		t, err := parseStepType(f.stepType)
+		if err != nil {
+			return api.StepUpdate{}, err
+		}
+		u.Type = t
+	}
 	for _, sf := range textFlags() {
 		if fs.Changed(sf.name) || (sf.old != "" && fs.Changed(sf.old)) {
 			u.Set(sf.field, *f.texts[sf.field])
