@@ -32,7 +32,7 @@ func (a *app) sendPlan(ctx context.Context, s *session, changes []findreplace.Ch
 		if o.Sent {
 			a.recordInBatch(batch, s, o)
 		}
-		r.done(o)
+		r.done(outcomeLine(o))
 	})
 	r.finish()
 	return outcomes, batch
@@ -75,12 +75,13 @@ func (a *app) newBatchReporter(total int) *batchReporter {
 	return r
 }
 
-func (r *batchReporter) done(o findreplace.Outcome) {
+// done counts one more change done and says what happened to it, in line.
+func (r *batchReporter) done(line string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.n++
 	r.clear()
-	fmt.Fprintf(r.w, "[%d/%d] %s\n", r.n, r.total, outcomeLine(o))
+	fmt.Fprintf(r.w, "[%d/%d] %s\n", r.n, r.total, line)
 	if r.bar != nil && r.n < r.total {
 		line := fmt.Sprintf("%s %d/%d", r.bar.ViewAs(float64(r.n)/float64(r.total)), r.n, r.total)
 		fmt.Fprint(r.w, ansi.Truncate(line, max(1, r.width-1), "…"))
@@ -108,16 +109,28 @@ func (r *batchReporter) clear() {
 	}
 }
 
-// outcomeLine says what happened to one change.
-func outcomeLine(o findreplace.Outcome) string {
-	label := changeLabel(o.Change)
+// outcomeKind is what happened to one change, in the words the summaries
+// and --json use: updated, skipped (a conflict), failed or not sent.
+func outcomeKind(o findreplace.Outcome) string {
 	switch {
 	case o.Sent:
-		return fmt.Sprintf("updated: %s (%s)", label, strings.Join(fieldNames(changedOf(o.Change)), ", "))
+		return "updated"
 	case o.IsConflict():
-		return "skipped: " + label + ": " + safetext.Line(o.Err.Error())
+		return "skipped"
 	case o.Err != nil:
-		return "failed: " + label + ": " + safetext.Line(o.Err.Error())
+		return "failed"
+	}
+	return "not sent"
+}
+
+// outcomeLine says what happened to one change of a replace.
+func outcomeLine(o findreplace.Outcome) string {
+	label := changeLabel(o.Change)
+	switch kind := outcomeKind(o); kind {
+	case "updated":
+		return fmt.Sprintf("updated: %s (%s)", label, strings.Join(fieldNames(changedOf(o.Change)), ", "))
+	case "skipped", "failed":
+		return kind + ": " + label + ": " + safetext.Line(o.Err.Error())
 	}
 	return "not sent: " + label
 }
@@ -135,8 +148,7 @@ func changedOf(ch findreplace.Change) []api.Field {
 func writeReplaceSummary(w io.Writer, outcomes []findreplace.Outcome, batch *journal.Batch) {
 	counts := map[string][]findreplace.Outcome{}
 	for _, o := range outcomes {
-		kind, _, _ := strings.Cut(outcomeLine(o), ":")
-		counts[kind] = append(counts[kind], o)
+		counts[outcomeKind(o)] = append(counts[outcomeKind(o)], o)
 	}
 	fmt.Fprintf(w, "Sent %d of %s.", len(counts["updated"]), steptext.Count(len(outcomes), "update", "updates"))
 	for _, kind := range []string{"skipped", "failed", "not sent"} {
@@ -224,8 +236,7 @@ func (r *replaceReport) fill(p replacePlan, found []findreplace.Found) {
 
 func (r *replaceReport) results(outcomes []findreplace.Outcome, batch *journal.Batch) {
 	for _, o := range outcomes {
-		kind, _, _ := strings.Cut(outcomeLine(o), ":")
-		res := replaceResultJSON{StepID: o.Change.Step.ID, Variant: o.Change.Variant(), Status: kind}
+		res := replaceResultJSON{StepID: o.Change.Step.ID, Variant: o.Change.Variant(), Status: outcomeKind(o)}
 		if o.Err != nil {
 			res.Error = o.Err.Error()
 		}

@@ -80,10 +80,11 @@ func (a *app) undoBatch(ctx context.Context, id int, opts undoOptions) error {
 		if o.Sent {
 			a.recordUndoInBatch(undoBatch, s, todo[i].entry, o)
 		}
-		r.done(o)
+		kind, what := undoOutcome(o, todo[i].entry)
+		r.done(kind + ": " + what)
 	})
 	r.finish()
-	return a.finishBatchUndo(ctx, id, outcomes, notes, undoBatch, opts.asJSON)
+	return a.finishBatchUndo(ctx, id, todo, outcomes, notes, undoBatch, opts.asJSON)
 }
 
 // undoableInBatch is each entry of the batch that can be undone, as the
@@ -93,12 +94,12 @@ func undoableInBatch(entries, batch []journal.Entry) ([]batchUndo, []string) {
 	var notes []string
 	for _, e := range batch {
 		if by, undone := undoneBy(entries, e.ID); undone {
-			notes = append(notes, fmt.Sprintf("entry #%d (step %s) was already undone by #%d", e.ID, safetext.Line(e.StepID), by))
+			notes = append(notes, fmt.Sprintf("%s was already undone by #%d", entryLabel(e), by))
 			continue
 		}
 		ch, ok := undoChange(e)
 		if !ok {
-			notes = append(notes, fmt.Sprintf("entry #%d (step %s) changed only fields lemlist gave no earlier value for", e.ID, safetext.Line(e.StepID)))
+			notes = append(notes, fmt.Sprintf("%s changed only fields lemlist gave no earlier value for", entryLabel(e)))
 			continue
 		}
 		todo = append(todo, batchUndo{entry: e, change: ch})
@@ -128,7 +129,7 @@ func undoChange(e journal.Entry) (findreplace.Change, bool) {
 func writeBatchUndoReview(w io.Writer, id int, todo []batchUndo, notes []string, o changeview.Options) {
 	fmt.Fprintf(w, "Undo batch b%d: %s. From what the batch sent, [-taken away-] {+put back+}:\n", id, steptext.Count(len(todo), "update", "updates"))
 	for _, u := range todo {
-		fmt.Fprintf(w, "\nEntry #%d: %s\n", u.entry.ID, changeLabel(u.change))
+		fmt.Fprintf(w, "\n%s\n", entryLabel(u.entry))
 		fmt.Fprintln(w, changeview.Render(changeEntries(u.change), o))
 	}
 	for _, n := range notes {
@@ -158,16 +159,18 @@ type batchUndoResult struct {
 }
 
 // finishBatchUndo says what was undone and what was not: exit 1 when a
-// step was not, 130 when interrupted.
-func (a *app) finishBatchUndo(ctx context.Context, id int, outcomes []findreplace.Outcome, notes []string, batch *journal.Batch, asJSON bool) error {
+// step was not, 130 when interrupted. outcomes are todo's, in its order.
+func (a *app) finishBatchUndo(ctx context.Context, id int, todo []batchUndo, outcomes []findreplace.Outcome, notes []string,
+	batch *journal.Batch, asJSON bool) error {
 	undone := 0
 	var missed []string
-	for _, o := range outcomes {
+	for i, o := range outcomes {
 		if o.Sent {
 			undone++
 			continue
 		}
-		missed = append(missed, outcomeLine(o))
+		_, what := undoOutcome(o, todo[i].entry)
+		missed = append(missed, what)
 	}
 	if asJSON {
 		res := batchUndoResult{Undid: fmt.Sprintf("b%d", id), Batch: batch.ID(), Results: []replaceResultJSON{}, Notes: notes}
@@ -180,7 +183,7 @@ func (a *app) finishBatchUndo(ctx context.Context, id int, outcomes []findreplac
 	} else {
 		fmt.Fprintf(a.io.Out, "Undid %d of %s of batch b%d.\n", undone, steptext.Count(len(outcomes), "update", "updates"), id)
 		for _, m := range missed {
-			fmt.Fprintf(a.io.Out, "  not undone: %s\n", strings.TrimPrefix(m, "not sent: "))
+			fmt.Fprintf(a.io.Out, "  not undone: %s\n", m)
 		}
 		if b := batch.ID(); b > 0 {
 			fmt.Fprintf(a.io.Out, "Journal batch b%d records the undo; `lemstep undo b%d` puts the changes back.\n", b, b)
@@ -193,6 +196,36 @@ func (a *app) finishBatchUndo(ctx context.Context, id int, outcomes []findreplac
 		return fmt.Errorf("%s of batch b%d not undone; see above", steptext.Count(len(missed), "step", "steps"), id)
 	}
 	return nil
+}
+
+// entryLabel names an entry's step as a person sees it, as `history`
+// does: the entry's number, its campaign's name and the step's type and
+// excerpt ("#3 "Spring outreach" › Email · Quick question…").
+func entryLabel(e journal.Entry) string {
+	return fmt.Sprintf("#%d \"%s\" › %s", e.ID, campaignName(e.CampaignName, e.CampaignID), entryStepLabel(e))
+}
+
+// undoOutcome says what happened to the undo of entry e, as a kind
+// ("undone", "skipped", "failed", "not sent") and a sentence naming its
+// step by entryLabel. A step someone changed on lemlist since says which
+// fields moved, and how to put it back anyway.
+func undoOutcome(o findreplace.Outcome, e journal.Entry) (kind, what string) {
+	label := entryLabel(e)
+	var ce *api.ConflictError
+	switch {
+	case o.Sent:
+		return "undone", fmt.Sprintf("%s (%s back)", label, api.JoinAnd(fieldNames(changedOf(o.Change))))
+	case errors.As(o.Err, &ce):
+		moved := "it was changed on lemlist since"
+		if len(ce.Conflicts) > 0 {
+			moved = fmt.Sprintf("its %s changed on lemlist since", conflictFields(ce.Conflicts))
+		}
+		return "skipped", fmt.Sprintf("%s: %s, so nothing was sent; `lemstep undo %d --force` puts the earlier values back anyway",
+			label, moved, e.ID)
+	case o.Err != nil:
+		return "failed", label + ": " + safetext.Line(o.Err.Error())
+	}
+	return "not sent", label
 }
 
 // undoneByBatch is the batch whose entries undid every entry of batch, 0
