@@ -87,10 +87,7 @@ func variantMovedSince(e journal.Entry, now api.ABVariant) []api.Conflict {
 
 // confirmVariantUndo shows the fields of B now and after the undo, and asks.
 func (a *app) confirmVariantUndo(e journal.Entry, now api.ABVariant, restore api.VariantUpdate, opts undoOptions) error {
-	out := a.io.Out
-	if opts.asJSON {
-		out = a.io.ErrOut
-	}
+	out := a.reviewOut(opts)
 	fmt.Fprintf(out, "Undo entry #%d of %s: variant B of email step %s in sequence %s.\n\n", e.ID,
 		e.Time.Local().Format("2006-01-02 15:04"), safetext.Line(e.StepID), safetext.Line(e.SequenceID))
 	fmt.Fprintln(out, "From what lemlist has now, [-taken away-] {+put back+}:")
@@ -150,10 +147,7 @@ func (a *app) undoABAction(ctx context.Context, e journal.Entry, opts undoOption
 
 // confirmStartUndo shows what deleting B takes away, and asks.
 func (a *app) confirmStartUndo(e journal.Entry, b api.ABVariant, opts undoOptions) error {
-	out := a.io.Out
-	if opts.asJSON {
-		out = a.io.ErrOut
-	}
+	out := a.reviewOut(opts)
 	fmt.Fprintf(out, "Undo entry #%d of %s: the A/B test started on email step %s in sequence %s.\n", e.ID,
 		e.Time.Local().Format("2006-01-02 15:04"), safetext.Line(e.StepID), safetext.Line(e.SequenceID))
 	fmt.Fprintln(out, "Variant B is deleted: the test ends and every lead gets the step as it is (variant A). B's text is gone afterwards:")

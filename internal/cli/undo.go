@@ -28,40 +28,46 @@ type undoOptions struct {
 func (a *app) undoCommand() *cobra.Command {
 	var opts undoOptions
 	cmd := &cobra.Command{
-		Use:   "undo [ENTRY]",
+		Use:   "undo [ENTRY | bBATCH]",
 		Short: "Put back the values a journal entry changed",
 		Long: "Undoes one update of the journal (`lemstep history` lists them; without ENTRY, the\n" +
-			"latest): the step is read from lemlist, and the fields the update changed must still hold\n" +
-			"the values it sent. If someone changed them since, their values are shown and nothing is\n" +
-			"sent (exit 1) unless --force is given. Then the change is shown field by field, now and\n" +
-			"after the undo, and confirmed: on a terminal by answering y, in a script with --yes.\n" +
-			"The undo is one PATCH with the step's type and the earlier values, and is written to the\n" +
-			"journal as an entry of its own, which can be undone in turn.\n\n" +
+			"latest change, as below): the step is read from lemlist, and the fields the update\n" +
+			"changed must still hold the values it sent. If someone changed them since, their values\n" +
+			"are shown and nothing is sent (exit 1) unless --force is given. Then the change is shown\n" +
+			"field by field, now and after the undo, and confirmed: on a terminal by answering y, in\n" +
+			"a script with --yes. The undo is one PATCH with the step's type and the earlier values,\n" +
+			"and is written to the journal as an entry of its own, which can be undone in turn.\n\n" +
 			"An entry can only be undone on the workspace it was sent to (the same base URL, or the\n" +
 			"demo). With --json, the result (or what stopped it) is printed as JSON on stdout, and the\n" +
 			"review goes to stderr.\n\n" +
 			"bBATCH (b12, as `lemstep history` shows it) undoes every step of a batch sent by\n" +
 			"`lemstep replace`, with one confirmation: each step is checked as above, a step changed\n" +
 			"since is left as it is, and the summary names the steps that were not undone (exit 1).\n" +
-			"The undo is a batch of its own.",
+			"The undo is a batch of its own.\n\n" +
+			"Without ENTRY, undo takes back the latest change, the first line of `lemstep history`:\n" +
+			"when the latest entry belongs to a batch, that is the whole batch, as `lemstep undo bN`\n" +
+			"would undo it, and the review says so (`lemstep undo ENTRY` takes back one entry alone).",
 		Example: "  lemstep undo\n" +
 			"  lemstep undo b1 --yes\n" +
 			"  lemstep undo 3\n" +
 			"  lemstep undo 3 --yes --json",
 		Args: maximumArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id := 0
-			if len(args) == 1 && isBatchName(args[0]) {
+			if len(args) == 0 {
+				return a.undoLatest(cmd.Context(), opts)
+			}
+			if isBatchName(args[0]) {
 				return a.undoBatchArg(cmd.Context(), args[0], opts)
 			}
-			if len(args) == 1 {
-				n, err := strconv.Atoi(strings.TrimPrefix(args[0], "#"))
-				if err != nil || n < 1 || n > journal.MaxID {
-					return usageError("%q is not a journal entry number; `lemstep history` lists them", safetext.Line(args[0]))
-				}
-				id = n
+			id, err := strconv.Atoi(strings.TrimPrefix(args[0], "#"))
+			if err != nil || id < 1 || id > journal.MaxID {
+				return usageError("%q is not a journal entry number; `lemstep history` lists them", safetext.Line(args[0]))
 			}
-			return a.undo(cmd.Context(), id, opts)
+			e, err := a.undoable(id, opts.force)
+			if err != nil {
+				return err
+			}
+			return a.undoEntry(cmd.Context(), e, opts)
 		},
 	}
 	cmd.Flags().BoolVarP(&opts.yes, "yes", "y", false, "undo without asking (required when stdin is not a terminal)")
@@ -77,11 +83,8 @@ type undoResult struct {
 	Step  api.Step       `json:"step"`
 }
 
-func (a *app) undo(ctx context.Context, id int, opts undoOptions) error {
-	e, err := a.undoable(id, opts.force)
-	if err != nil {
-		return err
-	}
+// undoEntry undoes journal entry e, which undoable found.
+func (a *app) undoEntry(ctx context.Context, e journal.Entry, opts undoOptions) error {
 	if e.IsVariant() {
 		return a.undoVariant(ctx, e, opts)
 	}
@@ -134,6 +137,11 @@ func (a *app) undoable(id int, force bool) (journal.Entry, error) {
 	if err != nil {
 		return journal.Entry{}, err
 	}
+	return undoableIn(entries, id, force)
+}
+
+// undoableIn is undoable in the entries read.
+func undoableIn(entries []journal.Entry, id int, force bool) (journal.Entry, error) {
 	e, err := journal.Find(entries, id)
 	if errors.Is(err, journal.ErrNoEntry) {
 		return journal.Entry{}, fmt.Errorf("nothing to undo: %w; `lemstep history` lists the entries", err)
@@ -255,13 +263,19 @@ func (a *app) movedFailure(e journal.Entry, now api.Step, cs []api.Conflict, asJ
 	return conflictFailure(heading, cs, labels, fmt.Sprintf("Pass --force to put back the values from before #%d anyway.", e.ID))
 }
 
+// reviewOut is where an undo's review and question go: stdout, or stderr
+// when stdout carries --json.
+func (a *app) reviewOut(opts undoOptions) io.Writer {
+	if opts.asJSON {
+		return a.io.ErrOut
+	}
+	return a.io.Out
+}
+
 // confirmUndo shows the change and asks for it, unless --yes. A script
 // (stdin not a terminal) must say --yes: there is nobody to answer.
 func (a *app) confirmUndo(e journal.Entry, now api.Step, restore api.StepUpdate, campaigns []api.Campaign, opts undoOptions) error {
-	out := a.io.Out
-	if opts.asJSON {
-		out = a.io.ErrOut
-	}
+	out := a.reviewOut(opts)
 	writeUndoReview(out, e, now, restore, a.changeOptions(out, campaigns))
 	return a.askUndo(out, opts.yes)
 }

@@ -39,6 +39,35 @@ type batchUndo struct {
 	change findreplace.Change
 }
 
+// undoLatest undoes the latest change, the first line of `history`: the
+// latest entry, or when it belongs to a batch, the whole batch, since that
+// is what the line shows and what was done at once. The review says so,
+// and how to take back the one entry alone; the batch is confirmed and
+// undone as `undo bN` does.
+func (a *app) undoLatest(ctx context.Context, opts undoOptions) error {
+	entries, err := a.readJournal()
+	if err != nil {
+		return err
+	}
+	latest, err := journal.Find(entries, 0)
+	if err != nil || latest.Batch == 0 {
+		e, err := undoableIn(entries, 0, opts.force)
+		if err != nil {
+			return err
+		}
+		return a.undoEntry(ctx, e, opts)
+	}
+	id := latest.Batch
+	if opts.force {
+		return usageError("the latest change is batch b%d, and --force undoes one entry, not a batch: "+
+			"undo its steps someone changed one by one (`lemstep undo ENTRY --force`)", id)
+	}
+	fmt.Fprintf(a.reviewOut(opts), "The latest change is batch b%d of %s: undo takes back all of it, as `lemstep undo b%d` does "+
+		"(`lemstep undo %d` takes back its latest entry alone).\n\n", id,
+		steptext.Count(len(journal.BatchEntries(entries, id)), "update", "updates"), id, latest.ID)
+	return a.undoBatchIn(ctx, entries, id, opts)
+}
+
 // undoBatch puts back every step of batch id, checking each as a single
 // undo does, with one confirmation; the undo is a batch of its own.
 func (a *app) undoBatch(ctx context.Context, id int, opts undoOptions) error {
@@ -46,6 +75,11 @@ func (a *app) undoBatch(ctx context.Context, id int, opts undoOptions) error {
 	if err != nil {
 		return err
 	}
+	return a.undoBatchIn(ctx, entries, id, opts)
+}
+
+// undoBatchIn is undoBatch in the entries read.
+func (a *app) undoBatchIn(ctx context.Context, entries []journal.Entry, id int, opts undoOptions) error {
 	batch := journal.BatchEntries(entries, id)
 	if len(batch) == 0 {
 		return fmt.Errorf("nothing to undo: the journal has no batch b%d; `lemstep history` lists the batches", id)
@@ -62,10 +96,7 @@ func (a *app) undoBatch(ctx context.Context, id int, opts undoOptions) error {
 		return err
 	}
 	defer s.close()
-	out := a.io.Out
-	if opts.asJSON {
-		out = a.io.ErrOut
-	}
+	out := a.reviewOut(opts)
 	writeBatchUndoReview(out, id, todo, notes, a.changeOptions(out, nil))
 	if err := a.askUndo(out, opts.yes); err != nil {
 		return err
