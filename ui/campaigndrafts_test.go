@@ -94,6 +94,14 @@ func TestCampaignListMarksCampaignsWithDrafts(t *testing.T) {
 		return campaignMarks(scr, marked) && strings.Contains(scr, "✎ unsent drafts in 2 campaigns")
 	})
 	checkGolden(t, "campaigns_80x24", scr)
+	s.press("/")
+	s.typeText("webinar")
+	s.waitFor("the filtered list with its legend", func(scr string) bool {
+		return strings.Contains(scr, "/ webinar") && strings.Contains(scr, "✎ unsent drafts in 2 campaigns") &&
+			campaignMarks(scr, map[string]string{"Webinar follow-up": "✎ 2 drafts"}) && rowOf(scr, "Q4 SaaS") == ""
+	})
+	s.press("esc")
+	s.waitText("11 campaigns")
 
 	s.openCampaign("Q4 SaaS founders")
 	s.pickStep("Quick question")

@@ -229,7 +229,9 @@ func (s *campaignScreen) View() string {
 	}
 	body := s.list.View(s.renderRow) + "\n" + s.detailLine()
 	if f := s.list.FilterLine(); f != "" {
-		return f + "\n" + body
+		// The filtered rows keep their marks, so the line above them keeps
+		// saying what the mark means.
+		return f + s.draftLegend(s.width-2-lipgloss.Width(f)) + "\n" + body
 	}
 	return status + "\n" + body
 }
