@@ -92,16 +92,18 @@ func (s *campaignScreen) draftTag(cp api.Campaign) string {
 	return s.c.Styles.Warning.Render(" ✎ " + strconv.Itoa(n) + " drafts")
 }
 
-// draftLegend says what the mark means, once some campaign shown has it:
-// how many campaigns have it where room allows, in room columns.
-func (s *campaignScreen) draftLegend(room int) string {
+// withDraftLegend is line (the status or the filter) followed by what the
+// mark means, once some campaign shown has it: how many campaigns have it
+// where the width allows.
+func (s *campaignScreen) withDraftLegend(line string) string {
 	if s.drafts.shown == 0 {
-		return ""
+		return line
 	}
 	st := s.c.Styles
+	room := s.width - 2 - lipgloss.Width(line)
 	what := " unsent drafts in " + api.Plural(s.drafts.shown, "campaign", "campaigns")
 	if lipgloss.Width(" · ✎"+what) > room {
 		what = " unsent drafts"
 	}
-	return st.Muted.Render(" · ") + st.Warning.Render("✎") + st.Muted.Render(what)
+	return truncate(line+st.Muted.Render(" · ")+st.Warning.Render("✎")+st.Muted.Render(what), s.width-2)
 }

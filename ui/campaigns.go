@@ -231,7 +231,7 @@ func (s *campaignScreen) View() string {
 	if f := s.list.FilterLine(); f != "" {
 		// The filtered rows keep their marks, so the line above them keeps
 		// saying what the mark means.
-		return f + s.draftLegend(s.width-2-lipgloss.Width(f)) + "\n" + body
+		return s.withDraftLegend(f) + "\n" + body
 	}
 	return status + "\n" + body
 }
@@ -273,7 +273,7 @@ func (s *campaignScreen) statusLine() string {
 	if s.reloaded {
 		line += " · reloaded from lemlist"
 	}
-	return truncate(st.Muted.Render(line)+s.draftLegend(s.width-2-lipgloss.Width(line)), s.width-2)
+	return s.withDraftLegend(st.Muted.Render(line))
 }
 
 func (s *campaignScreen) emptyText() string {
