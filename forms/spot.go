@@ -1,63 +1,84 @@
 package forms
 
 import (
-	"bytes"
-	"strings"
-	"unicode/utf8"
+	"sort"
 
 	tea "charm.land/bubbletea/v2"
 
 	"lemstep/api"
+	"lemstep/internal/textplace"
 )
 
-// A spot is a place in a field's text named by what is there: the nth
-// (from 0) occurrence of text. The lint reports places in the text lemlist
-// stores; the field may show other bytes (an email edited as text, tabs
-// shown as marks), so the form finds a place again by its words, not by
-// its offset.
+// The lint reports places in the text lemlist stores; a field may show
+// other bytes (an email edited as text, tabs shown as marks), so the form
+// finds a place again by what is there, never by its offset.
 
-// Spot is where the nth occurrence of text is in field as the form shows
-// it: 1-based line and column (in characters). ok is false when the field
-// is not a text field of the form or no longer holds that occurrence.
-func (f *Form) Spot(field api.Field, text string, nth int) (line, col int, ok bool) {
-	t := f.textField(field)
-	if t == nil {
-		return 0, 0, false
-	}
-	l, at, ok := t.buf.find(text, nth)
-	if !ok {
-		return 0, 0, false
-	}
-	return l + 1, utf8.RuneCount(t.buf.lines[l][:at]) + 1, true
+// Place names a place in a field's text by what is there; see
+// internal/textplace. The lint's anchors are Places.
+type Place = textplace.Place
+
+// Spot is where a Place is in the field as the form shows it: 1-based line
+// and column (in characters); OK is false when the form does not show the
+// field as text or no longer holds that place.
+type Spot struct {
+	Line, Col int
+	OK        bool
+
+	line, at int // the buffer's line and byte offset
 }
 
-// GoTo moves the focus to field and its cursor to the nth occurrence of
-// text, or to the field alone when the place is not found (the copy was
-// edited since it was checked).
-func (f *Form) GoTo(field api.Field, text string, nth int) tea.Cmd {
+// Spots finds each of places in field, reading the field's text once and
+// counting lines and columns in one pass.
+func (f *Form) Spots(field api.Field, places []Place) []Spot {
+	out := make([]Spot, len(places))
+	t := f.textField(field)
+	if t == nil {
+		return out
+	}
+	text := t.buf.String()
+	x := textplace.NewIndex(text, f.markupOf(field, text))
+	found := make([]int, 0, len(places)) // indexes of places found, by offset
+	offsets := make([]int, len(places))
+	for i, p := range places {
+		if at, ok := x.Find(p); ok {
+			offsets[i] = at
+			found = append(found, i)
+		}
+	}
+	sort.Slice(found, func(a, b int) bool { return offsets[found[a]] < offsets[found[b]] })
+	pos := textplace.NewLineCursor(text)
+	for _, i := range found {
+		line, col := pos.At(offsets[i])
+		out[i] = Spot{Line: line, Col: col, OK: true, line: line - 1, at: offsets[i] - pos.LineStart()}
+	}
+	return out
+}
+
+// GoTo moves the focus to field and its cursor to place, or to the field
+// alone when the place is not found (the copy was edited since).
+func (f *Form) GoTo(field api.Field, place Place) tea.Cmd {
 	cmd := f.Focus(field)
 	if t := f.textField(field); t != nil && f.Focused() == field {
-		if l, at, ok := t.buf.find(text, nth); ok {
-			t.moveTo(l, at)
+		if s := f.Spots(field, []Place{place})[0]; s.OK {
+			t.moveTo(s.line, s.at)
 		}
 	}
 	return cmd
 }
 
-// Correct replaces the nth occurrence of old in field by with, as typing
-// would: the field's value, and an email's HTML through its text, follow.
-// It reports false, changing nothing, when the field no longer holds that
-// occurrence.
-func (f *Form) Correct(field api.Field, old string, nth int, with string) bool {
+// Correct replaces the text at place by with, as typing would: the field's
+// value, and an email's HTML through its text, follow. It reports false,
+// changing nothing, when the field no longer holds that place.
+func (f *Form) Correct(field api.Field, place Place, with string) bool {
 	t := f.textField(field)
-	if t == nil || old == "" {
+	if t == nil {
 		return false
 	}
-	l, at, ok := t.buf.find(old, nth)
-	if !ok {
+	s := f.Spots(field, []Place{place})[0]
+	if !s.OK {
 		return false
 	}
-	t.replace(l, at, len(old), with)
+	t.replace(s.line, s.at, len(place.Text), with)
 	return true
 }
 
@@ -73,29 +94,17 @@ func (f *Form) textField(field api.Field) *TextField {
 	return nil
 }
 
-// find is where the nth (from 0) occurrence of s begins: its line and byte
-// offset. s spans no line break; occurrences are counted as strings.Count
-// counts them, without overlap.
-func (b *textBuffer) find(s string, nth int) (line, at int, ok bool) {
-	if s == "" || nth < 0 || strings.Contains(s, "\n") {
-		return 0, 0, false
+// markupOf is the markup of field's text as the form shows it: an email's
+// tags in HTML, the addresses of its links as text; none elsewhere.
+func (f *Form) markupOf(field api.Field, text string) []textplace.Span {
+	b := f.binding(field)
+	switch {
+	case b == nil || b.mail == nil:
+		return nil
+	case b.mail.asText:
+		return textplace.LinkAddresses(text)
 	}
-	needle := []byte(s)
-	for i, l := range b.lines {
-		from := 0
-		for {
-			j := bytes.Index(l[from:], needle)
-			if j < 0 {
-				break
-			}
-			if nth == 0 {
-				return i, from + j, true
-			}
-			nth--
-			from += j + len(s)
-		}
-	}
-	return 0, 0, false
+	return textplace.Tags(text)
 }
 
 // moveTo puts the cursor at byte at of line, which must be a boundary.

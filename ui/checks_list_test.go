@@ -21,7 +21,13 @@ func manyFindings(n int) []preview.Finding {
 	return fs
 }
 
-func plainPlace(f preview.Finding) string { return f.Where() }
+func wheres(fs []preview.Finding) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Where()
+	}
+	return out
+}
 
 // More checks than room: the pane shows the first ones whole and says how
 // many more there are; going through them keeps the selected one in view,
@@ -29,8 +35,8 @@ func plainPlace(f preview.Finding) string { return f.Where() }
 func TestChecksThatDoNotFitShowWholeAndSayWhatIsLeft(t *testing.T) {
 	st := newStyles(theme.New(true, true))
 	fs := manyFindings(6)
-	var l checksList
-	out := ansi.Strip(l.view(st, fs, plainPlace, 40, 8))
+	l := checksList{key: "f3"}
+	out := ansi.Strip(l.view(st, fs, wheres(fs), 40, 8))
 	if n := strings.Count(out, "\n") + 1; n > 8 {
 		t.Fatalf("%d lines in 8:\n%s", n, out)
 	}
@@ -39,7 +45,7 @@ func TestChecksThatDoNotFitShowWholeAndSayWhatIsLeft(t *testing.T) {
 	}
 	l.focused = true
 	l.move(5, len(fs))
-	out = ansi.Strip(l.view(st, fs, plainPlace, 40, 8))
+	out = ansi.Strip(l.view(st, fs, wheres(fs), 40, 8))
 	if !strings.Contains(out, "› ! message: finding number 6") || !strings.Contains(out, "6 of 6") {
 		t.Fatalf("the last check is not shown selected:\n%s", out)
 	}
@@ -47,7 +53,22 @@ func TestChecksThatDoNotFitShowWholeAndSayWhatIsLeft(t *testing.T) {
 		t.Fatalf("the selected check is cut, or the list overflows:\n%s", out)
 	}
 	l.move(-5, len(fs))
-	if out = ansi.Strip(l.view(st, fs, plainPlace, 40, 8)); !strings.Contains(out, "› ! message: finding number 1") {
+	if out = ansi.Strip(l.view(st, fs, wheres(fs), 40, 8)); !strings.Contains(out, "› ! message: finding number 1") {
 		t.Fatalf("moving back up does not show the first check:\n%s", out)
+	}
+}
+
+// A finding quoting a huge variable name is cut to the room the checks
+// have, ending in "…": it never pushes the preview or the screen apart.
+func TestAHugeFindingIsCutToTheChecksRoom(t *testing.T) {
+	st := newStyles(theme.New(true, true))
+	fs := []preview.Finding{{Severity: preview.Warning, Field: api.FieldMessage, Offset: -1,
+		Message: "The variable {{" + strings.Repeat("a", 600) + "}} is not a lead field"}}
+	for _, focused := range []bool{false, true} {
+		l := checksList{key: "f3", focused: focused}
+		out := ansi.Strip(l.view(st, fs, wheres(fs), 40, 6))
+		if n := strings.Count(out, "\n") + 1; n > 6 || !strings.Contains(out, "…") {
+			t.Fatalf("focused %v: %d lines in 6, or not marked as cut:\n%s", focused, n, out)
+		}
 	}
 }

@@ -19,8 +19,10 @@ func TestAChecksFixIsMadeInTheCopyAndSent(t *testing.T) {
 	s.press("f")
 	s.waitText(`Replaced "recieve" with "receive" in the message.`)
 	s.waitFor("the check gone", func(scr string) bool { return !strings.Contains(scr, "looks like a misspelling") })
-	s.press("esc")
-	s.wantMessageEnding(before, " We receive")
+	// With no check left, the keys go to the form again.
+	s.typeText(" ok")
+	s.waitText("We receive ok")
+	s.wantMessageEnding(before, " We receive ok")
 }
 
 // atTheQuickQuestionsEnd opens the "Quick question" email with the cursor
@@ -70,9 +72,28 @@ func TestBrokenLiquidIsShownAsWrittenAndSaysWhy(t *testing.T) {
 	s := startSession(t, 120, 40)
 	s.atTheQuickQuestionsEnd()
 	s.typeText(" {% if x %}")
-	s.waitText("Shown as written: the message")
+	s.waitText("Shown as written: lemlist cannot fill in")
 	s.waitText("is never closed")
 	s.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace",
 		"backspace", "backspace", "backspace", "backspace", "backspace")
 	s.waitFor("the note gone with the broken tag", func(scr string) bool { return !strings.Contains(scr, "Shown as written") })
+}
+
+// A misspelt link label is fixed in the label: in the HTML the address,
+// holding the same word, comes first.
+func TestAFixInALinkLabelLeavesItsAddress(t *testing.T) {
+	s := startSession(t, 120, 40)
+	before := s.atTheQuickQuestionsEnd()
+	s.typeText(" [recieve](https://a.example/recieve)")
+	s.waitText("f3 goes through them")
+	s.press("f3")
+	s.waitText(`f makes it "receive"`)
+	s.press("f")
+	s.waitText(`Replaced "recieve" with "receive" in the message.`)
+	s.waitFor("the check gone", func(scr string) bool { return !strings.Contains(scr, "looks like a misspelling") })
+	s.submit("1 change")
+	got := s.onlyPatch()["message"].(string)
+	if !strings.Contains(got, `<a href="https://a.example/recieve">receive</a></p>`) || !strings.HasPrefix(got, strings.TrimSuffix(before, "Maya</p>")) {
+		t.Fatalf("message sent = %q", got)
+	}
 }

@@ -36,9 +36,13 @@ type editorScreen struct {
 	rebased    []api.Field
 	width      int
 	height     int
-	// showPreview is set while a short, narrow terminal shows the preview
-	// in place of the form; see oneAtATime.
+	// showPreview is set while the preview takes the screen in place of
+	// the form: on a short, narrow terminal (see oneAtATime), or while the
+	// checks have the focus where the form leaves the preview no room.
 	showPreview bool
+	previewWas  bool // showPreview before the checks opened
+	// previewShown: the last View drew the preview.
+	previewShown bool
 }
 
 // wideLayout is the width from which the preview sits beside the form.
@@ -65,7 +69,8 @@ func openEditor(c *Context, keys Keys, hold draftHold, open openStepMsg, step ap
 		path: open.path, variables: open.variables}
 	e.form = forms.New(step, e.formOptions())
 	e.preview = newPreviewPane(c)
-	e.preview.place = e.checkPlace
+	e.preview.places = e.checkPlaces
+	e.preview.checks.key = e.keys.Checks.Help().Key
 	e.drafts = newDraftKeeper(c, hold.lease, hold.err, campaign, step, restored)
 	return e
 }
@@ -198,7 +203,9 @@ func (e *editorScreen) Background(msg tea.Msg) (tea.Cmd, bool) {
 		e.drafts.OnWritten(msg)
 		return nil, true
 	}
-	return e.preview.Update(msg)
+	cmd, used := e.preview.Update(msg)
+	e.syncChecks() // a new preview may have other findings
+	return cmd, used
 }
 
 // Closed lets another lemstep edit the step: the editor closed, its edits
@@ -222,7 +229,7 @@ func (e *editorScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, e.keys.Checks) && hasMessage(e.original.Type) {
 		return e.openChecks()
 	}
-	if e.showPreview && e.oneAtATime() {
+	if e.showPreview {
 		return e.onPreviewKey(k)
 	}
 	if key.Matches(k, e.keys.SwitchPane) && e.oneAtATime() && hasMessage(e.original.Type) {
@@ -312,7 +319,7 @@ func (e *editorScreen) ShortHelp() []key.Binding {
 	if e.checksOpen() {
 		return e.checksHelp()
 	}
-	if e.showPreview && e.oneAtATime() {
+	if e.showPreview {
 		return e.previewAloneHelp()
 	}
 	// tab is in the form's own help line.
@@ -372,19 +379,18 @@ func (e *editorScreen) View() string {
 		height--
 	}
 	var body string
-	e.preview.alone = false
+	e.preview.alone = e.showPreview
+	e.previewShown = true
 	switch rest := height - lipgloss.Height(formView) - 1; {
-	case e.showPreview && e.oneAtATime():
-		e.preview.alone = true
+	case e.showPreview:
 		body = e.preview.View(height)
-	case e.oneAtATime():
+	case e.oneAtATime(), e.width < wideLayout && rest < 4:
+		e.previewShown = false
 		body = formView
 	case e.width >= wideLayout:
 		left := lipgloss.NewStyle().Width(e.width / 2).Render(formView)
 		right := e.preview.View(height)
 		body = lipgloss.JoinHorizontal(lipgloss.Top, left, " ", right)
-	case rest < 4:
-		body = formView
 	default:
 		body = formView + "\n" + e.preview.View(rest)
 	}

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"lemstep/api"
 	"lemstep/forms"
 	"lemstep/internal/safetext"
 	"lemstep/ui/preview"
@@ -18,25 +19,38 @@ import (
 // checksOpen reports whether the user is going through the checks.
 func (e *editorScreen) checksOpen() bool { return e.preview.checks.focused }
 
-// openChecks moves the focus to the checks, showing the preview first on
-// a terminal where the form and the preview take turns.
+// openChecks moves the focus to the checks. Where the preview is not on
+// screen (the form and the preview take turns, or the form leaves it no
+// room), the preview takes the screen until the checks close.
 func (e *editorScreen) openChecks() tea.Cmd {
 	if len(e.preview.Findings()) == 0 {
 		return nil
 	}
-	e.preview.checks.focused = true
-	e.preview.checks.note = ""
-	if e.oneAtATime() {
+	l := &e.preview.checks
+	l.focused, l.note = true, ""
+	e.previewWas = e.showPreview
+	if !e.previewShown {
 		e.showPreview = true
 	}
 	return nil
 }
 
-// closeChecks gives the focus back to the form.
+// closeChecks gives the focus back to what had it: the form, or the
+// preview alone.
 func (e *editorScreen) closeChecks() {
 	e.preview.checks.focused = false
 	e.preview.checks.note = ""
-	e.showPreview = false
+	e.showPreview = e.previewWas
+}
+
+// syncChecks follows a new preview: the selection stays on a finding, and
+// when none is left the focus goes back (keys would go nowhere).
+func (e *editorScreen) syncChecks() {
+	n := len(e.preview.Findings())
+	if e.checksOpen() && n == 0 {
+		e.closeChecks()
+	}
+	e.preview.checks.clamp(n)
 }
 
 // onChecksKey handles a key while the checks have the focus: nothing is
@@ -66,7 +80,8 @@ func (e *editorScreen) onChecksKey(k tea.KeyPressMsg) tea.Cmd {
 // goToCheck focuses the finding's field with the cursor on its place.
 func (e *editorScreen) goToCheck(f preview.Finding) tea.Cmd {
 	e.closeChecks()
-	cmd := e.form.GoTo(f.Field, f.Anchor.Text, f.Anchor.Nth)
+	e.showPreview = false // the form is where the cursor goes
+	cmd := e.form.GoTo(f.Field, f.Anchor)
 	e.relayout()
 	return cmd
 }
@@ -75,12 +90,12 @@ func (e *editorScreen) goToCheck(f preview.Finding) tea.Cmd {
 // says what it did; the preview checks the copy again.
 func (e *editorScreen) fixCheck(f preview.Finding) tea.Cmd {
 	l := &e.preview.checks
-	if f.Fix.Old == "" {
+	if f.Fix.Old == "" || f.Anchor.Text != f.Fix.Old {
 		l.note = "This check offers no fix: enter goes to the place to change it."
 		return nil
 	}
 	field := strings.ToLower(forms.Label(f.Field))
-	if !e.form.Correct(f.Field, f.Fix.Old, f.Anchor.Nth, f.Fix.New) {
+	if !e.form.Correct(f.Field, f.Anchor, f.Fix.New) {
 		l.note = fmt.Sprintf("The %s changed since it was checked: nothing was replaced.", field)
 		return nil
 	}
@@ -93,17 +108,36 @@ func (e *editorScreen) fixCheck(f preview.Finding) tea.Cmd {
 	return tea.Batch(e.preview.Schedule(edited), e.drafts.Note(edited))
 }
 
-// checkPlace names where a finding is in the form as it shows the field:
-// an email edited as text has other lines and columns than its HTML.
+// checkPlaces names where each finding is in the form as it shows its
+// field (an email edited as text has other lines and columns than its
+// HTML): "Message 3:4", or the field alone when the place is not found.
+// Each field's text is read once.
+func (e *editorScreen) checkPlaces(fs []preview.Finding) []string {
+	names := make([]string, len(fs))
+	byField := map[api.Field][]int{}
+	for i, f := range fs {
+		names[i] = forms.Label(f.Field)
+		if f.Offset >= 0 {
+			byField[f.Field] = append(byField[f.Field], i)
+		}
+	}
+	for field, idx := range byField {
+		places := make([]forms.Place, len(idx))
+		for j, i := range idx {
+			places[j] = fs[i].Anchor
+		}
+		for j, s := range e.form.Spots(field, places) {
+			if s.OK {
+				names[idx[j]] = fmt.Sprintf("%s %d:%d", names[idx[j]], s.Line, s.Col)
+			}
+		}
+	}
+	return names
+}
+
+// checkPlace is checkPlaces for one finding, for the review's list.
 func (e *editorScreen) checkPlace(f preview.Finding) string {
-	label := forms.Label(f.Field)
-	if f.Offset < 0 {
-		return label
-	}
-	if line, col, ok := e.form.Spot(f.Field, f.Anchor.Text, f.Anchor.Nth); ok {
-		return fmt.Sprintf("%s %d:%d", label, line, col)
-	}
-	return label
+	return e.checkPlaces([]preview.Finding{f})[0]
 }
 
 // checksHelp is the footer while the checks have the focus.

@@ -24,7 +24,14 @@ type previewPane struct {
 	offset int // the first body line shown
 	bodyH  int // the body lines the last View showed
 	checks checksList
-	place  checkPlace // where a finding is in the form; see editorScreen.checkPlace
+	// places names the findings' places as the form shows their fields
+	// (see editorScreen.checkPlaces); nil: as the lint read them. Named
+	// once per result: naming reads the fields' text.
+	places func([]preview.Finding) []string
+	named  struct {
+		for_  []preview.Finding
+		names []string
+	}
 	// alone is set while the preview fills the screen in place of the
 	// form: plain ↑/↓ scroll it then.
 	alone bool
@@ -121,7 +128,7 @@ func (p *previewPane) View(h int) string {
 }
 
 // asWrittenNote says which fields the preview shows as written because
-// their Liquid does not parse; "" when it fills in every field.
+// their Liquid does not parse or render; "" when it fills in every field.
 func (p *previewPane) asWrittenNote(res preview.Result) string {
 	if len(res.AsWritten) == 0 || p.model.Raw() {
 		return ""
@@ -130,11 +137,8 @@ func (p *previewPane) asWrittenNote(res preview.Result) string {
 	for i, f := range res.AsWritten {
 		names[i] = strings.ToLower(forms.Label(f))
 	}
-	text := fmt.Sprintf("Shown as written: the %s does not parse as a template, so no variable is filled in. The checks below say where.",
+	text := fmt.Sprintf("Shown as written: lemlist cannot fill in the variables of the %s. The checks below say why.",
 		strings.Join(names, " and the "))
-	if len(names) > 1 {
-		text = strings.Replace(text, "does not", "do not", 1)
-	}
 	return p.c.Styles.Warning.Render(lipgloss.Wrap(text, max(10, p.width), ""))
 }
 
@@ -179,14 +183,30 @@ func (p *previewPane) footer(res preview.Result, h int) string {
 		counts += " · " + steptext.Count(res.SMSSegments, "SMS segment", "SMS segments")
 	}
 	foot := st.Counter.Render(truncate(counts, p.width))
-	place := p.place
-	if place == nil {
-		place = func(f preview.Finding) string { return f.Where() }
-	}
-	if checks := p.checks.view(st, res.Findings, place, p.width, p.checksLines(h)); checks != "" {
+	if checks := p.checks.view(st, res.Findings, p.placeNames(res.Findings), p.width, p.checksLines(h)); checks != "" {
 		foot += "\n" + checks
 	}
 	return foot
+}
+
+// placeNames names where each of fs is, once per result.
+func (p *previewPane) placeNames(fs []preview.Finding) []string {
+	if len(fs) == 0 {
+		return nil
+	}
+	if n := &p.named; len(n.for_) == len(fs) && &n.for_[0] == &fs[0] {
+		return n.names
+	}
+	names := make([]string, len(fs))
+	if p.places != nil {
+		names = p.places(fs)
+	} else {
+		for i, f := range fs {
+			names[i] = findingPlace(f)
+		}
+	}
+	p.named.for_, p.named.names = fs, names
+	return names
 }
 
 // Findings are the checks of the latest preview.

@@ -2,6 +2,7 @@ package preview
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"lemstep/api"
@@ -30,21 +31,20 @@ func TestFindingsNameTheirPlaceByWhatIsThere(t *testing.T) {
 	}
 }
 
-func TestSnippetAt(t *testing.T) {
-	for in, want := range map[string]string{
-		"{{ firstName | default: \"x\" }} rest": "{{ firstName | default: \"x\" }}",
-		"{% if x %}yes":                         "{% if x %}",
-		"{{ broken":                             "{{",
-		"don't stop":                            "don't",
-		"<p>":                                   "<",
-		"Привет, мир":                           "Привет",
-	} {
-		if got := snippetAt(in); got != want {
-			t.Errorf("snippetAt(%q) = %q, want %q", in, got, want)
+// A link's address comes before its label in the HTML and after it in the
+// text an editor shows: the copy's occurrences are counted apart from the
+// markup's, so the anchor names the label, not the address.
+func TestAnAnchorCountsTheCopyApartFromTheMarkup(t *testing.T) {
+	jordan := leadNamed(t, "Jordan")
+	msg := `<p>We <a href="https://acme.example/recieve?to={{fristName}}">recieve</a> it, {{fristName}}.</p>`
+	fs := lintFindings(api.Email, "Hello", msg, jordan)
+	for _, f := range fs {
+		switch {
+		case f.Fix.Old == "recieve" && f.Anchor != (Anchor{Text: "recieve"}):
+			t.Errorf("the label's misspelling is anchored at %+v", f.Anchor)
+		case strings.Contains(f.Message, "{{fristName}}") && f.Anchor != (Anchor{Text: "{{fristName}}", InMarkup: true}):
+			t.Errorf("the variable in the address is anchored at %+v", f.Anchor)
 		}
-	}
-	if a := anchorAt("abc", 3); a != (Anchor{}) {
-		t.Errorf("an anchor past the end = %+v", a)
 	}
 }
 

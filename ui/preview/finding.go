@@ -2,9 +2,6 @@ package preview
 
 import (
 	"fmt"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"lemstep/api"
 )
@@ -54,49 +51,8 @@ type Finding struct {
 	Fix      Fix // the correction offered, if any (a misspelling)
 	// Anchor finds the place again in the field as an editor shows it,
 	// where byte offsets differ (an email edited as text, tabs shown as
-	// marks): the text at Offset, and how many times it occurs before.
+	// marks); see anchorAll.
 	Anchor Anchor
-}
-
-// Anchor is a place in a text named by what is there: the Nth (from 0)
-// occurrence of Text. The zero Anchor names no place.
-type Anchor struct {
-	Text string
-	Nth  int
-}
-
-// anchorAt names the place at byte offset of text: the Liquid markup
-// ({{ … }} or {% … %}) or the word that starts there, else the character.
-func anchorAt(text string, offset int) Anchor {
-	if offset < 0 || offset >= len(text) {
-		return Anchor{}
-	}
-	snippet := snippetAt(text[offset:])
-	return Anchor{Text: snippet, Nth: strings.Count(text[:offset], snippet)}
-}
-
-// maxMarkupAnchor bounds the markup an anchor quotes; longer markup is
-// named by its first word.
-const maxMarkupAnchor = 200
-
-func snippetAt(rest string) string {
-	for _, pair := range [][2]string{{"{{", "}}"}, {"{%", "%}"}} {
-		if strings.HasPrefix(rest, pair[0]) {
-			if end := strings.Index(rest, pair[1]); end > 0 && end < maxMarkupAnchor && !strings.Contains(rest[:end], "\n") {
-				return rest[:end+len(pair[1])]
-			}
-			return pair[0]
-		}
-	}
-	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '\'' })
-	if end == 0 {
-		_, n := utf8.DecodeRuneInString(rest)
-		return rest[:n]
-	}
-	if end < 0 {
-		return rest
-	}
-	return rest[:end]
 }
 
 // Fix is a correction a finding offers: Old, at byte Offset of the field's
@@ -133,8 +89,7 @@ func (f Finding) Where() string {
 // at builds a finding positioned at a byte offset of text.
 func at(sev Severity, field api.Field, text string, offset int, msg string) Finding {
 	line, col := lineCol(text, offset)
-	return Finding{Severity: sev, Field: field, Message: msg, Offset: offset, Line: line, Col: col,
-		Anchor: anchorAt(text, offset)}
+	return Finding{Severity: sev, Field: field, Message: msg, Offset: offset, Line: line, Col: col}
 }
 
 // whole builds a finding about a field as a whole.

@@ -75,6 +75,10 @@ func analyze(step api.StepType, subject, message string, lead Lead, sender map[s
 	}
 	a.findings = append(a.findings, typos(a.headingField, a.subject, a.message, step.IsEmail())...)
 	a.findings = append(a.findings, emptyMessage(step, a.message.src)...)
+	if a.headingField != "" {
+		anchorAll(a.findings, a.headingField, a.subject.src, false)
+	}
+	anchorAll(a.findings, api.FieldMessage, a.message.src, step.IsEmail())
 	if step == api.SMS {
 		a.smsSegments = SMSSegments(a.messageOut)
 	}

@@ -3,8 +3,12 @@ package preview
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"pgregory.net/rapid"
 
 	"lemstep/api"
+	"lemstep/internal/textplace"
 )
 
 // lintFindings lints a step the way the editor does: the findings of a
@@ -227,4 +231,22 @@ func TestLintOffersTheFixOfCommonMisspellings(t *testing.T) {
 			t.Errorf("Lint, which gates a send, lists an info finding: %v", f)
 		}
 	}
+}
+
+// The cursor the misspellings are placed with gives lineCol's answer for
+// any order of offsets.
+func TestLineCursorIsLineCol(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		src := rapid.StringOfN(rapid.SampledFrom([]rune("ab\né ")), 0, 60, -1).Draw(t, "src")
+		c := textplace.NewLineCursor(src)
+		for _, off := range rapid.SliceOfN(rapid.IntRange(0, len(src)), 1, 10).Draw(t, "offsets") {
+			for off > 0 && off < len(src) && !utf8.RuneStart(src[off]) {
+				off--
+			}
+			l1, c1 := lineCol(src, off)
+			if l2, c2 := c.At(off); l1 != l2 || c1 != c2 {
+				t.Fatalf("%q at %d: lineCol %d:%d, cursor %d:%d", src, off, l1, c1, l2, c2)
+			}
+		}
+	})
 }

@@ -68,6 +68,7 @@ func updateHeading(u api.StepUpdate) (any, bool) {
 func lintAltMessage(text string, lead Lead, sender map[string]string) []Finding {
 	tpl := parseTemplate(safetext.Clean(text))
 	_, fs, _ := lintTemplate(api.FieldAltMessage, tpl, false, lead, knownNames(lead, sender), bindings(lead, sender))
+	anchorAll(fs, api.FieldAltMessage, tpl.src, false)
 	return fs
 }
 

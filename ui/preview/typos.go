@@ -9,6 +9,7 @@ import (
 	"github.com/golangci/misspell"
 
 	"lemstep/api"
+	"lemstep/internal/textplace"
 )
 
 // commonMisspellings maps a lower-case misspelling of an English word to
@@ -40,16 +41,17 @@ func copyWords(tpl parsedTemplate, isHTML bool) []wordAt {
 func typoFindings(field api.Field, src string, words []wordAt) []Finding {
 	known := commonMisspellings()
 	var fs []Finding
+	pos := textplace.NewLineCursor(src)
 	for _, w := range words {
 		fix, ok := known[strings.ToLower(w.word)]
 		if !ok {
 			continue
 		}
 		fix = matchCase(fix, w.word)
-		f := at(Info, field, src, w.offset, fmt.Sprintf("%q looks like a misspelling of %q", w.word, fix))
-		f.Fix = Fix{Offset: w.offset, Old: w.word, New: fix}
-		f.Anchor = Anchor{Text: w.word, Nth: strings.Count(src[:w.offset], w.word)}
-		fs = append(fs, f)
+		line, col := pos.At(w.offset)
+		fs = append(fs, Finding{Severity: Info, Field: field, Offset: w.offset, Line: line, Col: col,
+			Message: fmt.Sprintf("%q looks like a misspelling of %q", w.word, fix),
+			Fix:     Fix{Offset: w.offset, Old: w.word, New: fix}})
 	}
 	return fs
 }
