@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -255,25 +256,39 @@ func (w *editorWorld) checkNoKey(t *testing.T, outputs ...[]byte) {
 	})
 }
 
-// draftSubject reads the subject kept in a step's draft file.
+// draftSubject reads the subject kept in a step's draft file, the only
+// one there may be.
 func (w *editorWorld) draftSubject(t *testing.T) (string, bool) {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(w.state, "lemstep", "drafts", "*.json"))
-	if len(files) == 0 {
+	subjects := w.draftSubjects(t)
+	if len(subjects) > 1 {
+		t.Fatalf("%d drafts, want 1", len(subjects))
+	}
+	if len(subjects) == 0 {
 		return "", false
 	}
-	if len(files) > 1 {
-		t.Fatalf("%d drafts, want 1", len(files))
+	return subjects[0], true
+}
+
+// draftSubjects reads the subject of every draft file in the state
+// directory, sorted.
+func (w *editorWorld) draftSubjects(t *testing.T) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(w.state, "lemstep", "drafts", "*.json"))
+	var subjects []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d struct {
+			Edited struct{ Subject string } `json:"edited"`
+		}
+		if err := json.Unmarshal(b, &d); err != nil {
+			t.Fatal(err)
+		}
+		subjects = append(subjects, d.Edited.Subject)
 	}
-	b, err := os.ReadFile(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	var d struct {
-		Edited struct{ Subject string } `json:"edited"`
-	}
-	if err := json.Unmarshal(b, &d); err != nil {
-		t.Fatal(err)
-	}
-	return d.Edited.Subject, true
+	sort.Strings(subjects)
+	return subjects
 }

@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -13,29 +10,6 @@ import (
 	"lemstep/api"
 	"lemstep/internal/draft"
 )
-
-// draftSubjects reads the subject of every draft file in the state
-// directory, sorted.
-func (w *editorWorld) draftSubjects(t *testing.T) []string {
-	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(w.state, "lemstep", "drafts", "*.json"))
-	var subjects []string
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var d struct {
-			Edited struct{ Subject string } `json:"edited"`
-		}
-		if err := json.Unmarshal(b, &d); err != nil {
-			t.Fatal(err)
-		}
-		subjects = append(subjects, d.Edited.Subject)
-	}
-	sort.Strings(subjects)
-	return subjects
-}
 
 // Two lemstep processes on the same step: the second is told another
 // lemstep is editing it and takes a separate draft; each one's edits are
