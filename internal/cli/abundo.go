@@ -63,7 +63,7 @@ func (a *app) undoVariant(ctx context.Context, e journal.Entry, opts undoOptions
 		}
 		return writeJSON(a.io.Out, res)
 	}
-	a.writeUndone(e, "variant B of step", restore.Fields(), entry, recorded)
+	a.writeUndone(e, restore.Fields(), entry, recorded)
 	return nil
 }
 
@@ -88,8 +88,7 @@ func variantMovedSince(e journal.Entry, now api.ABVariant) []api.Conflict {
 // confirmVariantUndo shows the fields of B now and after the undo, and asks.
 func (a *app) confirmVariantUndo(e journal.Entry, now api.ABVariant, restore api.VariantUpdate, opts undoOptions) error {
 	out := a.reviewOut(opts)
-	fmt.Fprintf(out, "Undo entry #%d of %s: variant B of email step %s in sequence %s.\n\n", e.ID,
-		e.Time.Local().Format("2006-01-02 15:04"), safetext.Line(e.StepID), safetext.Line(e.SequenceID))
+	fmt.Fprintf(out, "%s\n\n", undoHeading(e, ""))
 	fmt.Fprintln(out, "From what lemlist has now, [-taken away-] {+put back+}:")
 	fmt.Fprintln(out, changeview.Render(changeview.VariantChanges(now, restore), a.changeOptions(out, nil)))
 	return a.askUndo(out, opts.yes)
@@ -138,7 +137,7 @@ func (a *app) undoABAction(ctx context.Context, e journal.Entry, opts undoOption
 		}
 		return writeJSON(a.io.Out, res)
 	}
-	fmt.Fprintf(a.io.Out, "Undid entry #%d: variant B of step %s is deleted and the A/B test has ended.\n", e.ID, safetext.Line(e.StepID))
+	fmt.Fprintf(a.io.Out, "Undid entry #%d: variant B of %s is deleted and the A/B test has ended.\n", e.ID, entryPlace(e))
 	if recorded {
 		fmt.Fprintf(a.io.Out, "Journal entry #%d records the undo; a deleted variant cannot be brought back.\n", entry.ID)
 	}
@@ -148,8 +147,7 @@ func (a *app) undoABAction(ctx context.Context, e journal.Entry, opts undoOption
 // confirmStartUndo shows what deleting B takes away, and asks.
 func (a *app) confirmStartUndo(e journal.Entry, b api.ABVariant, opts undoOptions) error {
 	out := a.reviewOut(opts)
-	fmt.Fprintf(out, "Undo entry #%d of %s: the A/B test started on email step %s in sequence %s.\n", e.ID,
-		e.Time.Local().Format("2006-01-02 15:04"), safetext.Line(e.StepID), safetext.Line(e.SequenceID))
+	fmt.Fprintln(out, undoHeading(e, "the A/B test started on "))
 	fmt.Fprintln(out, "Variant B is deleted: the test ends and every lead gets the step as it is (variant A). B's text is gone afterwards:")
 	var gone []changeview.Entry
 	for _, f := range api.VariantFields() {

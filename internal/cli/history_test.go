@@ -82,7 +82,7 @@ func TestHistoryAndUndoReadPastHugeAndDamagedLines(t *testing.T) {
 		t.Fatalf("history stderr = %q\nwant %q", errOut, want)
 	}
 	out, _, code = h.run("undo", "--yes")
-	if code != 0 || !strings.Contains(out, "\nUndid entry #3: step stp_phone0000000001 has its earlier delay back.\n") {
+	if code != 0 || !strings.Contains(out, "\nUndid entry #3: \"Spring outreach\" › Phone call · Call about the proposal has its earlier delay back.\n") {
 		t.Fatalf("undo: exit %d, stdout %q", code, out)
 	}
 	if es := h.journal(); len(es) != 4 || es[3].ID != 4 || es[3].Undoes != 3 {

@@ -41,20 +41,3 @@ func writeHistory(w io.Writer, th *theme.Theme, entries []journal.Entry, workspa
 	}
 	return writeTable(w, th, rows, nil)
 }
-
-// entryStepLabel names an entry's step by its type and excerpt, "Email ·
-// Quick question", as the step tree does; an entry written before excerpts
-// were kept is named by its type and id.
-func entryStepLabel(e journal.Entry) string {
-	label := "Unreadable step"
-	if e.Type != "" {
-		label = e.Type.Label()
-	}
-	if e.IsVariant() {
-		label += " (variant B)"
-	}
-	if text := safetext.Line(e.Excerpt); text != "" {
-		return label + " · " + text
-	}
-	return label + " " + safetext.Line(e.StepID)
-}

@@ -125,7 +125,7 @@ func (a *app) undoEntry(ctx context.Context, e journal.Entry, opts undoOptions) 
 		}
 		return writeJSON(a.io.Out, res)
 	}
-	a.writeUndone(e, "step", restore.Fields(), entry, recorded)
+	a.writeUndone(e, restore.Fields(), entry, recorded)
 	return nil
 }
 
@@ -283,9 +283,7 @@ func (a *app) confirmUndo(e journal.Entry, now api.Step, restore api.StepUpdate,
 // writeUndoReview prints what the undo changes: each field as lemlist has
 // it now, merged with the value the undo puts back.
 func writeUndoReview(w io.Writer, e journal.Entry, now api.Step, restore api.StepUpdate, o changeview.Options) {
-	fmt.Fprintf(w, "Undo entry #%d of %s: %s step %s in sequence %s of campaign %s.\n\n", e.ID,
-		e.Time.Local().Format("2006-01-02 15:04"), safetext.Line(string(e.Type)), safetext.Line(e.StepID),
-		safetext.Line(e.SequenceID), campaignLabel(api.Campaign{ID: e.CampaignID, Name: e.CampaignName}))
+	fmt.Fprintf(w, "%s\n\n", undoHeading(e, ""))
 	fmt.Fprintln(w, "From what lemlist has now, [-taken away-] {+put back+}:")
 	fmt.Fprintln(w, changeview.Render(changeview.Changes(now, restore), o))
 	if skipped := missingFrom(e.After, restore); skipped != "" {
@@ -332,11 +330,11 @@ func (a *app) askUndo(out io.Writer, yes bool) error {
 	return nil
 }
 
-// writeUndone says what an undo put back (on what, "step" or "variant B of
-// step") and, when it was journaled, how to take the undo back.
-func (a *app) writeUndone(e journal.Entry, what string, fields []api.Field, entry journal.Entry, recorded bool) {
-	fmt.Fprintf(a.io.Out, "Undid entry #%d: %s %s has its earlier %s back.\n",
-		e.ID, what, safetext.Line(e.StepID), api.JoinAnd(fieldNames(fields)))
+// writeUndone says what an undo put back, and when it was journaled, how
+// to take the undo back.
+func (a *app) writeUndone(e journal.Entry, fields []api.Field, entry journal.Entry, recorded bool) {
+	fmt.Fprintf(a.io.Out, "Undid entry #%d: %s has its earlier %s back.\n",
+		e.ID, entryPlace(e), api.JoinAnd(fieldNames(fields)))
 	if recorded {
 		fmt.Fprintf(a.io.Out, "Journal entry #%d records the undo; `lemstep undo %d` puts the change back.\n", entry.ID, entry.ID)
 	}

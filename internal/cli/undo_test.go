@@ -50,7 +50,7 @@ func TestUndoReviewNamesFieldsThatStay(t *testing.T) {
 	want := "From what lemlist has now, [-taken away-] {+put back+}:\nMessage\n  [-New-]{+Old+} words\n" +
 		"(delay stays as it is: lemlist gave no earlier value for it.)\n"
 	if !strings.HasSuffix(got, want) || !strings.HasPrefix(got, "Undo entry #7 of ") ||
-		!strings.Contains(got, `phone step stp_1 in sequence seq_1 of campaign "Spring" (cam_1).`) {
+		!strings.Contains(got, `: "Spring" › Phone call stp_1.`) {
 		t.Errorf("review:\n%s\nwant it to end with:\n%s", got, want)
 	}
 	if cs := movedSince(e, now); len(cs) != 0 {

@@ -229,13 +229,6 @@ func (a *app) finishBatchUndo(ctx context.Context, id int, todo []batchUndo, out
 	return nil
 }
 
-// entryLabel names an entry's step as a person sees it, as `history`
-// does: the entry's number, its campaign's name and the step's type and
-// excerpt ("#3 "Spring outreach" › Email · Quick question…").
-func entryLabel(e journal.Entry) string {
-	return fmt.Sprintf("#%d \"%s\" › %s", e.ID, campaignName(e.CampaignName, e.CampaignID), entryStepLabel(e))
-}
-
 // undoOutcome says what happened to the undo of entry e, as a kind
 // ("undone", "skipped", "failed", "not sent") and a sentence naming its
 // step by entryLabel. A step someone changed on lemlist since says which
