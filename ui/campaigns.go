@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
@@ -308,7 +309,9 @@ func (s *campaignScreen) renderRow(cp api.Campaign, selected bool) string {
 	line = truncate(line, s.width-2)
 	if selected {
 		// The highlight runs the row's whole width, so the eye finds it.
-		return st.Cursor.Render("›") + " " + st.Selected.Width(max(1, s.width-2)).Render(line)
+		// The highlight runs the row's whole width, unbroken: the row's own
+		// colours would end it at each of their resets.
+		return st.Cursor.Render("›") + " " + st.Selected.Width(max(1, s.width-2)).Render(ansi.Strip(line))
 	}
 	return "  " + line
 }

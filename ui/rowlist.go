@@ -49,10 +49,17 @@ type rowList[T any] struct {
 	filtering bool // the filter input has focus
 }
 
+// filterWidth is the columns the filter's text takes.
+const filterWidth = 40
+
 func newRowList[T any](selectable func(T) bool, filterOn func(T) string, ranked bool) rowList[T] {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = "type to filter"
+	// bubbles' textinput shows one character of its placeholder while its
+	// width is 0 (charmbracelet/bubbles#950, #779): give it a width. A
+	// longer term scrolls inside it.
+	in.SetWidth(filterWidth)
 	return rowList[T]{selectable: selectable, filterOn: filterOn, ranked: ranked, input: in, filter: rowFilter{ranked: ranked}}
 }
 

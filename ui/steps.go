@@ -255,7 +255,9 @@ func (s *stepScreen) renderRow(r treeRow, selected, context bool) string {
 		line = st.Muted.Render(ansi.Strip(line))
 	}
 	if selected {
-		return st.Cursor.Render("›") + " " + st.Selected.Width(max(1, s.width-2)).Render(line)
+		// The highlight runs the row's whole width, unbroken: the row's own
+		// colours would end it at each of their resets.
+		return st.Cursor.Render("›") + " " + st.Selected.Width(max(1, s.width-2)).Render(ansi.Strip(line))
 	}
 	return "  " + line
 }

@@ -43,13 +43,14 @@ func TestWorkspaceSwitchWithW(t *testing.T) {
 			}},
 		}
 	}})
-	scr := s.waitText("Q4 SaaS founders")
-	if !strings.Contains(scr, "Northwind Growth") || !strings.Contains(scr, "w switch workspace") {
-		t.Fatalf("the list should show its team and the w key:\n%s", scr)
-	}
+	// The team's name arrives after the campaigns: wait for both.
+	s.waitFor("the list with its team and the w key", func(scr string) bool {
+		return strings.Contains(scr, "Q4 SaaS founders") && strings.Contains(scr, "Northwind Growth") &&
+			strings.Contains(scr, "w switch workspace")
+	})
 
 	s.press("w")
-	scr = s.waitFor("the other team's campaigns", func(scr string) bool {
+	scr := s.waitFor("the other team's campaigns", func(scr string) bool {
 		return strings.Contains(scr, "Lighthouse launch") && strings.Contains(scr, "Harbor Lights Agency")
 	})
 	if strings.Contains(scr, "Q4 SaaS founders") || strings.Contains(scr, "Northwind Growth") {
