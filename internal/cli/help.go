@@ -93,10 +93,12 @@ func flagRows(fs *pflag.FlagSet) [][2]string {
 		if f.Shorthand != "" {
 			name = "-" + f.Shorthand + ", " + name
 		}
-		if kind, _ := pflag.UnquoteUsage(f); kind != "" {
+		// A `quoted` word of the description names the value, as pflag
+		// has it, and is printed without its quotes.
+		kind, usage := pflag.UnquoteUsage(f)
+		if kind != "" {
 			name += " " + kind
 		}
-		usage := f.Usage
 		if showDefault(f) {
 			usage += fmt.Sprintf(" (default %s)", f.DefValue)
 		}

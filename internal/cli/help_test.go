@@ -30,6 +30,7 @@ func TestHelpIsPrintedAsWritten(t *testing.T) {
 			}
 		}
 		all[cmd.CommandPath()] = out.String()
+		checkFlagRows(t, cmd.CommandPath(), out.String())
 		for _, sub := range cmd.Commands() {
 			if !sub.Hidden {
 				walk(sub)
@@ -45,6 +46,23 @@ func TestHelpIsPrintedAsWritten(t *testing.T) {
 	} {
 		if !regexp.MustCompile(want).MatchString(all[cmd]) {
 			t.Errorf("%s --help does not hold %q:\n%s", cmd, want, all[cmd])
+		}
+	}
+}
+
+// flagRow is a row of a help's FLAGS: the flag, the one word its value is
+// (string, NAME), then its description.
+var flagRow = regexp.MustCompile("^  (-[a-zA-Z], )?--[a-z][a-z-]*( [a-zA-Z]+)?  +[^ `]+[^`]*$")
+
+// checkFlagRows finds a flag's row whose value is not one word: pflag takes
+// a `quoted` piece of a description as the value's name, so a description
+// quoting a command would show "--type lemstep steps".
+func checkFlagRows(t *testing.T, cmd, help string) {
+	t.Helper()
+	_, flags, _ := strings.Cut(help, "\nFLAGS\n")
+	for _, line := range strings.Split(flags, "\n") {
+		if strings.HasPrefix(line, "  -") && !flagRow.MatchString(line) {
+			t.Errorf("%s --help has a flag row with more than one word for its value, or a backquote: %q", cmd, line)
 		}
 	}
 }

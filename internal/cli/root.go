@@ -117,7 +117,7 @@ func (a *app) rootCommand() *cobra.Command {
 	}
 	pf := root.PersistentFlags()
 	pf.BoolVar(&a.flags.demo, "demo", false, "use the built-in sandbox workspace instead of your lemlist account")
-	pf.StringVar(&a.flags.profile, "profile", "", "use the key saved with `lemstep auth login --profile NAME` (default $LEMLIST_PROFILE)")
+	pf.StringVar(&a.flags.profile, "profile", "", "use the profile `NAME`: the key lemstep auth login --profile NAME saved (default $LEMLIST_PROFILE)")
 	pf.StringVar(&a.flags.baseURL, "base-url", "", "lemlist API base URL (default $LEMLIST_BASE_URL or https://api.lemlist.com/api)")
 	pf.StringVar(&a.flags.apiKeyFile, "api-key-file", "", "read the API key from this file")
 	pf.StringVar(&a.flags.debugLog, "debug-log", "", "write each request and response (key redacted) to this file")

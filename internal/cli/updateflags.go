@@ -55,7 +55,7 @@ func textFlags() []textFlag {
 
 func (f *updateFlags) register(cmd *cobra.Command) {
 	fs := cmd.Flags()
-	fs.StringVar(&f.stepType, "type", "", "the step's current type, as the API says it or as `lemstep steps` shows it: email, linkedinSend or \"LinkedIn message\" (any case; required)")
+	fs.StringVar(&f.stepType, "type", "", "the step's current type, as the API says it or as the steps command shows it: email, linkedinSend or \"LinkedIn message\" (any case; required)")
 	_ = cmd.MarkFlagRequired("type")
 	f.texts = map[api.Field]*string{}
 	for _, sf := range textFlags() {
