@@ -179,8 +179,6 @@ func undoneBy(entries []journal.Entry, id int) (by int, undone bool) {
 	}
 }
 
-// sameWorkspace refuses an entry sent to another workspace than the
-// session's: its step ids mean nothing here.
 // connectFor connects to the workspace journal entry e was made in, and
 // refuses any other: an undo never lands in another team's lemlist.
 func (a *app) connectFor(e journal.Entry) (*session, error) {
@@ -195,6 +193,8 @@ func (a *app) connectFor(e journal.Entry) (*session, error) {
 	return s, nil
 }
 
+// sameWorkspace refuses an entry sent to another workspace than the
+// session's: its step ids mean nothing here.
 func sameWorkspace(s *session, e journal.Entry) error {
 	here := s.workspace()
 	if e.Workspace == here {
