@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/http"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -85,12 +87,33 @@ func (a *app) login(ctx context.Context, key string) error {
 func (a *app) checkAndSaveKey(ctx context.Context, key string) (api.Team, string, error) {
 	creds := credentials{key: key, baseURL: a.baseURL()}
 	team, err := a.teamOf(ctx, creds)
+	if api.StatusOf(err) == http.StatusUnauthorized {
+		return api.Team{}, "", refusedKeyError{err}
+	}
 	if err != nil {
 		return api.Team{}, "", fmt.Errorf("the key was not saved: %w", err)
 	}
 	path, err := a.saveKey(a.profile(), creds, team)
 	return team, path, err
 }
+
+// refusedKeyError is a key lemlist refused while logging in, said for the
+// person logging in: lemlist's words and to copy the key again, rather
+// than the API error's advice to set LEMLIST_API_KEY or log in, which is
+// what they are doing. The API error stays in the chain.
+type refusedKeyError struct{ err error }
+
+func (e refusedKeyError) Error() string {
+	said := ""
+	var refused *api.Error
+	if errors.As(e.err, &refused) && strings.TrimSpace(refused.Message) != "" {
+		said = " (it says: " + strings.TrimSuffix(safetext.Line(refused.Message), ".") + ")"
+	}
+	return "lemlist refused this key" + said + ", so it was not saved; copy the key again from " +
+		"lemlist → Settings → Integrations → API key and run `lemstep auth login` again"
+}
+
+func (e refusedKeyError) Unwrap() error { return e.err }
 
 // saveKey writes creds' key to the config file, under profile ("" for the
 // key without a name), with the team it belongs to; every other profile is

@@ -45,6 +45,34 @@ func TestFirstRunPastesAKeyAndOpensTheCampaigns(t *testing.T) {
 	w.checkNoKey(t, term.output())
 }
 
+// A pasted key lemlist refuses is said plainly on the screen, never shown,
+// and not saved; esc, then d, opens the demo from there.
+func TestFirstRunSaysARefusedKeyAndOffersTheDemo(t *testing.T) {
+	w := newEditorWorld(t)
+	config := t.TempDir()
+	term := startTerminal(t, append(withoutKey(w.env), "XDG_CONFIG_HOME="+config))
+	term.waitFor("p  paste an API key")
+	term.keys("p")
+	term.waitFor("Paste your API key")
+	term.keys("refused-key-5c1e\r")
+	term.waitFor("lemlist refused this key", "open the demo")
+	if screen := term.text(); strings.Contains(screen, "LEMLIST_API_KEY") || strings.Contains(screen, "refused-key-5c1e") {
+		t.Fatalf("the refusal gives a shell's advice or shows the key:\n%s", screen)
+	}
+	term.keys("\x1b")
+	term.waitFor("d  open the demo")
+	term.keys("d")
+	term.waitFor("Q4 SaaS founders", "DEMO")
+	term.keys("q")
+	if code := term.exitCode(); code != 0 {
+		t.Fatalf("exit %d; screen:\n%s", code, term.text())
+	}
+	if _, err := os.Stat(filepath.Join(config, "lemstep", "config.toml")); err == nil {
+		t.Error("a refused key was saved")
+	}
+	w.checkNoKey(t, term.output())
+}
+
 // Or the demo, with no key at all.
 func TestFirstRunOpensTheDemo(t *testing.T) {
 	w := newEditorWorld(t)
