@@ -154,7 +154,7 @@ func (b *binding) setCurrent(v string) {
 // edited as text, else the widget's text.
 func (b *binding) editText() string {
 	if b.mail != nil {
-		return b.mail.get(b)
+		return b.mail.Get()
 	}
 	return b.currentText()
 }
@@ -162,7 +162,7 @@ func (b *binding) editText() string {
 // setEditText stores the text the field edits; see editText.
 func (b *binding) setEditText(v string) {
 	if b.mail != nil {
-		b.mail.set(b, v)
+		b.mail.Set(v)
 		return
 	}
 	b.setCurrent(v)

@@ -8,20 +8,35 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"lemstep/api"
 )
 
 // driver feeds a Form key presses the way a Bubble Tea program would: each
 // command the form returns is run and its message fed back, until none is
 // left. Timers (cursor blink, spinners, ticks) are never run: they only
 // animate, and running them would make a test wait on the clock.
-type driver struct {
+type formDriver[F drivenForm[F]] struct {
 	t    testing.TB
-	form *Form
+	form F
 }
 
-func newDriver(t testing.TB, f *Form) *driver {
+// drivenForm is a form the driver drives: the step's or variant B's.
+type drivenForm[F any] interface {
+	Init() tea.Cmd
+	Update(tea.Msg) (F, tea.Cmd)
+	Fields() []api.Field
+	Focused() api.Field
+	Problems() api.Violations
+	View() string
+}
+
+// driver drives the step's form.
+type driver = formDriver[*Form]
+
+func newDriver[F drivenForm[F]](t testing.TB, f F) *formDriver[F] {
 	t.Helper()
-	d := &driver{t: t, form: f}
+	d := &formDriver[F]{t: t, form: f}
 	d.settle(f.Init())
 	return d
 }
@@ -40,7 +55,7 @@ func timerCmd(cmd tea.Cmd) bool {
 var cmdSliceType = reflect.TypeFor[[]tea.Cmd]()
 
 // settle runs cmd and everything it leads to, in order.
-func (d *driver) settle(cmd tea.Cmd) {
+func (d *formDriver[F]) settle(cmd tea.Cmd) {
 	d.t.Helper()
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0; steps++ {
@@ -72,7 +87,7 @@ func (d *driver) settle(cmd tea.Cmd) {
 }
 
 // press sends one key, named as tea.KeyPressMsg.String() names it.
-func (d *driver) press(keys ...string) {
+func (d *formDriver[F]) press(keys ...string) {
 	d.t.Helper()
 	for _, k := range keys {
 		msg := keyMsg(d.t, k)
@@ -86,7 +101,7 @@ func (d *driver) press(keys ...string) {
 }
 
 // typeText types s one character at a time.
-func (d *driver) typeText(s string) {
+func (d *formDriver[F]) typeText(s string) {
 	d.t.Helper()
 	for _, r := range s {
 		var cmd tea.Cmd
@@ -96,7 +111,7 @@ func (d *driver) typeText(s string) {
 }
 
 // repeat presses k n times.
-func (d *driver) repeat(k string, n int) {
+func (d *formDriver[F]) repeat(k string, n int) {
 	d.t.Helper()
 	for range n {
 		d.press(k)
@@ -104,7 +119,7 @@ func (d *driver) repeat(k string, n int) {
 }
 
 // focus tabs forward until field f has the focus.
-func (d *driver) focus(f string) {
+func (d *formDriver[F]) focus(f string) {
 	d.t.Helper()
 	for range len(d.form.Fields()) + 1 {
 		if string(d.form.Focused()) == f {
@@ -116,7 +131,7 @@ func (d *driver) focus(f string) {
 }
 
 // plain is the form as text, without colours or styles.
-func (d *driver) plain() string { return ansi.Strip(d.form.View()) }
+func (d *formDriver[F]) plain() string { return ansi.Strip(d.form.View()) }
 
 func keyMsg(t testing.TB, k string) tea.KeyPressMsg {
 	t.Helper()
@@ -134,6 +149,7 @@ func keyMsg(t testing.TB, k string) tea.KeyPressMsg {
 		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 		"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
 		"ctrl+e":    {Code: 'e', Mod: tea.ModCtrl},
+		"ctrl+t":    {Code: 't', Mod: tea.ModCtrl},
 	}
 	if m, ok := special[k]; ok {
 		return m
@@ -146,7 +162,7 @@ func keyMsg(t testing.TB, k string) tea.KeyPressMsg {
 }
 
 // paste sends text as a terminal's bracketed paste.
-func (d *driver) paste(text string) {
+func (d *formDriver[F]) paste(text string) {
 	d.t.Helper()
 	var cmd tea.Cmd
 	d.form, cmd = d.form.Update(tea.PasteMsg{Content: text})

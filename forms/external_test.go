@@ -42,7 +42,7 @@ func record(t *testing.T, dir, name string) string {
 
 // runEditor does what ctrl+e and Bubble Tea's ExecProcess do together: the
 // editor runs on the focused field, and its result goes back to the form.
-func (d *driver) runEditor() {
+func runEditor(d *driver) {
 	d.t.Helper()
 	b := d.form.focusedBinding()
 	edit, err := d.form.startExternalEdit(b)
@@ -61,7 +61,7 @@ func TestExternalEditChangesOnlyTheFocusedField(t *testing.T) {
 	step.AltMessage = "Thanks for connecting!"
 	d := newDriver(t, New(step, opts))
 	d.focus("altMessage")
-	d.runEditor()
+	runEditor(d)
 
 	u, err := d.form.Changes()
 	if err != nil {
@@ -94,7 +94,7 @@ func TestExternalEditOfOneLineDropsTheAddedNewline(t *testing.T) {
 	opts := testOptions(80)
 	opts.Editor = script
 	d := newDriver(t, New(sampleStep(api.Email), opts))
-	d.runEditor() // the subject has the focus first
+	runEditor(d) // the subject has the focus first
 	u, err := d.form.Changes()
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +109,7 @@ func TestExternalEditOfOneLineDropsTheAddedNewline(t *testing.T) {
 		t.Errorf("the subject's file %s should end in .txt", path)
 	}
 	d.focus("message")
-	d.runEditor()
+	runEditor(d)
 	if path := record(t, dir, "path"); !strings.HasSuffix(path, ".html") {
 		t.Errorf("an email's message file %s should end in .html", path)
 	}
@@ -122,7 +122,7 @@ func TestExternalEditKeepsWhatTheUserWrote(t *testing.T) {
 	opts := testOptions(80)
 	opts.Editor = script
 	d := newDriver(t, New(sampleStep(api.SMS), opts))
-	d.runEditor()
+	runEditor(d)
 	u, err := d.form.Changes()
 	if err != nil {
 		t.Fatal(err)
@@ -143,7 +143,7 @@ func TestFailedExternalEditChangesNothing(t *testing.T) {
 			t.Fatalf("%s: ctrl+e on the message does nothing", name)
 		}
 		if name == "exit 1" {
-			d.runEditor()
+			runEditor(d)
 		} else {
 			d.settle(cmd)
 		}

@@ -12,11 +12,19 @@ import (
 // at any size.
 const maxTextModeBytes = 64 << 10
 
-// mailEdit is an email message edited as text: the binding keeps its HTML
+// mailStore is where an email's HTML is kept, as its field holds it (see
+// plaintext.go): a step's binding, or variant B's message.
+type mailStore interface {
+	currentText() string
+	setCurrent(string)
+}
+
+// mailEdit is an email message edited as text: the store keeps its HTML
 // (what is sent), the field shows and types the text, and each edit of
 // the text is written back as HTML in the message's own conventions (see
-// internal/mailtext).
+// internal/mailtext). It is the message field's accessor.
 type mailEdit struct {
+	store  mailStore
 	doc    mailtext.Doc
 	asText bool   // the field shows the text; else the HTML
 	text   string // the text as the field holds it (see plaintext.go)
@@ -28,55 +36,56 @@ func isEmailMessage(t api.StepType, f api.Field) bool {
 	return t.IsEmail() && f == api.FieldMessage
 }
 
-// newMailEdit reads the binding's HTML and opens it as text when it
-// round-trips exactly and is not too long to type in fast.
-func newMailEdit(b *binding) *mailEdit {
-	m := &mailEdit{}
-	m.decode(b)
-	m.asText = m.reason == "" && len(b.current) <= maxTextModeBytes
+// newMailEdit reads the stored HTML and opens it as text when it
+// round-trips exactly, is not too long to type in fast, and asHTML (the
+// user's last ctrl+t) does not ask for the HTML.
+func newMailEdit(store mailStore, asHTML bool) *mailEdit {
+	m := &mailEdit{store: store}
+	m.decode()
+	m.asText = m.reason == "" && len(store.currentText()) <= maxTextModeBytes && !asHTML
 	return m
 }
 
-// decode reads the binding's current HTML again.
-func (m *mailEdit) decode(b *binding) {
-	doc, ok, reason := mailtext.Decode(fromWidget(b.currentText()))
+// decode reads the stored HTML again.
+func (m *mailEdit) decode() {
+	doc, ok, reason := mailtext.Decode(fromWidget(m.store.currentText()))
 	m.doc, m.reason = doc, reason
 	if ok {
 		m.text = cleanTyped(toWidget(doc.Text()), true)
 	}
 }
 
-// get is what the field shows.
-func (m *mailEdit) get(b *binding) string {
+// Get is what the field shows.
+func (m *mailEdit) Get() string {
 	if m.asText {
 		return m.text
 	}
-	return b.currentText()
+	return m.store.currentText()
 }
 
-// set takes what the field holds; in text mode the HTML is written from it.
-func (m *mailEdit) set(b *binding, v string) {
+// Set takes what the field holds; in text mode the HTML is written from it.
+func (m *mailEdit) Set(v string) {
 	if !m.asText {
-		b.setCurrent(v)
+		m.store.setCurrent(v)
 		return
 	}
 	m.text = v
-	b.setCurrent(displayForm(kindText, m.doc.Encode(fromWidget(v)), true))
+	m.store.setCurrent(displayForm(kindText, m.doc.Encode(fromWidget(v)), true))
 }
 
-// toggle switches between the text and the HTML; it reports why the text
-// cannot be shown, "" when the switch was made.
-func (m *mailEdit) toggle(b *binding) string {
+// toggle switches between the text and the HTML and shows the other in
+// field; it reports false when the text cannot be shown (the message does
+// not round-trip: description then says why).
+func (m *mailEdit) toggle(field *TextField) (switched bool) {
 	if m.asText {
-		m.asText = false
-		return ""
+		m.asText, switched = false, true
+	} else if m.decode(); m.reason == "" {
+		m.asText, switched = true, true
 	}
-	m.decode(b)
-	if m.reason != "" {
-		return m.reason
+	if field != nil {
+		field.Reload()
 	}
-	m.asText = true
-	return ""
+	return switched
 }
 
 // description is the help under the message's title.
@@ -89,10 +98,3 @@ func (m *mailEdit) description() string {
 	}
 	return "HTML. Sent exactly as written; ctrl+t edits it as text."
 }
-
-// mailAccessor lets the message's TextField read and write through the
-// mail edit.
-type mailAccessor struct{ b *binding }
-
-func (a mailAccessor) Get() string  { return a.b.mail.get(a.b) }
-func (a mailAccessor) Set(v string) { a.b.mail.set(a.b, v) }

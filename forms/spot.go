@@ -29,7 +29,7 @@ type Spot struct {
 
 // Spots finds each of places in field, reading the field's text once and
 // counting lines and columns in one pass.
-func (f *Form) Spots(field api.Field, places []Place) []Spot {
+func (f *page) Spots(field api.Field, places []Place) []Spot {
 	out := make([]Spot, len(places))
 	t := f.textField(field)
 	if t == nil {
@@ -56,7 +56,7 @@ func (f *Form) Spots(field api.Field, places []Place) []Spot {
 
 // GoTo moves the focus to field and its cursor to place, or to the field
 // alone when the place is not found (the copy was edited since).
-func (f *Form) GoTo(field api.Field, place Place) tea.Cmd {
+func (f *page) GoTo(field api.Field, place Place) tea.Cmd {
 	cmd := f.Focus(field)
 	if t := f.textField(field); t != nil && f.Focused() == field {
 		if s := f.Spots(field, []Place{place})[0]; s.OK {
@@ -69,7 +69,7 @@ func (f *Form) GoTo(field api.Field, place Place) tea.Cmd {
 // Correct replaces the text at place by with, as typing would: the field's
 // value, and an email's HTML through its text, follow. It reports false,
 // changing nothing, when the field no longer holds that place.
-func (f *Form) Correct(field api.Field, place Place, with string) bool {
+func (f *page) Correct(field api.Field, place Place, with string) bool {
 	t := f.textField(field)
 	if t == nil {
 		return false
@@ -82,26 +82,14 @@ func (f *Form) Correct(field api.Field, place Place, with string) bool {
 	return true
 }
 
-// textField is field's widget when it is one of lemstep's text fields.
-func (f *Form) textField(field api.Field) *TextField {
-	if f.form == nil {
-		return nil
-	}
-	if b := f.binding(field); b != nil {
-		t, _ := b.widget.(*TextField)
-		return t
-	}
-	return nil
-}
-
 // markupOf is the markup of field's text as the form shows it: an email's
 // tags in HTML, the addresses of its links as text; none elsewhere.
-func (f *Form) markupOf(field api.Field, text string) []textplace.Span {
-	b := f.binding(field)
+func (f *page) markupOf(field api.Field, text string) []textplace.Span {
+	mail, isMail := f.textField(field).accessor.(*mailEdit)
 	switch {
-	case b == nil || b.mail == nil:
+	case !isMail:
 		return nil
-	case b.mail.asText:
+	case mail.asText:
 		return textplace.LinkAddresses(text)
 	}
 	return textplace.Tags(text)

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -15,10 +14,13 @@ import (
 // VariantForm edits variant B of an A/B test: its subject, message, alt
 // message, copies and plain-text switch, on one page. It holds B as loaded
 // so it can tell what changed; the rules are api's (VariantUpdate.Validate).
+// It types, finds places and fits the screen as the step's Form does (the
+// page both are): the message is edited as text where it round-trips
+// (ctrl+t shows its HTML), and "{{" offers the campaign's variables.
 type VariantForm struct {
+	page
 	original api.ABVariant
 	opts     Options
-	width    int
 
 	subject    string
 	message    string
@@ -26,15 +28,21 @@ type VariantForm struct {
 	cc         string // addresses separated by commas
 	plainText  bool
 
-	form *huh.Form
+	// mail edits the message as text; mailAsHTML keeps the user's ctrl+t
+	// across rebuilds.
+	mail       *mailEdit
+	mailAsHTML bool
 	// texts are the text fields ctrl+e opens, by field.
 	texts       map[api.Field]variantText
 	externalErr error // why the last ctrl+e changed nothing
 }
 
-// variantText is one text field of B: where its value lives and its widget.
+// variantText is one text field of B: what it edits and its widget.
 type variantText struct {
-	ref       textRef
+	ref interface {
+		Get() string
+		Set(string)
+	}
 	widget    *TextField
 	multiline bool
 }
@@ -46,10 +54,7 @@ func (f *VariantForm) subjectCount() string {
 
 // NewVariant returns the form editing b, showing its current values.
 func NewVariant(b api.ABVariant, opts Options) *VariantForm {
-	f := &VariantForm{original: b.Clone(), opts: opts, width: opts.Width}
-	if f.width <= 0 {
-		f.width = defaultWidth
-	}
+	f := &VariantForm{page: newPage(opts), original: b.Clone(), opts: opts}
 	f.build(b)
 	return f
 }
@@ -57,31 +62,27 @@ func NewVariant(b api.ABVariant, opts Options) *VariantForm {
 func (f *VariantForm) build(b api.ABVariant) {
 	f.subject, f.message, f.altMessage = b.Subject, b.Message, b.AltMessage
 	f.cc, f.plainText = strings.Join(b.CC, ", "), b.PlainText
+	f.mail = newMailEdit(textRef{&f.message}, f.mailAsHTML)
 	subject := NewTextField(string(api.FieldSubject), false, textRef{&f.subject}).Title("Subject").
-		Description(f.subjectCount).Validate(func(string) error { return f.problem(api.FieldSubject) })
-	message := NewTextField(string(api.FieldMessage), true, textRef{&f.message}).Title("Message").
-		Description(fixed("HTML. Sent exactly as written.")).Rows(6)
+		Description(f.subjectCount).Validate(func(string) error { return f.problem(api.FieldSubject) }).
+		Variables(f.opts.Variables)
+	message := NewTextField(string(api.FieldMessage), true, f.mail).Title("Message").
+		Description(f.mail.description).Rows(fieldSpecs[api.FieldMessage].lines).Variables(f.opts.Variables)
 	alt := NewTextField(string(api.FieldAltMessage), true, textRef{&f.altMessage}).Title("Alt message").
-		Description(fixed("Sent instead of the message where HTML cannot show (optional).")).Rows(3)
+		Description(fixed("Sent instead of the message where HTML cannot show (optional).")).Rows(3).
+		Variables(f.opts.Variables)
 	cc := NewTextField(string(api.FieldCC), false, textRef{&f.cc}).Title("Cc").
 		Description(fixed("E-mail addresses copied on B, separated by commas.")).
 		Validate(func(string) error { return f.problem(api.FieldCC) })
 	f.texts = map[api.Field]variantText{
 		api.FieldSubject:    {textRef{&f.subject}, subject, false},
-		api.FieldMessage:    {textRef{&f.message}, message, true},
+		api.FieldMessage:    {f.mail, message, true},
 		api.FieldAltMessage: {textRef{&f.altMessage}, alt, true},
 		api.FieldCC:         {textRef{&f.cc}, cc, false},
 	}
 	plain := huh.NewConfirm().Key(string(api.FieldPlainText)).Title("Plain text").
 		Description("Send B as plain text instead of HTML.").Affirmative("Yes").Negative("No").Value(&f.plainText)
-	keys := huh.NewDefaultKeyMap()
-	keys.Quit = key.NewBinding(key.WithDisabled()) // ctrl+c belongs to the caller
-	theme := f.opts.Theme
-	if theme == nil {
-		theme = huh.ThemeFunc(huh.ThemeCharm)
-	}
-	f.form = huh.NewForm(huh.NewGroup(subject, message, alt, cc, plain)).WithKeyMap(keys).
-		WithTheme(theme).WithShowHelp(true).WithShowErrors(true).WithWidth(f.width)
+	f.page.build([]huh.Field{subject, message, alt, cc, plain}, message)
 }
 
 // problem is the first reason field fld of the current edits would be
@@ -95,99 +96,51 @@ func (f *VariantForm) problem(fld api.Field) error {
 }
 
 // Init focuses the first field; run the command it returns.
-func (f *VariantForm) Init() tea.Cmd { return f.form.Init() }
+func (f *VariantForm) Init() tea.Cmd { return f.start() }
 
-// Update handles a message; ctrl+c, ctrl+s and esc are left to the caller.
-// ctrl+e opens the focused text field in the user's editor, as the step
-// form does (see external.go).
+// Update handles a message: see page.handle.
 func (f *VariantForm) Update(msg tea.Msg) (*VariantForm, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "ctrl+c", "ctrl+s", "esc":
-			return f, nil
-		case externalEditKey:
-			return f, f.EditExternally()
-		}
-	case externalEditMsg:
-		f.applyExternalEdit(msg)
-		// The group lays the changed field out again.
-		m, cmd := f.form.Update(reflowMsg{})
-		f.form = m.(*huh.Form)
-		return f, cmd
-	}
-	if _, ok := msg.(tea.WindowSizeMsg); ok {
-		return f, nil
-	}
-	m, cmd := f.form.Update(msg)
-	f.form = m.(*huh.Form)
-	return f, cmd
+	return f, f.handle(msg, f)
 }
 
-// owner names B's fields in an editor's result: a step id never holds a
-// space, so a result for B never lands in the step's own form.
-func (f *VariantForm) owner() string { return "B " + f.original.StepID }
-
-// EditExternally opens the focused text field in the user's editor; its
-// result replaces that field's value, and no other. The plain-text switch
-// does not open: it returns nil.
-func (f *VariantForm) EditExternally() tea.Cmd {
-	f.externalErr = nil
-	field := api.Field(f.form.GetFocusedField().GetKey())
-	if _, ok := f.texts[field]; !ok {
-		return nil
-	}
-	return runExternally(f.startExternalEdit(field))
-}
-
-// startExternalEdit prepares the editor on field's value.
-func (f *VariantForm) startExternalEdit(field api.Field) (*externalEdit, error) {
-	ext := "txt"
-	if field == api.FieldMessage {
-		ext = "html"
-	}
-	return newExternalEdit(f.owner(), field, f.texts[field].ref.Get(), ext, f.opts.Editor)
-}
-
-func (f *VariantForm) applyExternalEdit(msg externalEditMsg) {
-	t, ok := f.texts[msg.field]
-	if msg.step != f.owner() || !ok {
-		return
-	}
-	if msg.err != nil {
-		f.externalErr = msg.err
-		return
-	}
-	t.ref.Set(externalText(msg, t.multiline))
-	t.widget.Reload()
-}
-
-// ExternalEditError is why the last ctrl+e left its field unchanged, or
-// nil.
-func (f *VariantForm) ExternalEditError() error { return f.externalErr }
-
-// SetWidth reflows the form to w columns.
-func (f *VariantForm) SetWidth(w int) {
-	if w <= 0 {
-		return
-	}
-	f.width = w
-	f.form.WithWidth(w)
-}
-
-// SetHeight caps the lines the fields take.
-func (f *VariantForm) SetHeight(h int) {
-	if h > 0 {
-		f.form.WithHeight(h)
+// toggleMailMode switches the message, when focused, between its text and
+// its HTML.
+func (f *VariantForm) toggleMailMode() {
+	if f.Focused() == api.FieldMessage && f.mail.toggle(f.texts[api.FieldMessage].widget) {
+		f.mailAsHTML = !f.mail.asText
 	}
 }
 
-// View draws the fields.
-func (f *VariantForm) View() string { return f.form.View() }
+// Notices are the sentences drawn above the fields.
+func (f *VariantForm) Notices() []string {
+	ns := []string{"Variant B: half of the leads get it; A is the step itself."}
+	if f.opts.CampaignStatus == "running" {
+		ns = append(ns, "This campaign is running: your edit reaches only leads not yet scheduled for this step.")
+	}
+	return ns
+}
 
-// Completed reports whether the user pressed enter past the last field;
-// reopen the form with Reopen.
-func (f *VariantForm) Completed() bool { return f.form.State == huh.StateCompleted }
+// NoticesHeight is the lines View gives the notices.
+func (f *VariantForm) NoticesHeight() int { return f.noticesHeight(f.Notices()) }
+
+// View draws the notices, then the fields.
+func (f *VariantForm) View() string {
+	fields := f.form.View()
+	if f.Completed() {
+		// huh draws nothing once done; keep the fields visible behind the review.
+		fields = f.group.View()
+	}
+	return strings.Join(append(f.noticeViews(f.Notices()), showTabs(fields)), "\n\n")
+}
+
+// Fields lists the fields the form edits, in the form's order.
+func (f *VariantForm) Fields() []api.Field {
+	return []api.Field{api.FieldSubject, api.FieldMessage, api.FieldAltMessage, api.FieldCC, api.FieldPlainText}
+}
+
+// ReadOnly is false: B's fields can always be edited (a decided test's B
+// is not opened).
+func (f *VariantForm) ReadOnly() bool { return false }
 
 // Reopen rebuilds a completed form with its current values.
 func (f *VariantForm) Reopen() tea.Cmd {

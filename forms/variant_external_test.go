@@ -9,10 +9,12 @@ import (
 )
 
 // The editor's result for B's message lands in B's message only; the
-// file the editor got was B's text, named .html; a result meant for the
-// step's own form (variant A) never lands in B's.
+// file the editor got was B's message as the field shows it (as text),
+// named .html like the step's; the text written back is HTML in the
+// message's conventions; a result meant for the step's own form (variant
+// A) never lands in B's.
 func TestVariantExternalEditChangesOnlyTheFocusedField(t *testing.T) {
-	script, dir := scriptedEditor(t, `printf '<p>PS: see you at SaaStr</p>' >> "$1"`)
+	script, dir := scriptedEditor(t, `cp "$1" "$(dirname "$0")/given" && printf '\n\nPS: see you at SaaStr' >> "$1"`)
 	opts := testOptions(80)
 	opts.Editor = script
 	b := api.ABVariant{StepID: "stp_1", Subject: "Hi", Message: "<p>Hello</p>", AltMessage: "Hello"}
@@ -29,6 +31,9 @@ func TestVariantExternalEditChangesOnlyTheFocusedField(t *testing.T) {
 		t.Errorf("B's message goes to the editor as %s, want an .html file", edit.path)
 	}
 	f, _ = f.Update(edit.done(edit.cmd.Run()))
+	if given := record(t, dir, "given"); given != "Hello" {
+		t.Errorf("the editor was given %q, want the message's text", given)
+	}
 	if mode := record(t, dir, "mode"); mode != "600" {
 		t.Errorf("the editor's file has mode %s, want 600", mode)
 	}

@@ -63,22 +63,13 @@ func (f *Form) conditionNotices() []string {
 // NoticesHeight is the lines View gives the notices, the blank line after
 // each included.
 func (f *Form) NoticesHeight() int {
-	styles := f.theme().Theme(f.isDark)
-	h := 0
-	for _, n := range f.Notices() {
-		h += lipgloss.Height(styles.Focused.Title.Width(f.width).Render("! "+n)) + 1
-	}
-	return h
+	return f.noticesHeight(f.Notices())
 }
 
 // View renders the notices, then the fields (or, for a read-only step, a
 // summary of what it holds).
 func (f *Form) View() string {
-	styles := f.theme().Theme(f.isDark)
-	var parts []string
-	for _, n := range f.Notices() {
-		parts = append(parts, styles.Focused.Title.Width(f.width).Render("! "+n))
-	}
+	parts := f.noticeViews(f.Notices())
 	switch {
 	case f.form == nil:
 		parts = append(parts, f.summary())
@@ -103,7 +94,7 @@ var summaryFields = []api.Field{
 // summary shows a step lemstep cannot edit: every known field it carries,
 // with control sequences removed.
 func (f *Form) summary() string {
-	styles := f.theme().Theme(f.isDark)
+	styles := f.styles()
 	label := styles.Focused.Title
 	text := lipgloss.NewStyle().Width(f.width).PaddingLeft(2)
 	lines := []string{label.Render("Type") + "\n" + text.Render(safetext.Clean(string(f.original.Type)))}

@@ -79,7 +79,7 @@ func (f *Form) textWidget(b *binding) *TextField {
 		Set(string)
 	} = textAccessor{b}
 	if b.mail != nil {
-		access = mailAccessor{b}
+		access = b.mail
 	}
 	t := NewTextField(string(b.field), true, access).Title(b.spec.title).
 		Rows(b.spec.lines).Validate(f.validator(b)).Variables(f.opts.Variables)
@@ -123,3 +123,7 @@ func choiceOptions(choices []api.Choice, current string) []huh.Option[string] {
 	}
 	return opts
 }
+
+// A textRef is also a mailStore: variant B's message is kept in one.
+func (r textRef) currentText() string { return r.Get() }
+func (r textRef) setCurrent(v string) { r.Set(v) }
