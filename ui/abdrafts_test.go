@@ -95,7 +95,7 @@ func TestVariantBDraftSurvivesARefusedSendAndLeaving(t *testing.T) {
 	s.press("esc")
 	s.waitText("Variant B: half of the leads")
 	s.press("esc")
-	s.waitText("Variant B of step 5: your edits are kept as a draft; open B to restore them")
+	s.waitText("Variant B of step 3 / Yes · 2: your edits are kept as a draft; open B to restore them")
 	s.waitText("B ✎ draft  Three onboarding fixes")
 	s.press("enter") // the cursor is still on the B row, under the filter
 	s.waitText("You have an unsent draft of variant B")

@@ -71,7 +71,7 @@ func withVariantRows(rows []treeRow) []treeRow {
 	for _, r := range rows {
 		out = append(out, r)
 		if r.kind == rowStep && r.step.ABTest.Active() {
-			out = append(out, treeRow{kind: rowVariant, step: r.step, depth: r.depth, day: r.day})
+			out = append(out, treeRow{kind: rowVariant, step: r.step, path: r.path, depth: r.depth, day: r.day})
 		}
 	}
 	return out

@@ -5,11 +5,9 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"lemstep/api"
 	"lemstep/forms"
-	"lemstep/internal/safetext"
 )
 
 // Rebase moves the edit onto current, lemlist's version of the step now:
@@ -38,27 +36,15 @@ func (e *editorScreen) Rebase(current api.Step) tea.Cmd {
 	return tea.Batch(cmd, e.preview.Schedule(edited), e.drafts.Note(edited))
 }
 
-// statusView is the line above the form: a draft that could not be saved,
-// an external editor that failed, or what a rebase kept.
-func (e *editorScreen) statusView() string {
-	st := e.c.Styles
-	var lines []string
-	if err := e.drafts.Err(); err != nil {
-		lines = append(lines, st.Error.Render("Your edits could not be saved as a draft: ")+safetext.Clean(err.Error()))
+// statusLines say what a rebase kept, above the form.
+func (e *editorScreen) statusLines() []string {
+	if len(e.rebased) == 0 {
+		return nil
 	}
-	if err := e.form.ExternalEditError(); err != nil {
-		lines = append(lines, st.Error.Render("ctrl+e: ")+safetext.Clean(err.Error()))
+	names := make([]string, len(e.rebased))
+	for i, f := range e.rebased {
+		names[i] = string(f)
 	}
-	if len(e.rebased) > 0 {
-		names := make([]string, len(e.rebased))
-		for i, f := range e.rebased {
-			names[i] = string(f)
-		}
-		lines = append(lines, st.Warning.Render("Now based on lemlist's latest version. ")+
-			"Both of you changed "+strings.Join(names, ", ")+": yours is kept, the review shows theirs → yours.")
-	}
-	if len(lines) == 0 {
-		return ""
-	}
-	return lipgloss.NewStyle().Width(max(20, e.formWidth()-2)).Render(strings.Join(lines, "\n"))
+	return []string{e.c.Styles.Warning.Render("Now based on lemlist's latest version. ") +
+		"Both of you changed " + strings.Join(names, ", ") + ": yours is kept, the review shows theirs → yours."}
 }

@@ -13,106 +13,106 @@ import (
 	"lemstep/ui/preview"
 )
 
-// The editor's side of the preview's checks: f3 moves the focus to them,
+// The desk's side of the preview's checks: f3 moves the focus to them,
 // enter takes the cursor to a finding's place, f makes a misspelling's fix.
 
 // checksOpen reports whether the user is going through the checks.
-func (e *editorScreen) checksOpen() bool { return e.preview.checks.focused }
+func (d *desk) checksOpen() bool { return d.preview.checks.focused }
 
 // openChecks moves the focus to the checks. Where the preview is not on
 // screen (the form and the preview take turns, or the form leaves it no
 // room), the preview takes the screen until the checks close.
-func (e *editorScreen) openChecks() tea.Cmd {
-	if len(e.preview.Findings()) == 0 {
+func (d *desk) openChecks() tea.Cmd {
+	if len(d.preview.Findings()) == 0 {
 		return nil
 	}
-	l := &e.preview.checks
+	l := &d.preview.checks
 	l.focused, l.note = true, ""
-	e.previewWas = e.showPreview
-	if !e.previewShown {
-		e.showPreview = true
+	d.previewWas = d.showPreview
+	if !d.previewShown {
+		d.showPreview = true
 	}
 	return nil
 }
 
 // closeChecks gives the focus back to what had it: the form, or the
 // preview alone.
-func (e *editorScreen) closeChecks() {
-	e.preview.checks.focused = false
-	e.preview.checks.note = ""
-	e.showPreview = e.previewWas
+func (d *desk) closeChecks() {
+	d.preview.checks.focused = false
+	d.preview.checks.note = ""
+	d.showPreview = d.previewWas
 }
 
 // syncChecks follows a new preview: the selection stays on a finding, and
 // when none is left the focus goes back (keys would go nowhere).
-func (e *editorScreen) syncChecks() {
-	n := len(e.preview.Findings())
-	if e.checksOpen() && n == 0 {
-		e.closeChecks()
+func (d *desk) syncChecks() {
+	n := len(d.preview.Findings())
+	if d.checksOpen() && n == 0 {
+		d.closeChecks()
 	}
-	e.preview.checks.clamp(n)
+	d.preview.checks.clamp(n)
 }
 
 // onChecksKey handles a key while the checks have the focus: nothing is
 // typed into the form from there.
-func (e *editorScreen) onChecksKey(k tea.KeyPressMsg) tea.Cmd {
-	fs := e.preview.Findings()
-	l := &e.preview.checks
+func (d *desk) onChecksKey(k tea.KeyPressMsg) tea.Cmd {
+	fs := d.preview.Findings()
+	l := &d.preview.checks
 	l.note = ""
 	switch {
-	case key.Matches(k, e.keys.Back), key.Matches(k, e.keys.Checks):
-		e.closeChecks()
-	case key.Matches(k, e.keys.Up):
+	case key.Matches(k, d.keys.Back), key.Matches(k, d.keys.Checks):
+		d.closeChecks()
+	case key.Matches(k, d.keys.Up):
 		l.move(-1, len(fs))
-	case key.Matches(k, e.keys.Down):
+	case key.Matches(k, d.keys.Down):
 		l.move(1, len(fs))
-	case key.Matches(k, e.keys.GoToCheck) && l.selected < len(fs):
-		return e.goToCheck(fs[l.selected])
-	case key.Matches(k, e.keys.FixCheck) && l.selected < len(fs):
-		return e.fixCheck(fs[l.selected])
-	case key.Matches(k, e.keys.Review):
-		e.closeChecks()
-		return e.toReview()
+	case key.Matches(k, d.keys.GoToCheck) && l.selected < len(fs):
+		return d.goToCheck(fs[l.selected])
+	case key.Matches(k, d.keys.FixCheck) && l.selected < len(fs):
+		return d.fixCheck(fs[l.selected])
+	case key.Matches(k, d.keys.Review):
+		d.closeChecks()
+		return d.toReview()
 	}
 	return nil
 }
 
 // goToCheck focuses the finding's field with the cursor on its place.
-func (e *editorScreen) goToCheck(f preview.Finding) tea.Cmd {
-	e.closeChecks()
-	e.showPreview = false // the form is where the cursor goes
-	cmd := e.form.GoTo(f.Field, f.Anchor)
-	e.relayout()
+func (d *desk) goToCheck(f preview.Finding) tea.Cmd {
+	d.closeChecks()
+	d.showPreview = false // the form is where the cursor goes
+	cmd := d.ed.formOnDesk().GoTo(f.Field, f.Anchor)
+	d.relayout()
 	return cmd
 }
 
 // fixCheck makes a finding's fix in its field, as typing it would, and
 // says what it did; the preview checks the copy again.
-func (e *editorScreen) fixCheck(f preview.Finding) tea.Cmd {
-	l := &e.preview.checks
+func (d *desk) fixCheck(f preview.Finding) tea.Cmd {
+	l := &d.preview.checks
 	if f.Fix.Old == "" || f.Anchor.Text != f.Fix.Old {
 		l.note = "This check offers no fix: enter goes to the place to change it."
 		return nil
 	}
 	field := strings.ToLower(forms.Label(f.Field))
-	if !e.form.Correct(f.Field, f.Anchor, f.Fix.New) {
+	if !d.ed.formOnDesk().Correct(f.Field, f.Anchor, f.Fix.New) {
 		l.note = fmt.Sprintf("The %s changed since it was checked: nothing was replaced.", field)
 		return nil
 	}
 	l.note = fmt.Sprintf("Replaced %q with %q in the %s.", safetext.Line(f.Fix.Old), safetext.Line(f.Fix.New), field)
-	edited := e.form.Edited()
-	if len(e.blocked) > 0 {
-		e.blocked = e.form.Problems()
+	shown, note := d.ed.noteEdits()
+	if len(d.blocked) > 0 {
+		d.blocked = d.ed.formOnDesk().Problems()
 	}
-	e.relayout()
-	return tea.Batch(e.preview.Schedule(edited), e.drafts.Note(edited))
+	d.relayout()
+	return tea.Batch(d.preview.Schedule(shown), note)
 }
 
 // checkPlaces names where each finding is in the form as it shows its
 // field (an email edited as text has other lines and columns than its
 // HTML): "Message 3:4", or the field alone when the place is not found.
 // Each field's text is read once.
-func (e *editorScreen) checkPlaces(fs []preview.Finding) []string {
+func (d *desk) checkPlaces(fs []preview.Finding) []string {
 	names := make([]string, len(fs))
 	byField := map[api.Field][]int{}
 	for i, f := range fs {
@@ -126,7 +126,7 @@ func (e *editorScreen) checkPlaces(fs []preview.Finding) []string {
 		for j, i := range idx {
 			places[j] = fs[i].Anchor
 		}
-		for j, s := range e.form.Spots(field, places) {
+		for j, s := range d.ed.formOnDesk().Spots(field, places) {
 			if s.OK {
 				names[idx[j]] = fmt.Sprintf("%s %d:%d", names[idx[j]], s.Line, s.Col)
 			}
@@ -136,16 +136,16 @@ func (e *editorScreen) checkPlaces(fs []preview.Finding) []string {
 }
 
 // checkPlace is checkPlaces for one finding, for the review's list.
-func (e *editorScreen) checkPlace(f preview.Finding) string {
-	return e.checkPlaces([]preview.Finding{f})[0]
+func (d *desk) checkPlace(f preview.Finding) string {
+	return d.checkPlaces([]preview.Finding{f})[0]
 }
 
 // checksHelp is the footer while the checks have the focus.
-func (e *editorScreen) checksHelp() []key.Binding {
-	fs, l := e.preview.Findings(), e.preview.checks
-	ks := []key.Binding{key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "select")), e.keys.GoToCheck}
+func (d *desk) checksHelp() []key.Binding {
+	fs, l := d.preview.Findings(), d.preview.checks
+	ks := []key.Binding{key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "select")), d.keys.GoToCheck}
 	if l.selected < len(fs) && fs[l.selected].Fix.Old != "" {
-		ks = append(ks, e.keys.FixCheck)
+		ks = append(ks, d.keys.FixCheck)
 	}
-	return append(ks, e.keys.Back)
+	return append(ks, d.keys.Back)
 }

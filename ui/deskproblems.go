@@ -18,17 +18,17 @@ const maxProblemLines = 3
 // attention is what stands between the edits and the review: after ctrl+s,
 // every problem of the edits (kept up to date as the user fixes them);
 // before, the fields whose value was refused when the user left them.
-func (e *editorScreen) attention() api.Violations {
-	if len(e.blocked) > 0 {
-		return e.blocked
+func (d *desk) attention() api.Violations {
+	if len(d.blocked) > 0 {
+		return d.blocked
 	}
-	return e.form.FieldErrors()
+	return d.ed.formOnDesk().FieldErrors()
 }
 
 // firstInForm is the first field of the form's order that vs names, or ""
 // (a problem with the update as a whole names no field of the form).
-func (e *editorScreen) firstInForm(vs api.Violations) api.Field {
-	for _, f := range e.form.Fields() {
+func (d *desk) firstInForm(vs api.Violations) api.Field {
+	for _, f := range d.ed.formOnDesk().Fields() {
 		if len(vs.For(f)) > 0 {
 			return f
 		}
@@ -38,35 +38,35 @@ func (e *editorScreen) firstInForm(vs api.Violations) api.Field {
 
 // summaryView is the one line naming every field that needs attention, in
 // the form's order: "2 fields need attention: Images, Delay".
-func (e *editorScreen) summaryView(vs api.Violations) string {
+func (d *desk) summaryView(vs api.Violations) string {
 	var names []string
-	for _, f := range e.form.Fields() {
+	for _, f := range d.ed.formOnDesk().Fields() {
 		if len(vs.For(f)) > 0 {
-			names = append(names, forms.Title(f))
+			names = append(names, forms.Label(f))
 		}
 	}
 	if len(names) == 0 {
 		if len(vs) == 0 {
 			return ""
 		}
-		return e.c.Styles.Error.Render(truncate(safetext.Clean(vs[0].Message), e.width))
+		return d.c.Styles.Error.Render(truncate(safetext.Clean(vs[0].Message), d.width))
 	}
 	what := "1 field needs attention: "
 	if len(names) > 1 {
 		what = fmt.Sprintf("%d fields need attention: ", len(names))
 	}
-	return e.c.Styles.Error.Render(truncate(what+strings.Join(names, ", "), e.width))
+	return d.c.Styles.Error.Render(truncate(what+strings.Join(names, ", "), d.width))
 }
 
 // problemsView is the focused field's problems, wrapped to the form's
 // width, in at most lines lines.
-func (e *editorScreen) problemsView(vs api.Violations, lines int) string {
-	own := vs.For(e.form.Focused())
+func (d *desk) problemsView(vs api.Violations, lines int) string {
+	own := vs.For(d.ed.formOnDesk().Focused())
 	if len(own) == 0 || lines <= 0 {
 		return ""
 	}
-	st := e.c.Styles
-	width := max(20, e.formWidth()-2)
+	st := d.c.Styles
+	width := max(20, d.formWidth()-2)
 	var rows []string
 	for _, v := range own {
 		text := st.Error.Render("✗ ") + safetext.Clean(v.Message)
@@ -82,10 +82,10 @@ func (e *editorScreen) problemsView(vs api.Violations, lines int) string {
 // problemLines is the room kept under the form for the focused field's
 // problems: enough for the wordiest field that has some, so moving between
 // fields does not shift the screen.
-func (e *editorScreen) problemLines(vs api.Violations) int {
-	width := max(20, e.formWidth()-2)
+func (d *desk) problemLines(vs api.Violations) int {
+	width := max(20, d.formWidth()-2)
 	most := 0
-	for _, f := range e.form.Fields() {
+	for _, f := range d.ed.formOnDesk().Fields() {
 		n := 0
 		for _, v := range vs.For(f) {
 			n += lipgloss.Height(lipgloss.NewStyle().Width(width).Render("✗ " + safetext.Clean(v.Message)))
@@ -96,12 +96,31 @@ func (e *editorScreen) problemLines(vs api.Violations) int {
 }
 
 // relayout sizes the form again when the room the problems need changed.
-func (e *editorScreen) relayout() {
-	vs := e.attention()
-	lines, summary := e.problemLines(vs), len(vs) > 0
-	if lines == e.reserved && summary == e.summarized {
+func (d *desk) relayout() {
+	vs := d.attention()
+	lines, summary := d.problemLines(vs), len(vs) > 0
+	if lines == d.reserved && summary == d.summarized {
 		return
 	}
-	e.reserved, e.summarized = lines, summary
-	e.form.SetHeight(e.formHeight())
+	d.reserved, d.summarized = lines, summary
+	d.ed.formOnDesk().SetHeight(d.formHeight())
+}
+
+// statusView is the lines above the form: a draft that could not be saved,
+// an external editor that failed, and the editor's own (what a rebase
+// kept).
+func (d *desk) statusView() string {
+	st := d.c.Styles
+	var lines []string
+	if err := d.drafts.Err(); err != nil {
+		lines = append(lines, st.Error.Render("Your edits could not be saved as a draft: ")+safetext.Clean(err.Error()))
+	}
+	if err := d.ed.formOnDesk().ExternalEditError(); err != nil {
+		lines = append(lines, st.Error.Render("ctrl+e: ")+safetext.Clean(err.Error()))
+	}
+	lines = append(lines, d.ed.statusLines()...)
+	if len(lines) == 0 {
+		return ""
+	}
+	return lipgloss.NewStyle().Width(max(20, d.formWidth()-2)).Render(strings.Join(lines, "\n"))
 }
