@@ -1,0 +1,154 @@
+package ui
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"lemstep/api"
+)
+
+// variantBMessage is B's message as lemlist has it now.
+func (s *session) variantBMessage() string {
+	s.t.Helper()
+	b, ok := s.sb.ABVariant(runningABStep)
+	if !ok {
+		s.t.Fatal("the sandbox has no variant B of the running test")
+	}
+	return b.Message
+}
+
+// atVariantBsEnd opens B's editor with the cursor at the end of its
+// message, edited as text, and returns the message as lemlist has it.
+func (s *session) atVariantBsEnd() string {
+	s.t.Helper()
+	s.openCampaign("Q4 SaaS founders")
+	before := s.variantBMessage()
+	s.openVariantB()
+	s.press("tab") // to the message
+	s.waitText("enter new line")
+	s.press("ctrl+end")
+	return before
+}
+
+// sendVariantB reviews B's one change and sends it; it returns the one
+// body …/ab-test received.
+func (s *session) sendVariantB() api.VariantUpdate {
+	s.t.Helper()
+	s.press("ctrl+s")
+	s.waitText("Review 1 change to variant B")
+	s.press("enter")
+	s.waitText("Variant B updated")
+	patches := s.requests("PATCH", "/ab-test")
+	if len(patches) != 1 || len(s.patches()) != 1 {
+		s.t.Fatalf("PATCH requests = %v, want one to …/ab-test", s.patches())
+	}
+	var u api.VariantUpdate
+	if err := json.Unmarshal(patches[0].Body, &u); err != nil {
+		s.t.Fatal(err)
+	}
+	return u
+}
+
+// Writing B is writing A: the message shows as text, enter starts a new
+// paragraph, "{{" offers the lead's variables, and lemlist receives HTML
+// in the message's own conventions. The header names the step by its
+// place in the tree.
+func TestWriteAParagraphWithAVariableInVariantB(t *testing.T) {
+	s := startSession(t, 120, 40)
+	before := s.atVariantBsEnd()
+	if scr := s.screen(); !strings.Contains(scr, "step 3 / Yes · 2 · variant B") || strings.Contains(scr, "<p style=") {
+		t.Fatalf("B's editor does not name the step by its path, or shows HTML:\n%s", scr)
+	}
+	s.press("enter", "enter")
+	s.typeText("PS: {{comp")
+	s.waitText("{{companyName}}")
+	s.waitText("enter inserts")
+	s.press("enter")
+	s.waitFor("the list closed", func(scr string) bool { return !strings.Contains(scr, "enter inserts") })
+	s.typeText(" rocks")
+	s.waitText("PS: Acme Robotics rocks") // the preview, for the sample lead
+	u := s.sendVariantB()
+	want := before + `<p style="margin: 0 0 12px;">PS: {{companyName}} rocks</p>`
+	if u.Message == nil || *u.Message != want || len(u.Fields()) != 1 {
+		t.Fatalf("PATCH …/ab-test changes %v, message %q\nwant only the message %q", u.Fields(), deref(u.Message), want)
+	}
+	if got := s.variantBMessage(); got != want {
+		t.Errorf("the sandbox keeps B's message as %q", got)
+	}
+}
+
+// f3 goes through B's checks as through A's, and f makes a misspelling's
+// fix in B's message, which is what is sent.
+func TestAChecksFixIsMadeInVariantB(t *testing.T) {
+	s := startSession(t, 120, 40)
+	before := s.atVariantBsEnd()
+	s.typeText(" We recieve")
+	s.waitText(`Message 9:9: "recieve" looks like a misspelling`)
+	s.press("f3")
+	s.waitText(`f makes it "receive"`)
+	s.press("f")
+	s.waitText(`Replaced "recieve" with "receive" in the message.`)
+	s.waitFor("the check gone", func(scr string) bool { return !strings.Contains(scr, "looks like a misspelling") })
+	s.press("esc")
+	u := s.sendVariantB()
+	if want := strings.Replace(before, "Maya</p>", "Maya We receive</p>", 1); u.Message == nil || *u.Message != want {
+		t.Fatalf("B's message sent = %q, want %q", deref(u.Message), want)
+	}
+}
+
+// At 80×24 B's form and preview take turns: the footer names f2, which
+// shows B's preview on the whole screen, where ↓ scrolls it.
+func TestF2ShowsVariantBsPreviewOnASmallTerminal(t *testing.T) {
+	s := startSession(t, 80, 24)
+	s.atVariantBsEnd()
+	s.press("enter", "enter")
+	s.typeText("PS: a postscript")
+	for _, line := range []string{"long", "enough", "to", "push", "the preview", "past one screen."} {
+		s.press("enter")
+		s.typeText(line)
+	}
+	scr := s.waitText("f2 form/preview")
+	if strings.Contains(scr, "Preview ·") {
+		t.Fatalf("the preview shares a screen too small for it:\n%s", scr)
+	}
+	s.press("f2")
+	scr = s.waitText("Three onboarding fixes for Acme Robotics, Jordan")
+	if !strings.Contains(scr, "Preview · as Jordan Lee") || strings.Contains(scr, "Variant B: half") {
+		t.Fatalf("f2 does not show B's preview alone:\n%s", scr)
+	}
+	s.waitText("below (↑/↓)")
+	s.press("down")
+	s.waitText("↑ 1 above")
+	s.press("f2")
+	s.waitText("Variant B: half of the leads")
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "<absent>"
+	}
+	return *s
+}
+
+// B's footer names only keys that work there (no ctrl+r: B has no revert),
+// and f1 opens its full help from the subject, a text field, with the
+// checks and the preview's keys.
+func TestVariantBsHelpNamesItsKeys(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openVariantB()
+	scr := s.waitText("ctrl+s review • ctrl+e $EDITOR • ctrl+o compare A and B • f1 help • esc back")
+	if strings.Contains(scr, "ctrl+r") || strings.Contains(scr, "f2") {
+		t.Fatalf("B's footer names a key that does nothing there:\n%s", scr)
+	}
+	s.press("f1")
+	scr = s.waitText("scroll preview down")
+	for _, want := range []string{`f3\s+checks`, `ctrl\+↓\s+scroll preview down`, `ctrl\+l\s+next sample lead`,
+		`ctrl\+o compare A and B`, `shift\+tab previous field`} {
+		if !regexp.MustCompile(want).MatchString(scr) {
+			t.Errorf("B's full help lacks %s:\n%s", want, scr)
+		}
+	}
+}
