@@ -15,6 +15,9 @@ func TestVariantBReviewHoldsABlockingCheckAndShowsTheRequest(t *testing.T) {
 	s.press("end")
 	s.typeText(" {% if x %}")
 	s.press("tab") // to the message
+	s.waitText("enter new line")
+	s.press("ctrl+t") // its HTML, where each line typed is a line of the change
+	s.waitText("HTML. Sent exactly as written")
 	s.press("ctrl+end")
 	var long strings.Builder
 	for i := range 30 {
