@@ -58,7 +58,7 @@ func (a *app) checkVariantEntry(e *applyEntry, allowBlocking bool) []string {
 	if e.loaded.Type != api.Email || !e.loaded.ABTest.Active() {
 		return []string{e.label() + ": the step has no A/B test, so it has no variant B; `lemstep ab start` starts one"}
 	}
-	return lintGate(a.io.ErrOut, e.label()+": variant B: ", variantLintBody(e.variant.update), allowBlocking)
+	return lintGate(a.io.ErrOut, e.label()+": variant B: ", e.variant.update.EmailUpdate(), allowBlocking)
 }
 
 // sendVariantEntry sends an entry about B: B is read just before, for the

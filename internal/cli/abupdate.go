@@ -158,7 +158,7 @@ func (a *app) sendVariantUpdate(ctx context.Context, sequenceID, stepID string, 
 	if vs := checkVariantUpdate(u); len(vs) > 0 {
 		return rejected("nothing was sent: lemlist would refuse this update because", violationLines("", vs))
 	}
-	if blocking := lintGate(a.io.ErrOut, "variant B: ", variantLintBody(u), opts.allowBlocking); len(blocking) > 0 {
+	if blocking := lintGate(a.io.ErrOut, "variant B: ", u.EmailUpdate(), opts.allowBlocking); len(blocking) > 0 {
 		return rejected(blockingHeading(len(blocking)), blocking)
 	}
 	s, err := a.connect()
@@ -193,11 +193,6 @@ func (a *app) sendVariantUpdate(ctx context.Context, sequenceID, stepID string, 
 		fmt.Fprintf(a.io.Out, "Journal entry #%d; `lemstep undo %d` puts the previous values back.\n", entry.ID, entry.ID)
 	}
 	return nil
-}
-
-// variantLintBody is u as the email lint reads it: B is an email.
-func variantLintBody(u api.VariantUpdate) api.StepUpdate {
-	return api.StepUpdate{Type: api.Email, Subject: u.Subject, Message: u.Message}
 }
 
 // variantReadFailure explains why variant B could not be read.

@@ -240,7 +240,7 @@ func (a *app) checkChange(ch findreplace.Change) []string {
 		if vs := ch.VariantUpdate.Validate(); len(vs) > 0 {
 			return violationLines(changeLabel(ch), vs)
 		}
-		return lintGate(a.io.ErrOut, where, variantLintBody(ch.VariantUpdate), false)
+		return lintGate(a.io.ErrOut, where, ch.VariantUpdate.EmailUpdate(), false)
 	}
 	if vs := ch.Update.Validate(api.Target{Type: ch.Step.Type, Base: &ch.Step}); len(vs) > 0 {
 		return violationLines(changeLabel(ch), vs)
