@@ -134,23 +134,37 @@ func deref(s *string) string {
 	return *s
 }
 
-// B's footer names only keys that work there (no ctrl+r: B has no revert),
-// and f1 opens its full help from the subject, a text field, with the
-// checks and the preview's keys.
+// B's footer names the keys that work there (f2 only where the form and
+// the preview take turns), and f1 opens its full help from the subject, a
+// text field, with the checks and the preview's keys.
 func TestVariantBsHelpNamesItsKeys(t *testing.T) {
 	s := startSession(t, 120, 40)
 	s.openCampaign("Q4 SaaS founders")
 	s.openVariantB()
-	scr := s.waitText("ctrl+s review • ctrl+e $EDITOR • ctrl+o compare A and B • f1 help • esc back")
-	if strings.Contains(scr, "ctrl+r") || strings.Contains(scr, "f2") {
+	scr := s.waitText("ctrl+s review • ctrl+e $EDITOR • ctrl+r revert • ctrl+o compare A and B • f1 help • esc back")
+	if strings.Contains(scr, "f2") {
 		t.Fatalf("B's footer names a key that does nothing there:\n%s", scr)
 	}
 	s.press("f1")
 	scr = s.waitText("scroll preview down")
 	for _, want := range []string{`f3\s+checks`, `ctrl\+↓\s+scroll preview down`, `ctrl\+l\s+next sample lead`,
-		`ctrl\+o compare A and B`, `shift\+tab previous field`} {
+		`ctrl\+o compare A and B`, `shift\+tab previous field`, `ctrl\+r\s+revert`} {
 		if !regexp.MustCompile(want).MatchString(scr) {
 			t.Errorf("B's full help lacks %s:\n%s", want, scr)
 		}
+	}
+}
+
+// ctrl+r in B's editor shows what reverting would undo; f puts back the
+// focused field only, and B's other edits are sent.
+func TestRevertAFieldOfVariantB(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	subject := "Three onboarding fixes for {{companyName}}, {{firstName}}"
+	s.openVariantB()
+	s.revertTheMessageKeepingTheSubject()
+	u := s.sendVariantB()
+	if len(u.Fields()) != 1 || u.Subject == nil || *u.Subject != subject+" today" {
+		t.Fatalf("PATCH …/ab-test changes %v, subject %q; want only the subject", u.Fields(), deref(u.Subject))
 	}
 }

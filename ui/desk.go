@@ -63,6 +63,8 @@ type deskForm interface {
 
 // deskEditor is what differs between the step's editor and variant B's.
 type deskEditor interface {
+	screen
+	revertable
 	// formOnDesk is the form being edited now (an editor may build a new one).
 	formOnDesk() deskForm
 	// updateForm gives msg to the form.
@@ -90,8 +92,7 @@ type deskEditor interface {
 
 // ownKeys are the keys one editor has that the other has not.
 type ownKeys struct {
-	footer []key.Binding // beside review in the footer, where there is room
-	edit   []key.Binding // in the full help's group of editing keys
+	footer []key.Binding // in the footer, where there is room
 	more   []key.Binding // a group of their own in the full help
 }
 

@@ -39,6 +39,8 @@ func (d *desk) onKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, d.keys.Review):
 		return d.toReview()
+	case key.Matches(k, d.keys.Revert):
+		return emit(revertMsg{sentBy{d.ed}})
 	case key.Matches(k, d.keys.Back) && !f.Filtering():
 		return emit(d.ed.leaveMsg())
 	case key.Matches(k, d.keys.External) && f.FocusedOpensExternally():
@@ -129,13 +131,13 @@ func (d *desk) ShortHelp() []key.Binding {
 		// 80 columns: the editor's own keys wait in f1's full help.
 		return append(ks, d.keys.SwitchPane, d.keys.HelpAnywhere, d.keys.Back)
 	}
-	ks = append(ks, d.ed.ownKeys().footer...)
+	ks = append(append(ks, d.keys.Revert), d.ed.ownKeys().footer...)
 	return append(ks, d.keys.HelpAnywhere, d.keys.Back)
 }
 
 func (d *desk) FullHelp() [][]key.Binding {
 	own := d.ed.ownKeys()
-	edit := append([]key.Binding{d.keys.NextField, d.keys.PrevField}, own.edit...)
+	edit := []key.Binding{d.keys.NextField, d.keys.PrevField, d.keys.Revert}
 	if d.hasText() {
 		edit = append(edit, d.keys.External)
 	}

@@ -144,22 +144,17 @@ func (e *editorScreen) reviewMsg() tea.Msg { return reviewMsg{sentBy{e}} }
 
 func (e *editorScreen) leaveMsg() tea.Msg { return leaveEditorMsg{sentBy{e}} }
 
-// ownKey: ctrl+r shows what reverting would undo; ctrl+o compares an A/B
-// tested step's A with B.
+// ownKey: ctrl+o compares an A/B tested step's A with B.
 func (e *editorScreen) ownKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
-	switch {
-	case key.Matches(k, e.keys.Revert):
-		return emit(revertMsg{sentBy{e}}), true
-	case key.Matches(k, compareKey()) && e.original.ABTest.Active():
+	if key.Matches(k, compareKey()) && e.original.ABTest.Active() {
 		return emit(compareMsg{sentBy{e}}), true
 	}
 	return nil, false
 }
 
 func (e *editorScreen) ownKeys() ownKeys {
-	own := ownKeys{footer: []key.Binding{e.keys.Revert}, edit: []key.Binding{e.keys.Revert}}
 	if e.original.ABTest.Active() {
-		own.more = []key.Binding{compareKey()}
+		return ownKeys{more: []key.Binding{compareKey()}}
 	}
-	return own
+	return ownKeys{}
 }

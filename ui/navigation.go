@@ -91,7 +91,7 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 	case leaveEditorMsg:
 		return m.leaveEditor(msg.from.(drafting)), true
 	case revertMsg:
-		m.push(newRevertScreen(m.c, m.keys, msg.from.(*editorScreen)))
+		m.push(newRevertScreen(m.c, m.keys, msg.from.(revertable)))
 		return nil, true
 	case reviewMsg:
 		e := msg.from.(*editorScreen)

@@ -22,13 +22,31 @@ type revertMsg struct{ sentBy }
 type revertScreen struct {
 	c       *Context
 	keys    Keys
-	editor  *editorScreen
-	focused api.Field      // the field the editor's focus was on
-	edits   api.StepUpdate // the editor's edits
-	changed []api.Field    // every field they change
+	editor  revertable
+	focused api.Field // the field the editor's focus was on
+	plan    revertPlan
 	pager   pager
 	width   int
 	height  int
+}
+
+// revertable is an editor whose edits can be put back field by field: the
+// step's or variant B's.
+type revertable interface {
+	formOnDesk() deskForm
+	revertPlan() revertPlan
+	// revert puts fields back to lemlist's values, keeping every other
+	// edit and the focus where it was.
+	revert(fields []api.Field) tea.Cmd
+}
+
+// revertPlan is what reverting would undo: every field the edits change,
+// each going from the edit back to lemlist's value, and the campaigns a
+// campaign id is named by.
+type revertPlan struct {
+	changed   []api.Field
+	back      []changeview.Entry
+	campaigns []api.Campaign
 }
 
 // revertKeys are the revert screen's own choices.
@@ -41,17 +59,14 @@ func newRevertKeys() revertKeys {
 	}
 }
 
-func newRevertScreen(c *Context, keys Keys, e *editorScreen) *revertScreen {
-	s := &revertScreen{c: c, keys: keys, editor: e, focused: e.form.Focused(), pager: newPager(keys)}
-	if u, err := api.Diff(e.original, e.form.Edited()); err == nil {
-		s.edits, s.changed = u, u.Fields()
-	}
+func newRevertScreen(c *Context, keys Keys, e revertable) *revertScreen {
+	s := &revertScreen{c: c, keys: keys, editor: e, focused: e.formOnDesk().Focused(), plan: e.revertPlan(), pager: newPager(keys)}
 	s.refresh()
 	return s
 }
 
 // fieldChanged reports whether the focused field holds an edit.
-func (s *revertScreen) fieldChanged() bool { return slices.Contains(s.changed, s.focused) }
+func (s *revertScreen) fieldChanged() bool { return slices.Contains(s.plan.changed, s.focused) }
 
 func (s *revertScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
@@ -61,29 +76,17 @@ func (s *revertScreen) SetSize(w, h int) {
 func (s *revertScreen) refresh() {
 	s.pager.SetSize(s.width, s.height-lipgloss.Height(s.heading())-1)
 	body := "Nothing to revert: every field holds lemlist's value."
-	if len(s.changed) > 0 {
-		body = changeview.Render(s.reverting(), changeview.Options{Width: s.width, Theme: s.c.Theme, Campaigns: s.editor.targets})
+	if len(s.plan.changed) > 0 {
+		body = changeview.Render(s.plan.back, changeview.Options{Width: s.width, Theme: s.c.Theme, Campaigns: s.plan.campaigns})
 	}
 	s.pager.SetContent(body)
-}
-
-// reverting is each changed field going from the edit back to lemlist's
-// value.
-func (s *revertScreen) reverting() []changeview.Entry {
-	var out []changeview.Entry
-	for _, f := range s.changed {
-		mine, _ := s.edits.UpdateValue(f)
-		theirs, _ := api.StepValue(s.editor.original, f)
-		out = append(out, changeview.Change(f, mine, theirs))
-	}
-	return out
 }
 
 func (s *revertScreen) heading() string {
 	st := s.c.Styles
 	head := st.Title.Render("Revert to lemlist's values") + "\n"
 	switch {
-	case len(s.changed) == 0:
+	case len(s.plan.changed) == 0:
 	case s.fieldChanged():
 		head += st.Muted.Render("f puts " + forms.Label(s.focused) + " back as below; a puts back every field listed.")
 	default:
@@ -106,8 +109,8 @@ func (s *revertScreen) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(k, rk.field) && s.fieldChanged():
 		return tea.Batch(s.editor.revert([]api.Field{s.focused}), emit(backMsg{sentBy{s}}))
-	case key.Matches(k, rk.all) && len(s.changed) > 0:
-		return tea.Batch(s.editor.revert(s.changed), emit(backMsg{sentBy{s}}))
+	case key.Matches(k, rk.all) && len(s.plan.changed) > 0:
+		return tea.Batch(s.editor.revert(s.plan.changed), emit(backMsg{sentBy{s}}))
 	case key.Matches(k, s.keys.Back):
 		return emit(backMsg{sentBy{s}})
 	}
@@ -125,7 +128,7 @@ func (s *revertScreen) ShortHelp() []key.Binding {
 	if s.fieldChanged() {
 		ks = append(ks, rk.field)
 	}
-	if len(s.changed) > 0 {
+	if len(s.plan.changed) > 0 {
 		ks = append(ks, rk.all)
 	}
 	return append(ks, s.keys.Back)
@@ -133,6 +136,20 @@ func (s *revertScreen) ShortHelp() []key.Binding {
 
 func (s *revertScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{s.ShortHelp(), {s.keys.Up, s.keys.Down, s.keys.PageUp, s.keys.PageDown}}
+}
+
+// revertPlan: every field the step's edits change, going back.
+func (e *editorScreen) revertPlan() revertPlan {
+	plan := revertPlan{campaigns: e.targets}
+	if u, err := api.Diff(e.original, e.form.Edited()); err == nil {
+		plan.changed = u.Fields()
+		for _, f := range plan.changed {
+			mine, _ := u.UpdateValue(f)
+			theirs, _ := api.StepValue(e.original, f)
+			plan.back = append(plan.back, changeview.Change(f, mine, theirs))
+		}
+	}
+	return plan
 }
 
 // revert puts fields back to lemlist's values, keeping every other edit
@@ -148,8 +165,14 @@ func (e *editorScreen) revert(fields []api.Field) tea.Cmd {
 			}
 		}
 	}
-	edited := kept.Apply(e.original)
-	cmds := []tea.Cmd{e.form.SetValues(edited), e.form.Focus(focused)}
-	e.relayout()
-	return tea.Batch(append(cmds, e.preview.Schedule(edited), e.drafts.Note(edited), e.drafts.WriteNow())...)
+	return e.reverted(focused, e.form.SetValues(kept.Apply(e.original)))
+}
+
+// reverted follows the form's values put back by reset: the focus goes
+// back to focused, the preview and the draft follow.
+func (d *desk) reverted(focused api.Field, reset tea.Cmd) tea.Cmd {
+	cmds := []tea.Cmd{reset, d.ed.formOnDesk().Focus(focused)}
+	d.relayout()
+	shown, note := d.ed.noteEdits()
+	return tea.Batch(append(cmds, d.preview.Schedule(shown), note, d.drafts.WriteNow())...)
 }

@@ -37,6 +37,16 @@ func TestRevertTheFocusedField(t *testing.T) {
 	s := startSession(t, 120, 40)
 	s.openCampaign("Q4 SaaS founders")
 	s.openStep("Quick question")
+	s.revertTheMessageKeepingTheSubject()
+	s.submit("1 change")
+	s.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + " today"})
+}
+
+// revertTheMessageKeepingTheSubject adds " today" to the open editor's
+// subject and "DROP ME " to its message, then reverts the message alone:
+// ctrl+r shows what reverting would undo, f puts the focused field back.
+func (s *session) revertTheMessageKeepingTheSubject() {
+	s.t.Helper()
 	s.press("end")
 	s.typeText(" today")
 	s.press("tab")
@@ -45,14 +55,15 @@ func TestRevertTheFocusedField(t *testing.T) {
 	s.press("ctrl+r")
 	scr := s.waitText("Revert to lemlist's values")
 	if !strings.Contains(scr, "f puts Message back") || !strings.Contains(scr, "DROP ME") {
-		t.Fatalf("the revert screen does not show the message's edit:\n%s", scr)
+		s.t.Fatalf("the revert screen does not show the message's edit:\n%s", scr)
 	}
 	s.press("f")
 	s.waitFor("the editor without the message's edit", func(scr string) bool {
 		return strings.Contains(scr, "ctrl+s review") && !strings.Contains(scr, "DROP ME")
 	})
-	s.submit("1 change")
-	s.wantPatch(map[string]any{"type": "email", "subject": quickQuestion + " today"})
+	if scr := s.screen(); !strings.Contains(scr, "enter new line") {
+		s.t.Fatalf("the focus left the message after reverting it:\n%s", scr)
+	}
 }
 
 // ctrl+t shows an email's HTML and back; neither switch changes the message.
