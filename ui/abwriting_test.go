@@ -168,3 +168,29 @@ func TestRevertAFieldOfVariantB(t *testing.T) {
 		t.Fatalf("PATCH …/ab-test changes %v, subject %q; want only the subject", u.Fields(), deref(u.Subject))
 	}
 }
+
+// "{{" offers the campaign's own variables, those B reads among them, in
+// B's editor and in A's.
+func TestVariablesOnlyBReadsAreOfferedInBothEditors(t *testing.T) {
+	s := startSession(t, 120, 40)
+	subject := "Fixes for {{companyName}}, episode {{podcastEpisode}}"
+	if err := s.sb.EditABVariant(runningABStep, api.VariantUpdate{Subject: &subject}); err != nil {
+		t.Fatal(err)
+	}
+	s.openCampaign("Q4 SaaS founders")
+	s.openVariantB()
+	s.press("end")
+	s.typeText(" {{podc")
+	s.waitText("{{podcastEpisode}}")
+	s.press("esc") // closes the list
+	s.waitFor("the list closed", func(scr string) bool { return !strings.Contains(scr, "enter inserts") })
+	s.press("esc") // leaves B; its edit is kept as a draft
+	s.waitText("your edits are kept as a draft")
+	s.press("esc") // clears the tree's filter
+	s.waitText("steps in")
+	s.openStep("3-point teardown")
+	s.waitText("you are editing variant A")
+	s.press("end")
+	s.typeText(" {{podc")
+	s.waitText("{{podcastEpisode}}")
+}

@@ -48,13 +48,16 @@ type openStepMsg struct {
 	variables []string // the campaign's own variables, offered after "{{"
 }
 
-// customVariables are the variables the campaign's steps read that lemlist
-// does not fill itself.
+// customVariables are the variables the campaign's steps (and the B
+// variants read so far) read that lemlist does not fill itself.
 func (s *stepScreen) customVariables() []string {
 	var texts []string
 	for _, seq := range s.seqs {
 		for _, st := range seq.Steps {
 			texts = append(texts, st.Subject, st.Message, st.AltMessage, st.Title)
+			if b := s.variants[st.ID]; b.done && b.err == nil {
+				texts = append(texts, b.variant.Subject, b.variant.Message, b.variant.AltMessage)
+			}
 		}
 	}
 	return preview.CustomVariables(texts...)
