@@ -62,12 +62,7 @@ func TestWriteAParagraphWithAVariableInVariantB(t *testing.T) {
 		t.Fatalf("B's editor does not name the step by its path, or shows HTML:\n%s", scr)
 	}
 	s.press("enter", "enter")
-	s.typeText("PS: {{comp")
-	s.waitText("{{companyName}}")
-	s.waitText("enter inserts")
-	s.press("enter")
-	s.waitFor("the list closed", func(scr string) bool { return !strings.Contains(scr, "enter inserts") })
-	s.typeText(" rocks")
+	s.typePSWithCompanyNameFromTheList()
 	s.waitText("PS: Acme Robotics rocks") // the preview, for the sample lead
 	u := s.sendVariantB()
 	want := before + `<p style="margin: 0 0 12px;">PS: {{companyName}} rocks</p>`
@@ -84,16 +79,7 @@ func TestWriteAParagraphWithAVariableInVariantB(t *testing.T) {
 func TestAChecksFixIsMadeInVariantB(t *testing.T) {
 	s := startSession(t, 120, 40)
 	before := s.atVariantBsEnd()
-	s.typeText(" We recieve")
-	s.waitText(`Message 9:9: "recieve" looks like a misspelling`)
-	s.press("f3")
-	s.waitText(`f makes it "receive"`)
-	s.press("f")
-	s.waitText(`Replaced "recieve" with "receive" in the message.`)
-	s.waitFor("the check gone", func(scr string) bool { return !strings.Contains(scr, "looks like a misspelling") })
-	// With no check left, the keys go to B's form again.
-	s.typeText(" ok")
-	s.waitText("We receive ok")
+	s.fixAMisspellingWithF3("Message 9:9")
 	u := s.sendVariantB()
 	if want := strings.Replace(before, "Maya</p>", "Maya We receive ok</p>", 1); u.Message == nil || *u.Message != want {
 		t.Fatalf("B's message sent = %q, want %q", deref(u.Message), want)

@@ -11,18 +11,26 @@ import (
 func TestAChecksFixIsMadeInTheCopyAndSent(t *testing.T) {
 	s := startSession(t, 120, 40)
 	before := s.atTheQuickQuestionsEnd()
+	s.fixAMisspellingWithF3("Message 11:9")
+	s.wantMessageEnding(before, " We receive ok")
+}
+
+// fixAMisspellingWithF3 types " We recieve" at the cursor, waits for the
+// check naming it at place, goes to it with f3 and makes its fix with f;
+// once no check is left the keys go to the form again, where " ok" is
+// typed.
+func (s *session) fixAMisspellingWithF3(place string) {
+	s.t.Helper()
 	s.typeText(" We recieve")
-	s.waitText(`Message 11:9: "recieve" looks like a misspelling`)
+	s.waitText(place + `: "recieve" looks like a misspelling`)
 	s.waitText("f3 goes through them")
 	s.press("f3")
 	s.waitText(`f makes it "receive"`)
 	s.press("f")
 	s.waitText(`Replaced "recieve" with "receive" in the message.`)
 	s.waitFor("the check gone", func(scr string) bool { return !strings.Contains(scr, "looks like a misspelling") })
-	// With no check left, the keys go to the form again.
 	s.typeText(" ok")
 	s.waitText("We receive ok")
-	s.wantMessageEnding(before, " We receive ok")
 }
 
 // atTheQuickQuestionsEnd opens the "Quick question" email with the cursor

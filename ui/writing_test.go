@@ -17,18 +17,26 @@ func TestEnterAndVariableCompletionInTheMessage(t *testing.T) {
 	s.press("tab") // to the message
 	s.waitText("enter new line")
 	s.press("ctrl+end", "enter")
-	s.typeText("PS: {{comp")
-	s.waitText("{{companyName}}")
-	s.waitText("enter inserts")
-	s.press("enter")
-	s.waitFor("the list closed", func(scr string) bool { return !strings.Contains(scr, "enter inserts") })
-	s.typeText(" rocks")
+	s.typePSWithCompanyNameFromTheList()
 	s.submit("1 change")
 	got := s.onlyPatch()
 	want := strings.Replace(before, "Maya</p>", "Maya<br>PS: {{companyName}} rocks</p>", 1)
 	if got["message"] != want || len(got) != 2 {
 		t.Fatalf("PATCH body = %v, want the message with the new line and the variable", got)
 	}
+}
+
+// typePSWithCompanyNameFromTheList types "PS: {{comp" in the focused
+// text, inserts {{companyName}} from the list "{{" opened, and types on:
+// "PS: {{companyName}} rocks".
+func (s *session) typePSWithCompanyNameFromTheList() {
+	s.t.Helper()
+	s.typeText("PS: {{comp")
+	s.waitText("{{companyName}}")
+	s.waitText("enter inserts")
+	s.press("enter")
+	s.waitFor("the list closed", func(scr string) bool { return !strings.Contains(scr, "enter inserts") })
+	s.typeText(" rocks")
 }
 
 // ctrl+r shows what reverting would undo; f puts back the focused field
