@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -38,12 +39,51 @@ func header(c *Context, crumbs []string) string {
 // footer is the help bar built from the active screen's keymap, so the help
 // never drifts from the keys; full shows every binding.
 func footer(c *Context, h help.Model, k help.KeyMap, full bool) string {
-	h.SetWidth(max(10, c.Width-2))
-	h.ShowAll = full
+	width := max(10, c.Width-2)
+	if full {
+		return c.Styles.Footer.Render(lipgloss.NewStyle().MaxWidth(width).Render(fullHelp(h, k, width)))
+	}
+	h.SetWidth(width)
+	h.ShowAll = false
 	// bubbles' help adds a binding past its width when the "…" would not
 	// fit either (help.shouldAddItem), and the terminal then wraps the
 	// line; cut what it drew to the width.
 	return c.Styles.Footer.Render(lipgloss.NewStyle().MaxWidth(max(10, c.Width-2)).Render(h.View(k)))
+}
+
+// helpGap separates the full help's columns, as bubbles' help does.
+const helpGap = "    "
+
+// fullHelp lays the full help's columns out in rows that fit width:
+// bubbles' help puts them all on one row and cuts what passes the width
+// to "…", which hid the last columns (review, back, quit) at 80 columns.
+func fullHelp(h help.Model, k help.KeyMap, width int) string {
+	h.SetWidth(0)
+	var rows, row []string
+	used := 0
+	flush := func() {
+		if len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+		}
+		row, used = nil, 0
+	}
+	for _, group := range k.FullHelp() {
+		if len(group) == 0 {
+			continue
+		}
+		col := h.FullHelpView([][]key.Binding{group})
+		w := lipgloss.Width(col)
+		if len(row) > 0 && used+len(helpGap)+w > width {
+			flush()
+		}
+		if len(row) > 0 {
+			row = append(row, helpGap)
+			used += len(helpGap)
+		}
+		row, used = append(row, col), used+w
+	}
+	flush()
+	return strings.Join(rows, "\n\n")
 }
 
 func newHelp(c *Context) help.Model {

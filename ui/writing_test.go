@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -104,4 +105,24 @@ func TestListsSayWhatTheyDid(t *testing.T) {
 	s.waitFor("the filter cleared", func(scr string) bool { return !strings.Contains(scr, "zqx") })
 	s.press("esc", "r")
 	s.waitText("reloaded from lemlist")
+}
+
+// At 80 columns f1's full help lays its columns out in rows rather than
+// cutting the last ones to "…": review, back and quit stay in sight.
+func TestFullHelpFitsEightyColumns(t *testing.T) {
+	s := startSession(t, 80, 24)
+	s.openCampaign("Q4 SaaS founders")
+	s.openStep("Thanks for connecting")
+	s.press("f1")
+	scr := s.waitText("scroll preview down")
+	for _, want := range []string{`ctrl\+s\s+review`, `esc\s+back`, `ctrl\+c\s+quit`, `f3\s+checks`, `tab\s+next field`} {
+		if !regexp.MustCompile(want).MatchString(scr) {
+			t.Errorf("the full help lacks %s:\n%s", want, scr)
+		}
+	}
+	for _, line := range strings.Split(scr, "\n") {
+		if strings.Contains(line, "ctrl+") && strings.Contains(line, "…") {
+			t.Errorf("the full help cut a column: %q", line)
+		}
+	}
 }
