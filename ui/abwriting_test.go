@@ -2,9 +2,13 @@ package ui
 
 import (
 	"encoding/json"
+	"image/color"
 	"regexp"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"lemstep/api"
 )
@@ -179,4 +183,28 @@ func TestVariablesOnlyBReadsAreOfferedInBothEditors(t *testing.T) {
 	s.press("end")
 	s.typeText(" {{podc")
 	s.waitText("{{podcastEpisode}}")
+}
+
+// When the terminal reports a light background, B's form is drawn with
+// the light theme too, as a step's is, and keeps its edits.
+func TestVariantBsFormFollowsTheTerminalsBackground(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.openCampaign("Q4 SaaS founders")
+	s.openVariantB()
+	s.press("end")
+	s.typeText(" v2")
+	s.waitText("{{firstName}} v2")
+	title := func() string {
+		for _, line := range strings.Split(s.styledScreen(), "\n") {
+			if strings.Contains(ansi.Strip(line), "┃ Subject") {
+				return line
+			}
+		}
+		t.Fatal("no focused Subject title on screen")
+		return ""
+	}
+	dark := title()
+	s.tm.Send(tea.BackgroundColorMsg{Color: color.White})
+	s.waitFor("B's form in the light theme", func(string) bool { return title() != dark })
+	s.waitText("{{firstName}} v2")
 }

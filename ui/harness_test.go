@@ -28,7 +28,10 @@ const testKey = "ui-test-key-3f9a1c"
 
 // probe asks the running program for its current screen. It travels through
 // the program's own message loop, so reading the view is race-free.
-type probe struct{ reply chan string }
+type probe struct {
+	reply  chan string
+	styled bool // the screen with its styles, not stripped
+}
 
 // harness wraps the root model to answer probes.
 type harness struct{ m *Model }
@@ -37,7 +40,11 @@ func (h harness) Init() tea.Cmd { return h.m.Init() }
 
 func (h harness) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if p, ok := msg.(probe); ok {
-		p.reply <- ansi.Strip(h.m.render())
+		if p.styled {
+			p.reply <- h.m.render()
+		} else {
+			p.reply <- ansi.Strip(h.m.render())
+		}
 		return h, nil
 	}
 	_, cmd := h.m.Update(msg)
@@ -156,9 +163,14 @@ func (s *session) checkNoKey() {
 }
 
 // screen returns what the program shows now, without styles.
-func (s *session) screen() string {
+func (s *session) screen() string { return s.probe(false) }
+
+// styledScreen returns what the program shows now, with its styles.
+func (s *session) styledScreen() string { return s.probe(true) }
+
+func (s *session) probe(styled bool) string {
 	reply := make(chan string, 1)
-	s.tm.Send(probe{reply: reply})
+	s.tm.Send(probe{reply: reply, styled: styled})
 	select {
 	case v := <-reply:
 		return v
