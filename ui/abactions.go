@@ -111,7 +111,7 @@ func (s *stepScreen) abRecord(st api.Step, act journal.ABAction, v api.Variant) 
 }
 
 func (s *stepScreen) startAction(r treeRow) *abAction {
-	st := r.step
+	st, name := r.step, stepName(r.path, r.step.Index)
 	switch {
 	case r.kind != rowStep || st.Type != api.Email:
 		s.abNotice = "A/B tests exist on email steps only: move to an email step to start one."
@@ -121,9 +121,9 @@ func (s *stepScreen) startAction(r treeRow) *abAction {
 		return nil
 	}
 	return &abAction{
-		question: fmt.Sprintf("Start an A/B test on step %d?\n\nlemlist copies the step's subject and message into a new variant B, "+
-			"and from then on half of the leads who reach the step get B. Deleting B later ends the test.", st.Index),
-		done: fmt.Sprintf("A/B test started on step %d: variant B is a copy of A; open the B row to change it.", st.Index),
+		question: fmt.Sprintf("Start an A/B test on %s?\n\nlemlist copies the step's subject and message into a new variant B, "+
+			"and from then on half of the leads who reach the step get B. Deleting B later ends the test.", name),
+		done: fmt.Sprintf("A/B test started on %s: variant B is a copy of A; open the B row to change it.", name),
 		call: func(ctx context.Context, c *api.Client) error {
 			_, err := c.StartABTest(ctx, st.SequenceID, st.ID)
 			return err
@@ -142,7 +142,7 @@ func rowVariantLetter(r treeRow) api.Variant {
 }
 
 func (s *stepScreen) winnerAction(r treeRow) *abAction {
-	st := r.step
+	st, name := r.step, stepName(r.path, r.step.Index)
 	switch {
 	case !st.ABTest.Active():
 		s.abNotice = "This step has no A/B test: press t on an email step to start one."
@@ -153,16 +153,16 @@ func (s *stepScreen) winnerAction(r treeRow) *abAction {
 	}
 	v := rowVariantLetter(r)
 	return &abAction{
-		question: fmt.Sprintf("Pick variant %s as the winner of step %d's A/B test?\n\nEvery lead who reaches the step from now on gets %s. "+
-			"This cannot be undone: lemlist has no way to reopen a decided test.", v, st.Index, v),
-		done:   fmt.Sprintf("Variant %s won the A/B test of step %d.", v, st.Index),
+		question: fmt.Sprintf("Pick variant %s as the winner of the A/B test of %s?\n\nEvery lead who reaches the step from now on gets %s. "+
+			"This cannot be undone: lemlist has no way to reopen a decided test.", v, name, v),
+		done:   fmt.Sprintf("Variant %s won the A/B test of %s.", v, name),
 		call:   func(ctx context.Context, c *api.Client) error { return c.PickABWinner(ctx, st.SequenceID, st.ID, v) },
 		record: s.abRecord(st, journal.ABWinner, v),
 	}
 }
 
 func (s *stepScreen) deleteAction(r treeRow) *abAction {
-	st := r.step
+	st, name := r.step, stepName(r.path, r.step.Index)
 	if !st.ABTest.Active() {
 		s.abNotice = "This step has no A/B test, so there is no variant to delete."
 		return nil
@@ -173,8 +173,8 @@ func (s *stepScreen) deleteAction(r treeRow) *abAction {
 		what = "The test ends and variant B's subject and message become the step's own. A's are gone afterwards."
 	}
 	return &abAction{
-		question: fmt.Sprintf("Delete variant %s of step %d?\n\n%s This cannot be undone.", v, st.Index, what),
-		done:     fmt.Sprintf("Variant %s of step %d deleted; the A/B test has ended.", v, st.Index),
+		question: fmt.Sprintf("Delete variant %s of %s?\n\n%s This cannot be undone.", v, name, what),
+		done:     fmt.Sprintf("Variant %s of %s deleted; the A/B test has ended.", v, name),
 		call:     func(ctx context.Context, c *api.Client) error { return c.DeleteABVariant(ctx, st.SequenceID, st.ID, v) },
 		record:   s.abRecord(st, journal.ABDelete, v),
 	}

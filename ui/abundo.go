@@ -68,13 +68,24 @@ func (s *stepScreen) onABEntryFound(msg abEntryFoundMsg) tea.Cmd {
 	undo := s.abRecord(st, journal.ABDelete, api.VariantB)
 	undo.Undoes = e.ID
 	act := abAction{
-		question: fmt.Sprintf("Undo journal entry #%d by deleting variant B of step %d?\n\nThe test ends and every lead gets the step "+
-			"as it is (variant A). B's subject and message are gone afterwards: this cannot be undone in turn.", e.ID, st.Index),
-		done: fmt.Sprintf("Undid entry #%d: variant B of step %d is deleted and the A/B test has ended.", e.ID, st.Index),
+		question: fmt.Sprintf("Undo journal entry #%d by deleting variant B of %s?\n\nThe test ends and every lead gets the step "+
+			"as it is (variant A). B's subject and message are gone afterwards: this cannot be undone in turn.", e.ID, s.stepNamed(st)),
+		done: fmt.Sprintf("Undid entry #%d: variant B of %s is deleted and the A/B test has ended.", e.ID, s.stepNamed(st)),
 		call: func(ctx context.Context, c *api.Client) error {
 			return c.DeleteABVariant(ctx, st.SequenceID, st.ID, api.VariantB)
 		},
 		record: undo,
 	}
 	return emit(askMsg{sentBy: sentBy{s}, question: act.question, no: "no, leave the test running", yes: s.runAction(st.ID, act)})
+}
+
+// stepNamed names st as the tree shows it: by its path in the campaign
+// ("step Yes · 2"), by lemlist's index when the tree no longer holds it.
+func (s *stepScreen) stepNamed(st api.Step) string {
+	for _, r := range s.list.Items() {
+		if r.kind == rowStep && r.step.ID == st.ID {
+			return stepName(r.path, st.Index)
+		}
+	}
+	return stepName("", st.Index)
 }

@@ -70,7 +70,7 @@ func TestWinnerAndDeleteAreJournaledAndSayTheyCannotBeUndone(t *testing.T) {
 	s.press("w")
 	s.waitText("Pick variant B as the winner")
 	s.press("y")
-	s.waitText("Variant B won the A/B test of step 5. Journal entry #1; it cannot be undone.")
+	s.waitText("Variant B won the A/B test of step 3 / Yes · 2. Journal entry #1; it cannot be undone.")
 	s.press("u")
 	s.waitText("Journal entry #1 (variant B won) cannot be undone: lemlist has no way to reopen a decided test")
 	if n := len(s.requests("DELETE", "/ab-test")); n != 0 {
