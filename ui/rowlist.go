@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // rowList is the scrolling, filterable list both browsing screens use. Rows
@@ -273,6 +275,18 @@ func (l *rowList[T]) Term() string { return l.input.Value() }
 // Len is the number of rows shown.
 func (l *rowList[T]) Len() int { return len(l.visible) }
 
+// Matches is how many of the rows shown match the filter: those not shown
+// only as the heading of a match.
+func (l *rowList[T]) Matches() int {
+	n := len(l.visible)
+	for _, c := range l.context {
+		if c {
+			n--
+		}
+	}
+	return n
+}
+
 // Update handles the list's keys; it reports whether it used the message.
 func (l *rowList[T]) Update(msg tea.Msg, keys Keys) (bool, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -344,7 +358,18 @@ func (l *rowList[T]) FilterLine() string {
 	if !l.filtering && !l.Filtered() {
 		return ""
 	}
-	return l.input.View()
+	// The input pads its text to its width: show only what is typed (or
+	// the placeholder) and the cursor's cell, so what follows the line
+	// stands beside it.
+	shown := l.input.Value()
+	if shown == "" {
+		shown = l.input.Placeholder
+	}
+	w := ansi.StringWidth(l.input.Prompt) + ansi.StringWidth(shown)
+	if l.filtering {
+		w++ // the cursor's cell
+	}
+	return lipgloss.NewStyle().MaxWidth(w).Render(l.input.View())
 }
 
 // View draws the visible window of rows with render.

@@ -14,6 +14,7 @@ import (
 
 	"lemstep/api"
 	"lemstep/internal/safetext"
+	"lemstep/internal/steptext"
 	"lemstep/ui/preview"
 )
 
@@ -217,6 +218,10 @@ func (s *stepScreen) View() string {
 	top := s.summary()
 	if f := s.list.FilterLine(); f != "" {
 		top = f
+		if s.list.Filtered() {
+			// Headings stand above the matches: say how many rows matched.
+			top += st.Muted.Render(" · " + steptext.Count(s.list.Matches(), "match", "matches"))
+		}
 	}
 	if s.abNotice != "" {
 		top = st.Warning.Width(max(20, s.width-2)).Render(s.abNotice)
