@@ -60,6 +60,39 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		f := newFindScreen(m.c, m.keys, m.campaigns.Campaigns())
 		m.push(f)
 		return f.Init(), true
+	case backMsg:
+		return m.close(msg.from), true
+	case leaveEditorMsg:
+		return m.leaveEditor(msg.from.(drafting)), true
+	case revertMsg:
+		m.push(newRevertScreen(m.c, m.keys, msg.from.(revertable)))
+		return nil, true
+	case reviewMsg:
+		e := msg.from.(*editorScreen)
+		m.push(newReviewScreen(m.c, m.keys, e))
+		// The screen changes: the edits go to the draft now, not after a
+		// pause.
+		return e.Drafts().WriteNow(), true
+	case rebaseMsg:
+		m.close(msg.from)
+		e, _ := m.editor()
+		return e.Rebase(msg.current), true
+	case stepSavedMsg:
+		return m.stepSaved(msg), true
+	}
+	if cmd, ok := m.onDraftNavigation(msg); ok {
+		return cmd, true
+	}
+	if cmd, ok := m.onABNavigation(msg); ok {
+		return cmd, true
+	}
+	return nil, true
+}
+
+// onDraftNavigation answers the draft offer and the busy step's screen:
+// restore or discard a draft, or edit a separate one.
+func (m *Model) onDraftNavigation(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
 	case restoreDraftMsg:
 		o := msg.from.(*draftOfferScreen)
 		hold := draftHold{lease: o.lease}
@@ -86,30 +119,8 @@ func (m *Model) onNavigation(msg tea.Msg) (tea.Cmd, bool) {
 		m.close(b)
 		lease, err := m.c.Drafts.LockSeparate(m.c.Workspace, b.open.step.ID)
 		return m.openHeld(b.open, draftHold{lease: lease, err: err}), true
-	case backMsg:
-		return m.close(msg.from), true
-	case leaveEditorMsg:
-		return m.leaveEditor(msg.from.(drafting)), true
-	case revertMsg:
-		m.push(newRevertScreen(m.c, m.keys, msg.from.(revertable)))
-		return nil, true
-	case reviewMsg:
-		e := msg.from.(*editorScreen)
-		m.push(newReviewScreen(m.c, m.keys, e))
-		// The screen changes: the edits go to the draft now, not after a
-		// pause.
-		return e.Drafts().WriteNow(), true
-	case rebaseMsg:
-		m.close(msg.from)
-		e, _ := m.editor()
-		return e.Rebase(msg.current), true
-	case stepSavedMsg:
-		return m.stepSaved(msg), true
 	}
-	if cmd, ok := m.onABNavigation(msg); ok {
-		return cmd, true
-	}
-	return nil, true
+	return nil, false
 }
 
 // close closes scr and every screen above it, and tells the screen now on
