@@ -27,8 +27,9 @@ type binding struct {
 	// String-valued widgets (inputs, text areas, selects).
 	shown   string
 	current string
-	// mu guards current between the widget writing it and huh's
-	// DescriptionFunc, which reads it from a command on another goroutine.
+	// mu guards current against a read from outside the update loop:
+	// the draft the program saves as it stops (ui's SaveDraft). It costs
+	// nothing on a keystroke.
 	mu sync.Mutex
 
 	// The yes/no widget.

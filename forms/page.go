@@ -167,11 +167,13 @@ func (p *page) SetHeight(h int) {
 
 // SetWidth reflows the form to w columns.
 func (p *page) SetWidth(w int) {
-	if w <= 0 || p.form == nil {
-		p.width = max(w, p.width)
+	if w <= 0 {
 		return
 	}
 	p.width = w
+	if p.form == nil {
+		return // read-only: only the notices are drawn, at this width
+	}
 	p.form.WithWidth(w)
 	m, _ := p.form.Update(reflowMsg{})
 	p.form = m.(*huh.Form)

@@ -29,18 +29,18 @@ type Spot struct {
 
 // Spots finds each of places in field, reading the field's text once and
 // counting lines and columns in one pass.
-func (f *page) Spots(field api.Field, places []Place) []Spot {
+func (p *page) Spots(field api.Field, places []Place) []Spot {
 	out := make([]Spot, len(places))
-	t := f.textField(field)
+	t := p.textField(field)
 	if t == nil {
 		return out
 	}
 	text := t.buf.String()
-	x := textplace.NewIndex(text, f.markupOf(field, text))
+	x := textplace.NewIndex(text, p.markupOf(field, text))
 	found := make([]int, 0, len(places)) // indexes of places found, by offset
 	offsets := make([]int, len(places))
-	for i, p := range places {
-		if at, ok := x.Find(p); ok {
+	for i, place := range places {
+		if at, ok := x.Find(place); ok {
 			offsets[i] = at
 			found = append(found, i)
 		}
@@ -56,10 +56,10 @@ func (f *page) Spots(field api.Field, places []Place) []Spot {
 
 // GoTo moves the focus to field and its cursor to place, or to the field
 // alone when the place is not found (the copy was edited since).
-func (f *page) GoTo(field api.Field, place Place) tea.Cmd {
-	cmd := f.Focus(field)
-	if t := f.textField(field); t != nil && f.Focused() == field {
-		if s := f.Spots(field, []Place{place})[0]; s.OK {
+func (p *page) GoTo(field api.Field, place Place) tea.Cmd {
+	cmd := p.Focus(field)
+	if t := p.textField(field); t != nil && p.Focused() == field {
+		if s := p.Spots(field, []Place{place})[0]; s.OK {
 			t.moveTo(s.line, s.at)
 		}
 	}
@@ -69,12 +69,12 @@ func (f *page) GoTo(field api.Field, place Place) tea.Cmd {
 // Correct replaces the text at place by with, as typing would: the field's
 // value, and an email's HTML through its text, follow. It reports false,
 // changing nothing, when the field no longer holds that place.
-func (f *page) Correct(field api.Field, place Place, with string) bool {
-	t := f.textField(field)
+func (p *page) Correct(field api.Field, place Place, with string) bool {
+	t := p.textField(field)
 	if t == nil {
 		return false
 	}
-	s := f.Spots(field, []Place{place})[0]
+	s := p.Spots(field, []Place{place})[0]
 	if !s.OK {
 		return false
 	}
@@ -84,8 +84,8 @@ func (f *page) Correct(field api.Field, place Place, with string) bool {
 
 // markupOf is the markup of field's text as the form shows it: an email's
 // tags in HTML, the addresses of its links as text; none elsewhere.
-func (f *page) markupOf(field api.Field, text string) []textplace.Span {
-	mail, isMail := f.textField(field).accessor.(*mailEdit)
+func (p *page) markupOf(field api.Field, text string) []textplace.Span {
+	mail, isMail := p.textField(field).accessor.(*mailEdit)
 	switch {
 	case !isMail:
 		return nil

@@ -158,15 +158,43 @@ func (f *VariantForm) SetValues(b api.ABVariant) tea.Cmd {
 // Original is B as loaded.
 func (f *VariantForm) Original() api.ABVariant { return f.original.Clone() }
 
-// Edited is B with the current values.
+// Edited is B with the current values. A field that holds what it showed
+// of lemlist's value keeps that value exactly, as a step's fields do: B
+// opened, or edited back, changes nothing.
 func (f *VariantForm) Edited() api.ABVariant {
 	b := f.original.Clone()
-	b.Subject, b.Message, b.AltMessage, b.PlainText = f.subject, f.message, f.altMessage, f.plainText
+	b.Subject = keptText(f.original.Subject, f.subject, false)
+	b.Message = keptText(f.original.Message, f.message, true)
+	b.AltMessage = keptText(f.original.AltMessage, f.altMessage, true)
+	b.PlainText = f.plainText
+	if f.cc == strings.Join(f.original.CC, ", ") {
+		return b // the addresses as lemlist lists them, untouched
+	}
 	b.CC = splitAddresses(f.cc)
 	if b.CC == nil && f.original.CC != nil {
 		b.CC = []string{}
 	}
 	return b
+}
+
+// keptText is what B sends for a text field whose lemlist value is
+// original and which now holds current (as its field stores it: line
+// breaks as "\n", control characters dropped). When current is what the
+// field showed of original, original goes back unchanged; an edit keeps
+// original's CRLF line endings, as a step's field does (binding.crlf).
+func keptText(original, current string, multiline bool) string {
+	kind := kindLine
+	if multiline {
+		kind = kindText
+	}
+	if current == original || current == fromWidget(cleanTyped(original, multiline)) ||
+		current == fromWidget(displayForm(kind, original, true)) {
+		return original
+	}
+	if multiline && strings.Contains(original, "\r\n") {
+		return strings.ReplaceAll(current, "\n", "\r\n")
+	}
+	return current
 }
 
 // splitAddresses reads a comma-separated list of addresses.

@@ -49,6 +49,7 @@ type variantEditor struct {
 	step     api.Step // the A/B-tested step (variant A)
 	path     string   // the step's path in the campaign; "" when not known
 	form     *forms.VariantForm
+	opts     forms.Options
 }
 
 // newVariantEditor opens B as open read it, keeping its draft through hold.
@@ -64,13 +65,26 @@ func restoreVariantDraft(c *Context, keys Keys, hold draftHold, open openVariant
 
 func openVariantEditor(c *Context, keys Keys, hold draftHold, open openVariantMsg, loaded api.ABVariant, restored *api.ABVariant) *variantEditor {
 	e := &variantEditor{campaign: open.campaign, step: open.step, path: open.path}
-	e.form = forms.NewVariant(loaded, forms.Options{Theme: c.Theme.Huh(), CampaignID: open.campaign.ID,
-		CampaignStatus: open.campaign.Status, Variables: open.variables})
+	e.opts = forms.Options{Theme: c.Theme.Huh(), CampaignID: open.campaign.ID,
+		CampaignStatus: open.campaign.Status, Variables: open.variables}
+	e.form = forms.NewVariant(loaded, e.opts)
 	if restored != nil {
 		e.form.SetValues(*restored)
 	}
 	e.desk.open(c, keys, e, newVariantDraftKeeper(c, hold, open.campaign, open.step, loaded, restored != nil))
 	return e
+}
+
+// SetTheme rebuilds B's form with the root's current theme, keeping the
+// edits, as the step editor does: the form's styles are fixed when it is
+// built.
+func (e *variantEditor) SetTheme() tea.Cmd {
+	edited := e.form.Edited()
+	e.opts.Theme = e.c.Theme.Huh()
+	e.form = forms.NewVariant(e.form.Original(), e.opts)
+	cmd := e.form.SetValues(edited)
+	e.SetSize(e.width, e.height)
+	return tea.Batch(cmd, e.preview.Schedule(e.previewed()))
 }
 
 func (e *variantEditor) Init() tea.Cmd {

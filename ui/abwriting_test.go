@@ -2,13 +2,9 @@ package ui
 
 import (
 	"encoding/json"
-	"image/color"
 	"regexp"
 	"strings"
 	"testing"
-
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"lemstep/api"
 )
@@ -185,26 +181,20 @@ func TestVariablesOnlyBReadsAreOfferedInBothEditors(t *testing.T) {
 	s.waitText("{{podcastEpisode}}")
 }
 
-// When the terminal reports a light background, B's form is drawn with
-// the light theme too, as a step's is, and keeps its edits.
-func TestVariantBsFormFollowsTheTerminalsBackground(t *testing.T) {
+// B's review names a check's place as B's editor does, in the text the
+// user sees, not in a column of the HTML.
+func TestVariantBsReviewPlacesChecksAsItsEditorDoes(t *testing.T) {
 	s := startSession(t, 120, 40)
-	s.openCampaign("Q4 SaaS founders")
-	s.openVariantB()
-	s.press("end")
-	s.typeText(" v2")
-	s.waitText("{{firstName}} v2")
-	title := func() string {
-		for _, line := range strings.Split(s.styledScreen(), "\n") {
-			if strings.Contains(ansi.Strip(line), "┃ Subject") {
-				return line
-			}
-		}
-		t.Fatal("no focused Subject title on screen")
-		return ""
+	s.atVariantBsEnd()
+	s.typeText(" {{firstname}}")
+	editor := regexp.MustCompile(`Message (\d+:\d+): The variable \{\{firstname\}\}`).FindStringSubmatch(
+		s.waitText("did you mean {{firstName}}"))
+	if editor == nil {
+		t.Fatal("the editor does not place the check")
 	}
-	dark := title()
-	s.tm.Send(tea.BackgroundColorMsg{Color: color.White})
-	s.waitFor("B's form in the light theme", func(string) bool { return title() != dark })
-	s.waitText("{{firstName}} v2")
+	s.press("ctrl+s")
+	scr := s.waitText("Review 1 change to variant B")
+	if !strings.Contains(scr, "warning Message "+editor[1]+":") {
+		t.Fatalf("the review does not place the check at %s, as the editor does:\n%s", editor[1], scr)
+	}
 }

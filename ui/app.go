@@ -129,10 +129,14 @@ func (m *Model) setTheme(dark bool) tea.Cmd {
 	m.c.Theme, m.c.Styles = th, newStyles(th)
 	m.c.Renderer.SetTheme(th)
 	m.help = newHelp(m.c)
-	if e, ok := m.editor(); ok {
-		return e.SetTheme()
+	// An editor's form keeps the styles it was built with: rebuild it.
+	var cmds []tea.Cmd
+	for _, scr := range m.screens {
+		if t, ok := scr.(interface{ SetTheme() tea.Cmd }); ok {
+			cmds = append(cmds, t.SetTheme())
+		}
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {

@@ -108,7 +108,7 @@ func TestConflictRebaseRedoesTheEditOnTheirVersion(t *testing.T) {
 	s.waitText("Someone changed this step")
 	s.press("r")
 	scr := s.waitText("Now based on lemlist's latest version")
-	if !strings.Contains(scr, "Both of you changed") || !strings.Contains(scr, "subject: yours is kept") {
+	if !strings.Contains(scr, "Both of you changed") || !strings.Contains(scr, "Subject: yours is kept") {
 		t.Fatalf("the editor does not say which field both changed:\n%s", scr)
 	}
 	s.press("ctrl+s")

@@ -144,8 +144,9 @@ func (d *desk) formHeight() int {
 		h -= lipgloss.Height(status)
 	}
 	if d.summarized {
-		// The summary takes the line the preview would have kept.
-		return max(4, h+1-d.reserved-1)
+		// No preview below: its separating line comes back to the form,
+		// and the summary takes one line; the problems take reserved.
+		return max(4, h-d.reserved)
 	}
 	if d.width < wideLayout && !d.oneAtATime() {
 		h = h * 3 / 5

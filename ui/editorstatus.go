@@ -43,7 +43,7 @@ func (e *editorScreen) statusLines() []string {
 	}
 	names := make([]string, len(e.rebased))
 	for i, f := range e.rebased {
-		names[i] = string(f)
+		names[i] = forms.Label(f)
 	}
 	return []string{e.c.Styles.Warning.Render("Now based on lemlist's latest version. ") +
 		"Both of you changed " + strings.Join(names, ", ") + ": yours is kept, the review shows theirs → yours."}

@@ -28,10 +28,7 @@ const testKey = "ui-test-key-3f9a1c"
 
 // probe asks the running program for its current screen. It travels through
 // the program's own message loop, so reading the view is race-free.
-type probe struct {
-	reply  chan string
-	styled bool // the screen with its styles, not stripped
-}
+type probe struct{ reply chan string }
 
 // harness wraps the root model to answer probes.
 type harness struct{ m *Model }
@@ -40,11 +37,7 @@ func (h harness) Init() tea.Cmd { return h.m.Init() }
 
 func (h harness) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if p, ok := msg.(probe); ok {
-		if p.styled {
-			p.reply <- h.m.render()
-		} else {
-			p.reply <- ansi.Strip(h.m.render())
-		}
+		p.reply <- ansi.Strip(h.m.render())
 		return h, nil
 	}
 	_, cmd := h.m.Update(msg)
@@ -163,14 +156,9 @@ func (s *session) checkNoKey() {
 }
 
 // screen returns what the program shows now, without styles.
-func (s *session) screen() string { return s.probe(false) }
-
-// styledScreen returns what the program shows now, with its styles.
-func (s *session) styledScreen() string { return s.probe(true) }
-
-func (s *session) probe(styled bool) string {
+func (s *session) screen() string {
 	reply := make(chan string, 1)
-	s.tm.Send(probe{reply: reply, styled: styled})
+	s.tm.Send(probe{reply: reply})
 	select {
 	case v := <-reply:
 		return v
