@@ -146,8 +146,10 @@ func TestStartAnswersNoOnANo(t *testing.T) {
 	}
 }
 
-func TestPickWinnerThenDeleteRefusedWhileRunning(t *testing.T) {
-	s := startSession(t, 120, 40)
+// pickBAsWinner opens the A/B-tested campaign, picks B as the winner from
+// its row and returns once the tree says so.
+func (s *session) pickBAsWinner() {
+	s.t.Helper()
 	s.openCampaign("Q4 SaaS founders")
 	s.waitText("B  Three onboarding fixes")
 	s.selectRow("variant B")
@@ -155,6 +157,11 @@ func TestPickWinnerThenDeleteRefusedWhileRunning(t *testing.T) {
 	s.waitText("Pick variant B as the winner")
 	s.press("y")
 	s.waitText("Variant B won the A/B test")
+}
+
+func TestPickWinnerThenDeleteRefusedWhileRunning(t *testing.T) {
+	s := startSession(t, 120, 40)
+	s.pickBAsWinner()
 	s.waitText("B · B won")
 	if st := s.sandboxStep(runningABStep); st.ABTest.Winner != "B" {
 		t.Fatalf("sandbox abTest = %+v", st.ABTest)

@@ -49,7 +49,7 @@ type variantTarget struct {
 func newVariantReview(c *Context, keys Keys, e *variantEditor) *reviewScreen {
 	u, _ := e.form.Changes() // no change leaves u empty: the review says so
 	t := &variantTarget{campaign: e.campaign, step: e.step, stepName: e.stepName(), base: e.form.Original(), update: u}
-	return newReview(c, keys, t, e.drafts, e.checkPlace)
+	return newReview(c, keys, t, e.drafts, e.checkPlaces)
 }
 
 func (t *variantTarget) name(title bool) string {

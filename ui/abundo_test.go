@@ -64,12 +64,7 @@ func TestStartThenUndoFromTheTree(t *testing.T) {
 // be undone, and u says so.
 func TestWinnerAndDeleteAreJournaledAndSayTheyCannotBeUndone(t *testing.T) {
 	s := startSession(t, 120, 40)
-	s.openCampaign("Q4 SaaS founders")
-	s.waitText("B  Three onboarding fixes")
-	s.selectRow("variant B")
-	s.press("w")
-	s.waitText("Pick variant B as the winner")
-	s.press("y")
+	s.pickBAsWinner()
 	s.waitText("Variant B won the A/B test of step 3 / Yes · 2. Journal entry #1; it cannot be undone.")
 	s.press("u")
 	s.waitText("Journal entry #1 (variant B won) cannot be undone: lemlist has no way to reopen a decided test")

@@ -23,9 +23,19 @@ type checksList struct {
 	key string
 }
 
-// checkPlace names where a finding is, in the form as the user sees it:
-// "Message 3:4", or the field alone.
-type checkPlace func(preview.Finding) string
+// checkPlaces names where each finding is, in the form as the user sees
+// it: "Message 3:4", or the field alone.
+type checkPlaces func([]preview.Finding) []string
+
+// storedPlaces names where each finding is in the text as lemlist stores
+// it, for when no form shows the fields.
+func storedPlaces(fs []preview.Finding) []string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = findingPlace(f)
+	}
+	return names
+}
 
 // clamp keeps the selection on one of n findings after they changed.
 func (l *checksList) clamp(n int) { l.selected = min(max(0, l.selected), max(0, n-1)) }

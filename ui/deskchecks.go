@@ -135,11 +135,6 @@ func (d *desk) checkPlaces(fs []preview.Finding) []string {
 	return names
 }
 
-// checkPlace is checkPlaces for one finding, for the review's list.
-func (d *desk) checkPlace(f preview.Finding) string {
-	return d.checkPlaces([]preview.Finding{f})[0]
-}
-
 // checksHelp is the footer while the checks have the focus.
 func (d *desk) checksHelp() []key.Binding {
 	fs, l := d.preview.Findings(), d.preview.checks

@@ -27,7 +27,7 @@ type previewPane struct {
 	// places names the findings' places as the form shows their fields
 	// (see editorScreen.checkPlaces); nil: as the lint read them. Named
 	// once per result: naming reads the fields' text.
-	places func([]preview.Finding) []string
+	places checkPlaces
 	named  struct {
 		for_  []preview.Finding
 		names []string
@@ -197,14 +197,11 @@ func (p *previewPane) placeNames(fs []preview.Finding) []string {
 	if n := &p.named; len(n.for_) == len(fs) && &n.for_[0] == &fs[0] {
 		return n.names
 	}
-	names := make([]string, len(fs))
-	if p.places != nil {
-		names = p.places(fs)
-	} else {
-		for i, f := range fs {
-			names[i] = findingPlace(f)
-		}
+	places := p.places
+	if places == nil {
+		places = storedPlaces
 	}
+	names := places(fs)
 	p.named.for_, p.named.names = fs, names
 	return names
 }

@@ -44,13 +44,13 @@ type reviewScreen struct {
 	height   int
 }
 
-// newReview reviews target's update, whose draft drafts keeps; place
-// names a finding's place as the editor shows its field.
-func newReview(c *Context, keys Keys, target reviewTarget, drafts *draftKeeper, place checkPlace) *reviewScreen {
+// newReview reviews target's update, whose draft drafts keeps; places
+// names the findings' places as the editor shows their fields.
+func newReview(c *Context, keys Keys, target reviewTarget, drafts *draftKeeper, places checkPlaces) *reviewScreen {
 	s := &reviewScreen{
 		c: c, keys: keys, target: target, drafts: drafts,
 		nothing: len(target.fields()) == 0,
-		gate:    newReviewGate(target.lintUpdate(), place),
+		gate:    newReviewGate(target.lintUpdate(), places),
 		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
 		pager:   newPager(keys),
 	}

@@ -21,18 +21,18 @@ import (
 type reviewGate struct {
 	findings []preview.Finding
 	blocking int
-	held     bool       // enter or y was pressed while blocked: nothing was sent
-	place    checkPlace // where a finding is, as the editor shows its field
+	held     bool     // enter or y was pressed while blocked: nothing was sent
+	places   []string // where each finding is, as the editor shows its field
 }
 
-// newReviewGate lints u; place names a finding's place as the editor
-// shows it (nil: in the stored text's lines and columns).
-func newReviewGate(u api.StepUpdate, place checkPlace) reviewGate {
+// newReviewGate lints u; places names the findings' places as the editor
+// shows them (nil: in the stored text's lines and columns), once.
+func newReviewGate(u api.StepUpdate, places checkPlaces) reviewGate {
 	fs := preview.Lint(u)
-	if place == nil {
-		place = findingPlace
+	if places == nil {
+		places = storedPlaces
 	}
-	return reviewGate{findings: fs, blocking: len(preview.Blockers(fs)), place: place}
+	return reviewGate{findings: fs, blocking: len(preview.Blockers(fs)), places: places(fs)}
 }
 
 // blocked reports whether a blocking finding holds the send.
@@ -88,12 +88,12 @@ func (g *reviewGate) listView(st Styles, width int) string {
 	}
 	var b strings.Builder
 	b.WriteString(st.Key.Render("Checks") + "\n")
-	for _, f := range g.findings {
+	for i, f := range g.findings {
 		mark, style := "!", st.Warning
 		if f.Severity == preview.Blocking {
 			mark, style = "✗", st.Error
 		}
-		head := fmt.Sprintf("%s %s %s: ", mark, f.Severity, g.place(f))
+		head := fmt.Sprintf("%s %s %s: ", mark, f.Severity, g.places[i])
 		text := lipgloss.Wrap(head+safetext.Clean(f.Message), max(10, width-2), "")
 		b.WriteString(style.Render(indentAfterFirst(text, "  ")) + "\n")
 	}

@@ -62,7 +62,7 @@ func newReviewScreen(c *Context, keys Keys, e *editorScreen) *reviewScreen {
 		u = api.StepUpdate{Type: e.Original().Type}
 	}
 	t := &stepTarget{campaign: e.campaign, campaigns: e.targets, original: e.Original(), update: u}
-	return newReview(c, keys, t, e.Drafts(), e.checkPlace)
+	return newReview(c, keys, t, e.Drafts(), e.checkPlaces)
 }
 
 func (t *stepTarget) name(title bool) string {

@@ -88,36 +88,34 @@ func scanAttr(src string, i, j int, t *tag) (int, bool) {
 func scanValue(src string, k int) (vs, ve, next int, quote byte, ok bool) {
 	if k < len(src) && (src[k] == '"' || src[k] == '\'') {
 		quote = src[k]
-		j := k + 1
-		for j < len(src) && src[j] != quote {
-			if liquidAt(src, j) {
-				n := liquidLen(src[j:])
-				if n < 0 {
-					return 0, 0, 0, 0, false
-				}
-				j += n
-				continue
-			}
-			j++
-		}
-		if j >= len(src) {
+		j, ok := skipValue(src, k+1, func(c byte) bool { return c == quote })
+		if !ok || j >= len(src) {
 			return 0, 0, 0, 0, false
 		}
 		return k + 1, j, j + 1, quote, true
 	}
-	j := k
-	for j < len(src) && !isSpace(src[j]) && src[j] != '>' {
+	j, ok := skipValue(src, k, func(c byte) bool { return isSpace(c) || c == '>' })
+	if !ok {
+		return 0, 0, 0, 0, false
+	}
+	return k, j, j, 0, true
+}
+
+// skipValue moves from src[j] to the first byte that ends the value,
+// skipping Liquid markup whole; ok is false on unclosed Liquid.
+func skipValue(src string, j int, ends func(byte) bool) (int, bool) {
+	for j < len(src) && !ends(src[j]) {
 		if liquidAt(src, j) {
 			n := liquidLen(src[j:])
 			if n < 0 {
-				return 0, 0, 0, 0, false
+				return 0, false
 			}
 			j += n
 			continue
 		}
 		j++
 	}
-	return k, j, j, 0, true
+	return j, true
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
